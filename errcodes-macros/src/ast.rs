@@ -1,0 +1,127 @@
+//! The validated model of a spec: plain data between parsing and code generation.
+
+use crate::ctxt::Path;
+
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub platform: String,
+    pub enum_name: String,
+    pub title: String,
+    pub source: String,
+    pub note: Option<String>,
+    pub unknown_retry: Retry,
+    pub non_exhaustive: bool,
+    pub noise: Vec<Template>,
+    pub groups: Vec<Group>,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub note: Option<String>,
+    pub path: Path,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub name: String,
+    pub group: usize,
+    /// Empty for a row whose source gives no code (`code: null`).
+    pub codes: Vec<Code>,
+    pub message: Text,
+    /// One per language of `message`, in the same order.
+    pub templates: Vec<Template>,
+    pub hint: Option<Text>,
+    pub retry: Retry,
+    pub fallback: bool,
+    pub http_status: Option<u16>,
+    pub endpoint: Option<String>,
+    pub scene: Option<String>,
+    pub note: Option<String>,
+    pub path: Path,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    Int(i64),
+    Str(String),
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Code::Int(code) => write!(f, "{code}"),
+            Code::Str(code) => write!(f, "{code:?}"),
+        }
+    }
+}
+
+/// Text in one or more languages, in the order the spec gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub langs: Vec<(Lang, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Plain text: the spec does not say which language.
+    Any,
+    Zh,
+    En,
+}
+
+impl Text {
+    pub fn first(&self) -> &str {
+        self.langs.first().map_or("", |(_, text)| text)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    Permanent,
+    Transient,
+    Throttled(Option<u64>),
+    Reauthenticate,
+    AlreadyApplied,
+}
+
+impl std::fmt::Display for Retry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Retry::Permanent => f.write_str("permanent"),
+            Retry::Transient => f.write_str("transient"),
+            Retry::Throttled(None) => f.write_str("throttled"),
+            Retry::Throttled(Some(secs)) => write!(f, "throttled, wait at least {secs}s"),
+            Retry::Reauthenticate => f.write_str("reauthenticate"),
+            Retry::AlreadyApplied => f.write_str("already_applied"),
+        }
+    }
+}
+
+/// A message split into literal text and fields: `lits.len() == fields.len() + 1`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub lits: Vec<String>,
+    pub fields: Vec<String>,
+}
+
+impl Template {
+    /// The message as users read it: literal braces unescaped, fields as `{name}`.
+    pub fn display(&self) -> String {
+        let mut out = self.lits[0].clone();
+        for (field, lit) in self.fields.iter().zip(&self.lits[1..]) {
+            out.push('{');
+            out.push_str(field);
+            out.push('}');
+            out.push_str(lit);
+        }
+        out
+    }
+
+    /// Literal text in chars: the more, the more specific.
+    pub fn weight(&self) -> usize {
+        self.lits.iter().map(|lit| lit.chars().count()).sum()
+    }
+}

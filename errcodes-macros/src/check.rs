@@ -1,0 +1,214 @@
+//! Checks across entries: uniqueness, fallbacks, templates that shadow each other.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::ast::{Code, Spec, Template};
+use crate::ctxt::Ctxt;
+
+pub fn check(spec: &Spec, cx: &mut Ctxt) {
+    unique_group_ids(spec, cx);
+    unique_names(spec, cx);
+    codes_and_fallbacks(spec, cx);
+    distinct_templates(spec, cx);
+}
+
+fn unique_group_ids(spec: &Spec, cx: &mut Ctxt) {
+    let mut seen = HashMap::new();
+    for group in &spec.groups {
+        if let Some(first) = seen.insert(group.id.as_str(), &group.path) {
+            cx.error(
+                &group.path.key("id"),
+                format!("duplicate group id `{}`", group.id),
+            )
+            .related(&first.key("id"), "first used")
+            .help("give each group its own id");
+        }
+    }
+}
+
+fn unique_names(spec: &Spec, cx: &mut Ctxt) {
+    let mut seen = HashMap::new();
+    for entry in &spec.entries {
+        if let Some(first) = seen.insert(entry.name.as_str(), &entry.path) {
+            cx.error(
+                &entry.path.key("name"),
+                format!("duplicate name `{}`", entry.name),
+            )
+            .related(&first.key("name"), "first used")
+            .help("each entry becomes a variant, so names must be unique; rename one of them");
+        }
+    }
+}
+
+/// Entry indices of every code, in spec order.
+pub fn entries_by_code(spec: &Spec) -> BTreeMap<&Code, Vec<usize>> {
+    let mut by_code: BTreeMap<&Code, Vec<usize>> = BTreeMap::new();
+    for (index, entry) in spec.entries.iter().enumerate() {
+        for code in &entry.codes {
+            let entries = by_code.entry(code).or_default();
+            if entries.last() != Some(&index) {
+                entries.push(index);
+            }
+        }
+    }
+    by_code
+}
+
+fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
+    for entry in &spec.entries {
+        for (i, code) in entry.codes.iter().enumerate() {
+            if entry.codes[..i].contains(code) {
+                cx.error(
+                    &entry.path.key("code").index(i),
+                    format!("code {code} is listed twice in this entry"),
+                )
+                .help("remove the repeated code");
+            }
+        }
+    }
+    let by_code = entries_by_code(spec);
+    for (code, indices) in &by_code {
+        if indices.len() < 2 {
+            continue;
+        }
+        let fallbacks: Vec<usize> = indices
+            .iter()
+            .copied()
+            .filter(|&i| spec.entries[i].fallback)
+            .collect();
+        match fallbacks.as_slice() {
+            [] => {
+                let first = &spec.entries[indices[0]];
+                cx.error(&first.path.key("code"), format!("code {code} has {} entries but none is marked `fallback: true`", indices.len()))
+                    .help(format!(
+                        "add `fallback: true` to the entry that `from_code({code})` should give, usually the most general one (entries: {})",
+                        names(spec, indices)
+                    ));
+            }
+            [_] => {}
+            [first, rest @ ..] => {
+                for &other in rest {
+                    cx.error(
+                        &spec.entries[other].path.key("fallback"),
+                        format!("code {code} has more than one `fallback: true`"),
+                    )
+                    .related(
+                        &spec.entries[*first].path.key("fallback"),
+                        "the first fallback is",
+                    )
+                    .help("keep `fallback: true` on exactly one entry of the code");
+                }
+            }
+        }
+    }
+    for entry in &spec.entries {
+        if !entry.fallback {
+            continue;
+        }
+        let shared = entry
+            .codes
+            .iter()
+            .any(|code| by_code.get(code).is_some_and(|entries| entries.len() > 1));
+        if entry.codes.is_empty() {
+            cx.error(
+                &entry.path.key("fallback"),
+                "an entry without a code cannot be a fallback",
+            )
+            .help("remove `fallback: true`; a code-less entry is found by its message only");
+        } else if !shared {
+            cx.error(
+                &entry.path.key("fallback"),
+                "`fallback: true` on an entry whose code has no other entry",
+            )
+            .help("remove it: a fallback chooses among entries that share a code");
+        }
+    }
+}
+
+/// Two templates with the same literal text under one code: the later can never win.
+fn distinct_templates(spec: &Spec, cx: &mut Ctxt) {
+    let mut by_code = entries_by_code(spec);
+    let codeless_key = Code::Str(String::new());
+    let codeless: Vec<usize> = (0..spec.entries.len())
+        .filter(|&i| spec.entries[i].codes.is_empty())
+        .collect();
+    if !codeless.is_empty() {
+        by_code.insert(&codeless_key, codeless);
+    }
+    for (code, indices) in &by_code {
+        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        for &index in indices {
+            let entry = &spec.entries[index];
+            for template in &entry.templates {
+                let key = skeleton(template);
+                match seen.get(&key) {
+                    Some(&first) if first != index => {
+                        let earlier = &spec.entries[first];
+                        if earlier.endpoint != entry.endpoint {
+                            continue;
+                        }
+                        let which = if **code == codeless_key {
+                            "another entry without a code".to_owned()
+                        } else {
+                            format!("an earlier entry of code {code}")
+                        };
+                        cx.error(&entry.path.key("message"), format!(
+                            "message can never be matched: `{}` has the same text as {which}, `{}`",
+                            entry.name, earlier.name
+                        ))
+                        .related(&earlier.path.key("message"), "the earlier message is")
+                        .help("make the messages differ (fields match any text, so only the literal text counts), or give the entries different `endpoint`s");
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(key, index);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The literal pieces of a template as the matcher compares them: the message is trimmed,
+/// so the template's ends are too.
+fn skeleton(template: &Template) -> Vec<String> {
+    let last = template.lits.len() - 1;
+    template
+        .lits
+        .iter()
+        .enumerate()
+        .map(|(i, lit)| {
+            let lit = if i == 0 { lit.trim_start() } else { lit };
+            normalize(if i == last { lit.trim_end() } else { lit })
+        })
+        .collect()
+}
+
+/// Mirrors `errcodes::__private::normalize` (the runtime crate cannot be a dependency of
+/// its own proc-macro): full-width forms to ASCII, whitespace runs to one space.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn names(spec: &Spec, indices: &[usize]) -> String {
+    let mut names: Vec<&str> = indices
+        .iter()
+        .take(5)
+        .map(|&i| spec.entries[i].name.as_str())
+        .collect();
+    if indices.len() > 5 {
+        names.push("...");
+    }
+    names.join(", ")
+}

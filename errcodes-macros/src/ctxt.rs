@@ -1,0 +1,206 @@
+//! Problems found in a spec, collected so that one build reports all of them.
+
+use std::fmt::Write as _;
+
+use crate::locate::{locate, Location};
+
+/// Where in the YAML document a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Path(pub Vec<Seg>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// The value of a mapping key.
+    Key(String),
+    /// The key itself.
+    KeyName(String),
+    /// An element of a sequence.
+    Index(usize),
+}
+
+impl Path {
+    pub fn key(&self, key: &str) -> Path {
+        self.with(Seg::Key(key.to_owned()))
+    }
+
+    pub fn key_name(&self, key: &str) -> Path {
+        self.with(Seg::KeyName(key.to_owned()))
+    }
+
+    pub fn index(&self, index: usize) -> Path {
+        self.with(Seg::Index(index))
+    }
+
+    fn with(&self, seg: Seg) -> Path {
+        let mut path = self.clone();
+        path.0.push(seg);
+        path
+    }
+}
+
+/// Where a problem is: a node of the document, or a known position (a syntax error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Node(Path),
+    At(Location),
+    File,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Place,
+    /// What is wrong, lowercase, no trailing period.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// A related place, such as the first definition of a duplicate.
+    pub related: Option<(Path, String)>,
+}
+
+/// Collects problems; `finish` turns them into readable reports.
+#[derive(Debug, Default)]
+pub struct Ctxt {
+    problems: Vec<Problem>,
+}
+
+/// Problems beyond this many are summed up: locating each one re-reads the document.
+const MAX_REPORTED: usize = 50;
+
+impl Ctxt {
+    pub fn error(&mut self, path: &Path, message: impl Into<String>) -> &mut Problem {
+        self.push(Place::Node(path.clone()), message)
+    }
+
+    pub fn push(&mut self, place: Place, message: impl Into<String>) -> &mut Problem {
+        self.problems.push(Problem {
+            place,
+            message: message.into(),
+            help: None,
+            related: None,
+        });
+        let last = self.problems.len() - 1;
+        &mut self.problems[last]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+}
+
+impl Problem {
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(&mut self, path: &Path, what: impl Into<String>) -> &mut Self {
+        self.related = Some((path.clone(), what.into()));
+        self
+    }
+}
+
+/// Renders problems as `rustc` does: `file:line:column: message`, the line with a caret,
+/// then the help.
+pub fn render(problems: &[Problem], display_path: &str, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = problems
+        .iter()
+        .take(MAX_REPORTED)
+        .map(|problem| render_one(problem, display_path, text))
+        .collect();
+    if problems.len() > MAX_REPORTED {
+        out.push(format!(
+            "{display_path}: {} more problems not shown; fix the ones above first",
+            problems.len() - MAX_REPORTED
+        ));
+    }
+    out
+}
+
+fn render_one(problem: &Problem, display_path: &str, text: &str) -> String {
+    let location = match &problem.place {
+        Place::Node(path) => locate(text, path),
+        Place::At(location) => Some(*location),
+        Place::File => None,
+    };
+    let mut out = String::new();
+    match location {
+        Some(at) => {
+            let _ = write!(
+                out,
+                "{display_path}:{}:{}: {}",
+                at.line, at.column, problem.message
+            );
+            snippet(&mut out, text, at);
+        }
+        None => {
+            let _ = write!(out, "{display_path}: {}", problem.message);
+        }
+    }
+    if let Some((path, what)) = &problem.related {
+        if let Some(at) = locate(text, path) {
+            let _ = write!(
+                out,
+                "\n  = note: {what} at {display_path}:{}:{}",
+                at.line, at.column
+            );
+            snippet(&mut out, text, at);
+        }
+    }
+    if let Some(help) = &problem.help {
+        let _ = write!(out, "\n  = help: {help}");
+    }
+    out
+}
+
+/// Longest line quoted in a snippet, in chars; a 100 KB line is cut around the caret.
+const SNIPPET_WIDTH: usize = 100;
+
+fn snippet(out: &mut String, text: &str, at: Location) {
+    let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
+        return;
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let caret = at.column.saturating_sub(1).min(chars.len());
+    let start = caret.saturating_sub(SNIPPET_WIDTH / 2);
+    let end = (start + SNIPPET_WIDTH).min(chars.len());
+    let shown: String = chars[start..end]
+        .iter()
+        .map(|&c| {
+            if c.is_control() && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let pad: String = chars[start..caret]
+        .iter()
+        .map(|&c| {
+            if c == '\t' {
+                '\t'
+            } else if is_wide(c) {
+                '\u{3000}'
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let number = at.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let _ = write!(
+        out,
+        "\n{gutter} |\n{number} | {}{shown}{}\n{gutter} | {}{pad}^",
+        if start > 0 { "..." } else { "" },
+        if end < chars.len() { "..." } else { "" },
+        if start > 0 { "   " } else { "" },
+    );
+}
+
+/// East Asian wide characters take two columns; a full-width space keeps the caret aligned.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}

@@ -1,0 +1,149 @@
+//! Builds the perfect-hash tables that `errcodes::__private::table` reads.
+//!
+//! The hash functions and `place` mirror the runtime's exactly: the runtime crate depends on
+//! this one, so it cannot be called from here. The integration tests look up every code of
+//! every shipped spec, which fails if the two drift apart.
+
+/// Keys per bucket on average: small buckets are easy to place.
+const BUCKET_SIZE: usize = 4;
+/// Displacements tried per bucket before trying another seed.
+const MAX_DISPLACEMENT: u32 = 1 << 20;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phf {
+    pub seed: u64,
+    pub displacements: Vec<u32>,
+    /// For each slot, the index of the key placed there (every slot holds one key).
+    pub order: Vec<usize>,
+}
+
+pub fn hash_int(code: i64, seed: u64) -> u64 {
+    #[allow(clippy::cast_sign_loss)]
+    let mut h = (code as u64) ^ seed;
+    h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+pub fn hash_str(code: &str, seed: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in code.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    #[allow(clippy::cast_possible_wrap)]
+    hash_int(h as i64, seed)
+}
+
+fn bucket_of(hash: u64, buckets: usize) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let bucket = ((hash >> 32) % buckets as u64) as usize;
+    bucket
+}
+
+fn place(hash: u64, displacement: u32, len: usize) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let slot = (((hash & 0xffff_ffff) ^ u64::from(displacement).wrapping_mul(0x9e37_79b9))
+        % len as u64) as usize;
+    slot
+}
+
+/// Places distinct keys, given by their hash under a seed, one per slot.
+pub fn build(len: usize, hash: impl Fn(usize, u64) -> u64) -> Phf {
+    if len == 0 {
+        return Phf {
+            seed: 0,
+            displacements: Vec::new(),
+            order: Vec::new(),
+        };
+    }
+    let buckets = len.div_ceil(BUCKET_SIZE);
+    let mut seed = 0x5eed_0000_0000_0000_u64;
+    loop {
+        if let Some(phf) = try_build(len, buckets, seed, &hash) {
+            return phf;
+        }
+        seed = seed.wrapping_add(1);
+    }
+}
+
+fn try_build(
+    len: usize,
+    buckets: usize,
+    seed: u64,
+    hash: &impl Fn(usize, u64) -> u64,
+) -> Option<Phf> {
+    let hashes: Vec<u64> = (0..len).map(|key| hash(key, seed)).collect();
+    let mut by_bucket: Vec<Vec<usize>> = vec![Vec::new(); buckets];
+    for (key, &h) in hashes.iter().enumerate() {
+        by_bucket[bucket_of(h, buckets)].push(key);
+    }
+    let mut bucket_order: Vec<usize> = (0..buckets).collect();
+    bucket_order.sort_by_key(|&b| std::cmp::Reverse(by_bucket[b].len()));
+
+    let mut order = vec![usize::MAX; len];
+    let mut displacements = vec![0; buckets];
+    let mut taken: Vec<usize> = Vec::new();
+    for bucket in bucket_order {
+        let keys = &by_bucket[bucket];
+        if keys.is_empty() {
+            continue;
+        }
+        let found = (0..MAX_DISPLACEMENT).find(|&d| {
+            taken.clear();
+            keys.iter().all(|&key| {
+                let slot = place(hashes[key], d, len);
+                let free = order[slot] == usize::MAX && !taken.contains(&slot);
+                taken.push(slot);
+                free
+            })
+        })?;
+        displacements[bucket] = found;
+        for &key in keys {
+            order[place(hashes[key], found, len)] = key;
+        }
+    }
+    Some(Phf {
+        seed,
+        displacements,
+        order,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(keys: &[i64]) {
+        let phf = build(keys.len(), |i, seed| hash_int(keys[i], seed));
+        let mut seen = vec![false; keys.len()];
+        for &key in &phf.order {
+            assert!(!seen[key], "key placed twice");
+            seen[key] = true;
+        }
+        for (i, &key) in keys.iter().enumerate() {
+            let h = hash_int(key, phf.seed);
+            let d = phf.displacements[bucket_of(h, phf.displacements.len())];
+            assert_eq!(phf.order[place(h, d, keys.len())], i);
+        }
+    }
+
+    #[test]
+    fn every_key_lands_in_its_own_slot() {
+        check(&[1]);
+        check(&[-30000, 100_003, 300_000, i64::MIN, i64::MAX]);
+        check(
+            &(0..10_000)
+                .map(|i| i * 7919 - 5_000_000)
+                .collect::<Vec<_>>(),
+        );
+        check(&(1..=2_000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn string_hashes_differ_by_seed() {
+        assert_ne!(
+            hash_str("F00-00-10013-002", 1),
+            hash_str("F00-00-10013-002", 2)
+        );
+    }
+}

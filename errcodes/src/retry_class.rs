@@ -1,0 +1,100 @@
+use core::fmt;
+use core::time::Duration;
+
+/// What a client should do after an error: the retry class of every spec entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RetryClass {
+    /// Retrying the same request cannot succeed; fix the request or give up.
+    Permanent,
+    /// Retrying may succeed: back off and try again.
+    Transient,
+    /// Rate limited: retry later, after at least `wait` when the platform says how long.
+    Throttled {
+        /// The shortest wait the platform's documentation gives, if it gives one.
+        wait: Option<Duration>,
+    },
+    /// The credentials are stale: refresh the access token, then retry once.
+    Reauthenticate,
+    /// The requested effect already exists (say, an order already shipped): a retried
+    /// write that gets this error has succeeded.
+    AlreadyApplied,
+}
+
+impl RetryClass {
+    /// Whether sending the request again can help: `Transient`, `Throttled` and
+    /// `Reauthenticate` (after refreshing the token).
+    #[must_use]
+    pub const fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            RetryClass::Transient | RetryClass::Throttled { .. } | RetryClass::Reauthenticate
+        )
+    }
+
+    /// The shortest wait before a retry, when the platform states one.
+    #[must_use]
+    pub const fn retry_after(&self) -> Option<Duration> {
+        match *self {
+            RetryClass::Throttled { wait } => wait,
+            _ => None,
+        }
+    }
+
+    /// The class as the spec format writes it: `permanent`, `transient`, `throttled`,
+    /// `reauthenticate` or `already_applied`.
+    #[must_use]
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            RetryClass::Permanent => "permanent",
+            RetryClass::Transient => "transient",
+            RetryClass::Throttled { .. } => "throttled",
+            RetryClass::Reauthenticate => "reauthenticate",
+            RetryClass::AlreadyApplied => "already_applied",
+        }
+    }
+}
+
+/// Prints the spec syntax: `permanent`, `throttled`, `throttled 5m`.
+impl fmt::Display for RetryClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())?;
+        if let Some(wait) = self.retry_after() {
+            let secs = wait.as_secs();
+            let (amount, unit) = [(86_400, "d"), (3_600, "h"), (60, "m")]
+                .into_iter()
+                .find(|(size, _)| secs % size == 0 && secs >= *size)
+                .map_or((secs, "s"), |(size, unit)| (secs / size, unit));
+            write!(f, " {amount}{unit}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_retryable_classes_say_so() {
+        let throttled = RetryClass::Throttled { wait: None };
+        assert!(RetryClass::Transient.is_retryable());
+        assert!(throttled.is_retryable());
+        assert!(RetryClass::Reauthenticate.is_retryable());
+        assert!(!RetryClass::Permanent.is_retryable());
+        assert!(!RetryClass::AlreadyApplied.is_retryable());
+    }
+
+    #[test]
+    fn throttled_waits_print_in_the_largest_whole_unit() {
+        let wait = |secs| RetryClass::Throttled {
+            wait: Some(Duration::from_secs(secs)),
+        };
+        assert_eq!(wait(300).to_string(), "throttled 5m");
+        assert_eq!(wait(30).to_string(), "throttled 30s");
+        assert_eq!(wait(90).to_string(), "throttled 90s");
+        assert_eq!(wait(86_400).to_string(), "throttled 1d");
+        assert_eq!(wait(7_200).retry_after(), Some(Duration::from_secs(7_200)));
+        assert_eq!(RetryClass::Transient.retry_after(), None);
+        assert_eq!(RetryClass::AlreadyApplied.to_string(), "already_applied");
+    }
+}

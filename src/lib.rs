@@ -1,0 +1,1 @@
+//! Workspace root: holds the examples and integration tests of errcodes.

@@ -13,30 +13,29 @@ pub struct Loaded {
 /// Reads the spec at `relative` (to `manifest_dir`), reporting why it cannot.
 pub fn load(manifest_dir: &FsPath, relative: &str, cx: &mut Ctxt) -> Option<Loaded> {
     let absolute = manifest_dir.join(relative);
-    let shown = absolute.display();
     if relative.trim().is_empty() {
         cx.push(Place::File, "the spec path is empty")
             .help("give the path of a YAML spec relative to your Cargo.toml, as in `\"specs/wechat_shop.yaml\"`");
         return None;
     }
     if absolute.is_dir() {
-        cx.push(
-            Place::File,
-            format!("`{shown}` is a directory, not a spec file"),
-        )
-        .help("name the YAML file inside it, as in `\"specs/wechat_shop.yaml\"`");
+        cx.push(Place::File, "the path is a directory, not a spec file")
+            .help("name the YAML file inside it, as in `\"specs/wechat_shop.yaml\"`");
         return None;
     }
     let bytes = match std::fs::read(&absolute) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            cx.push(Place::File, format!("cannot find the spec: `{shown}` does not exist"))
-                .help("the path is relative to the directory of your crate's Cargo.toml (CARGO_MANIFEST_DIR); check the spelling");
+            cx.push(Place::File, "the spec file does not exist")
+                .help("the path is relative to the directory of your crate's Cargo.toml (CARGO_MANIFEST_DIR); check the spelling and that the file is there");
             return None;
         }
         Err(error) => {
-            cx.push(Place::File, format!("cannot read `{shown}`: {error}"))
-                .help("check that the file is readable");
+            cx.push(
+                Place::File,
+                format!("the spec file cannot be read: {error}"),
+            )
+            .help("check that the file is readable");
             return None;
         }
     };

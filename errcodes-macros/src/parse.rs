@@ -110,30 +110,86 @@ pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
 }
 
 fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt) {
-    let message = error.to_string();
-    // serde_yaml appends " at line L column C"; the report already starts with the position.
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_owned();
-    let place = Location::of(error).map_or(Place::File, Place::At);
-    let tab_line = match &place {
-        Place::At(at) => text
+    let full = error.to_string();
+    // serde_yaml writes "<what> at line L column C[, while <context> at line L column C]";
+    // the report states positions itself.
+    let (primary, context) = full.split_once(", while ").unwrap_or((&full, ""));
+    let what = primary.split(" at line ").next().unwrap_or(primary);
+    // A semantic error of the YAML loader starts with the path of the node ("groups[0]: ").
+    let what = what
+        .split_once(": ")
+        .filter(|(path, _)| {
+            path.chars()
+                .all(|c| c.is_alphanumeric() || "_.[]".contains(c))
+        })
+        .map_or(what, |(_, rest)| rest);
+    let (context_what, context_at) = context
+        .split_once(" at line ")
+        .map_or((context, None), |(what, at)| (what, line_column(at)));
+    let mut place = Location::of(error).map_or(Place::File, Place::At);
+    let mut message = format!("invalid YAML: {what}");
+    if !context_what.is_empty() {
+        message.push_str(&format!(" ({context_what})"));
+    }
+    // At the end of the file there is no line to quote: the context (an unclosed quote or
+    // bracket) is where the mistake is.
+    if let (Place::At(at), Some(context_at)) = (&place, context_at) {
+        if at.line > text.lines().count() {
+            place = Place::At(context_at);
+        }
+    }
+    let mut help = "fix the YAML syntax here (check indentation, quotes and colons); a value that starts with `{`, `[`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%`, `@` or a backtick needs quotes".to_owned();
+    if let Some(key) = what
+        .strip_prefix("duplicate entry with key ")
+        .and_then(|key| serde_yaml::from_str::<String>(key).ok())
+    {
+        message = format!("key `{key}` appears twice in one mapping");
+        help =
+            "each key may appear once in a mapping; remove or rename the repeated key".to_owned();
+        if let Place::At(at) = place {
+            place = Place::At(repeated_key(text, at, &key).unwrap_or(at));
+        }
+    } else if let Some(number) = what
+        .strip_prefix("invalid type: integer `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        message = format!("the number {number} does not fit in i64");
+        help = "a code is an integer within i64 (`45009`, `-30000`) or a quoted string (`\"F00-00-10013-002\"`)".to_owned();
+    } else if let Place::At(at) = &place {
+        let tab = text
             .lines()
             .nth(at.line.saturating_sub(1))
-            .is_some_and(|line| line.contains('\t')),
-        _ => false,
-    };
-    let help = if tab_line {
-        "YAML does not allow tabs for indentation; indent with spaces"
-    } else if message.contains("duplicate entry") {
-        "each key may appear once in a mapping; remove or rename the repeated key"
-    } else {
-        "fix the YAML syntax here (check indentation, quotes and colons); a value that starts with `{`, `[`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%`, `@` or a backtick needs quotes"
-    };
-    cx.push(place, format!("invalid YAML: {message}"))
-        .help(help);
+            .is_some_and(|line| line.contains('\t'));
+        if tab {
+            help = "YAML does not allow tabs for indentation; indent with spaces".to_owned();
+        }
+    }
+    cx.push(place, message).help(help);
+}
+
+fn line_column(text: &str) -> Option<Location> {
+    let (line, column) = text.split_once(" column ")?;
+    Some(Location {
+        line: line.trim().parse().ok()?,
+        column: column.trim().parse().ok()?,
+    })
+}
+
+/// serde_yaml places a duplicate key at its mapping; the second `key:` after it is the one.
+fn repeated_key(text: &str, mapping: Location, key: &str) -> Option<Location> {
+    text.lines()
+        .enumerate()
+        .skip(mapping.line.saturating_sub(1))
+        .filter_map(|(i, line)| {
+            let body = line.trim_start().trim_start_matches("- ");
+            let column = line.len() - body.len();
+            let bare = body.strip_prefix(key)?;
+            bare.trim_start().starts_with(':').then(|| Location {
+                line: i + 1,
+                column: line[..column].chars().count() + 1,
+            })
+        })
+        .nth(1)
 }
 
 fn parse_group(

@@ -1,0 +1,11 @@
+//! Compile-fail tests: every bad spec is a compile error that names `path:line:column`,
+//! quotes the line and says how to fix it. Each `tests/ui/<mistake>.rs` has its `.stderr`.
+
+#[test]
+fn ui() {
+    // trybuild builds the cases in a generated crate; specs are found from this one.
+    std::env::set_var("ERRCODES_TEST_MANIFEST_DIR", env!("CARGO_MANIFEST_DIR"));
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/*.rs");
+    t.pass("tests/ui/pass/*.rs");
+}

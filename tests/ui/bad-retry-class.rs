@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/bad-retry-class.yaml");
+
+fn main() {}

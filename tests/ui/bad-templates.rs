@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/bad-templates.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/code-wrong-types.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/fallback-missing.yaml");
+
+fn main() {}

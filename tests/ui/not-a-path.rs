@@ -1,0 +1,3 @@
+errcodes::platform_errors!(specs::wechat_shop);
+
+fn main() {}

@@ -1,0 +1,156 @@
+//! A crate outside the workspace depends on `errcodes` by path, with its own spec and the
+//! strictest lints (`tests/fixtures/user_crate`). These tests build it with cargo, as a user
+//! would, and check what it prints.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Copies the fixture crate to a scratch directory of its own, so that tests can edit it.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("src")).expect("create scratch crate");
+    let fixture = Path::new(ROOT).join("tests/fixtures/user_crate");
+    for file in ["demo.yaml", "src/lib.rs", "src/main.rs"] {
+        fs::copy(fixture.join(file), dir.join(file)).expect("copy fixture");
+    }
+    let manifest = fs::read_to_string(fixture.join("Cargo.toml.in"))
+        .expect("read manifest template")
+        .replace(
+            "@ERRCODES@",
+            &Path::new(ROOT).join("errcodes").display().to_string(),
+        );
+    fs::write(dir.join("Cargo.toml"), manifest).expect("write manifest");
+    // The workspace's lock file pins the same dependency versions, with no network.
+    fs::copy(Path::new(ROOT).join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
+    dir
+}
+
+fn cargo(dir: &Path, args: &[&str]) -> String {
+    let (command, rest) = args.split_first().expect("a cargo command");
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([command, "--offline"])
+        .args(rest)
+        .current_dir(dir)
+        // One target directory for all scratch crates: dependencies build once.
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("user_crate_target"),
+        )
+        .env_remove("ERRCODES_TEST_MANIFEST_DIR")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed in {}:\n{stdout}\n{stderr}",
+        dir.display()
+    );
+    stdout
+}
+
+fn line<'a>(output: &'a str, label: &str) -> &'a str {
+    output
+        .lines()
+        .find_map(|line| line.strip_prefix(label)?.strip_prefix(": "))
+        .unwrap_or_else(|| panic!("no line {label:?} in:\n{output}"))
+}
+
+#[test]
+fn user_crate_behaves_as_documented() {
+    let dir = scratch("user_crate_behaves");
+    let out = cargo(&dir, &["run", "--quiet"]);
+    assert_eq!(
+        line(&out, "from_code 100"),
+        "ApplicationError | 100: 应用错误 | retry=permanent | group=Some(\"general\") | http=None | unknown=false"
+    );
+    assert_eq!(
+        line(&out, "from i64 990002"),
+        "InvalidOpenid(990002) | 990002: OPEN ILLEGAL | retry=permanent | group=Some(\"general\") | http=None | unknown=false"
+    );
+    assert_eq!(
+        line(&out, "from_code_str F00"),
+        "FulfillSystemError | F00-00-10013-002: Order fulfill system error. Please try again later | retry=transient | group=Some(\"general\") | http=None | unknown=false"
+    );
+    assert_eq!(
+        line(&out, "parse 40001"),
+        "InvalidCredential | 40001: 不合法的凭证 | retry=reauthenticate | group=Some(\"tokens\") | http=Some(401) | unknown=false"
+    );
+    assert_eq!(
+        line(&out, "unknown 7"),
+        "Unknown(7) | 7: unknown error code | retry=transient | group=None | http=None | unknown=true"
+    );
+    assert_eq!(
+        line(&out, "unknown str"),
+        "Unknown(\"X-1\") | X-1: unknown error code | retry=transient | group=None | http=None | unknown=true"
+    );
+    assert!(line(&out, "classify rate").starts_with(
+        "RateLimited | 100: 超过每分钟最大调用频率限制，请稍后重试 | retry=throttled 5m"
+    ));
+    assert!(line(&out, "classify template")
+        .starts_with("SpecNoBelongsToDeletedGoods | 100: 商家编码{spec_no}已存在"));
+    assert_eq!(
+        line(&out, "fields"),
+        "{\"spec_no\": \"A1\", \"goods_no\": \"G2\"}"
+    );
+    assert!(line(&out, "classify other").starts_with("ApplicationError | "));
+    assert!(line(&out, "classify codeless")
+        .starts_with("CoreLogicFailed(-3000105) | -3000105: Redemption interface failed"));
+    assert!(line(&out, "classify en").starts_with("InvalidCredential | 40001: 不合法的凭证"));
+    assert_eq!(
+        line(&out, "dyn"),
+        "platform=demo_shop code=40001 name=InvalidCredential message=不合法的凭证 hint=None"
+    );
+    assert_eq!(
+        line(&out, "all"),
+        "ApplicationError,RateLimited,SpecNoBelongsToDeletedGoods,InvalidOpenid,FulfillSystemError,InvalidCredential,CoreLogicFailed"
+    );
+}
+
+#[test]
+fn generated_code_is_lint_clean_under_deny_warnings_and_clippy_pedantic() {
+    let dir = scratch("user_crate_lints");
+    cargo(
+        &dir,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    );
+    // Documentation lints run only under rustdoc.
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["doc", "--no-deps", "--offline", "--quiet"])
+        .current_dir(&dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("user_crate_target"),
+        )
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .output()
+        .expect("run cargo doc");
+    assert!(
+        output.status.success(),
+        "cargo doc warned:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn editing_the_spec_regenerates_the_enum() {
+    let dir = scratch("user_crate_rebuild");
+    let before = cargo(&dir, &["run", "--quiet"]);
+    assert!(!line(&before, "all").contains("AddedLater"));
+    let spec = dir.join("demo.yaml");
+    let mut text = fs::read_to_string(&spec).expect("read spec");
+    text.push_str(
+        "      - code: 40002\n        name: AddedLater\n        message: added after the first build\n",
+    );
+    fs::write(&spec, text).expect("edit spec");
+    let after = cargo(&dir, &["run", "--quiet"]);
+    assert!(
+        line(&after, "all").ends_with(",CoreLogicFailed,AddedLater"),
+        "the new entry is a new variant after a plain rebuild:\n{after}"
+    );
+}

@@ -15,7 +15,68 @@ mod parse;
 mod phf;
 mod template;
 
-/// Generates an error enum from a YAML spec; see `errcodes::platform_errors!`.
+/// Generates an error enum from a YAML spec.
+///
+/// ```ignore
+/// errcodes::platform_errors!("specs/wangdiantong.yaml");
+/// ```
+///
+/// The path is relative to the directory of the calling crate's `Cargo.toml`. Editing the
+/// spec regenerates the enum on the next build. A spec with mistakes is a compile error
+/// that names `path:line:column` for each of them, quotes the line and says how to fix it.
+///
+/// # The spec
+///
+/// ```yaml
+/// platform: wangdiantong            # snake_case id: `PlatformError::platform()`
+/// enum: WangdiantongError           # the generated type
+/// title: Wangdiantong (旺店通) ERP open API
+/// source: https://open.wangdian.cn/qjb/open/guide?path=qjbguide_cwmsm
+/// unknown_retry: permanent          # retry class of codes the spec does not know
+/// groups:
+///   - id: general                   # snake_case, unique: `group()`
+///     title: 错误码说明
+///     retry: permanent              # default for the group's entries
+///     errors:
+///       - code: 100                 # integer, "string", [list], or null
+///         name: ApplicationError    # UpperCamelCase variant name, unique
+///         message: 应用错误          # text or {zh: ..., en: ...}
+///         hint: 按照错误信息核对传入参数或联系对接的研发人员
+///         fallback: true            # what from_code(100) gives: 100 has several entries
+///       - code: 100
+///         name: RateLimited
+///         message: 超过每分钟最大调用频率限制，请稍后重试
+///         retry: {throttled: 5m}    # wait at least five minutes
+///         note: the source says to rest 5-10 minutes
+///       - code: 100
+///         name: SpecNoBelongsToDeletedGoods
+///         message: "商家编码{spec_no}已存在,但货品不存在或已删除,货品编号: {goods_no}"
+/// ```
+///
+/// - `platform`, `enum`, `title`, `source`, `unknown_retry`, `groups`: required. `note`,
+///   `non_exhaustive: true` (adds `#[non_exhaustive]`) and `noise` (templates stripped from
+///   the end of received messages, such as `" rid: {rid}"`) are optional.
+/// - A group has `id`, `title` and `errors`, and may give defaults for its entries:
+///   `retry`, `http_status`, `endpoint`, `scene`; and a `note`.
+/// - An entry has `code`, `name` and `message`; optionally `hint`, `retry`, `fallback`,
+///   `http_status`, `endpoint`, `scene` and `note` (why a judgement was made).
+/// - `{field}` in a message is a template field that matches any non-empty text; `{{` and
+///   `}}` are literal braces.
+/// - Retry classes: `permanent`, `transient`, `throttled`, `{throttled: 30s}` (`s`, `m`,
+///   `h`, `d`), `reauthenticate`, `already_applied`.
+/// - When several entries share a code, exactly one has `fallback: true`.
+///
+/// `specs/README.md` in the repository describes every key.
+///
+/// # What it generates
+///
+/// For `enum: Foo`: `pub enum Foo` with one documented variant per entry and
+/// `Unknown(errcodes::RawCode)`; `Foo::from_code`, `from_code_str`, `classify`,
+/// `classify_str`, `classify_fields`; `code()`, `name()`, `message()`, `hint()`,
+/// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `is_unknown()`;
+/// `Foo::ALL` and `Foo::PLATFORM`; `Clone`, `Debug`, `Display`, `PartialEq`, `Eq`, `Hash`,
+/// `std::error::Error`, `From<i64>`, `FromStr` and `errcodes::PlatformError`. Variants of
+/// entries with several codes, or none, carry the code received as a `RawCode`.
 #[proc_macro]
 pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     // trybuild compiles UI tests in a generated crate, whose manifest directory holds no

@@ -65,10 +65,10 @@ pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
     if let Some(platform) = &platform {
         check_snake(cx, &top.key("platform"), platform, "platform");
     }
-    let enum_name = map.string(cx, "enum", Need::Required);
-    if let Some(name) = &enum_name {
-        check_type_name(cx, &top.key("enum"), name, "enum name");
-    }
+    // Only a valid name may name the stub that stands in for a broken spec.
+    let enum_name = map
+        .string(cx, "enum", Need::Required)
+        .filter(|name| check_type_name(cx, &top.key("enum"), name, "enum name"));
     let title = map.string(cx, "title", Need::Required);
     let source = map.string(cx, "source", Need::Required);
     let note = map.string(cx, "note", Need::Optional);
@@ -95,13 +95,15 @@ pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
         }
     }
 
+    // Past this point a spec with problems only stands in as a stub for the enum, so
+    // anything but its names may take a default.
     Some(Spec {
         platform: platform?,
         enum_name: enum_name?,
-        title: title?,
-        source: source?,
+        title: title.unwrap_or_default(),
+        source: source.unwrap_or_default(),
         note,
-        unknown_retry: unknown_retry?,
+        unknown_retry: unknown_retry.unwrap_or(Retry::Permanent),
         non_exhaustive,
         noise,
         groups,

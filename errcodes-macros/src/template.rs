@@ -8,18 +8,19 @@ pub const MAX_FIELDS: usize = 8;
 
 /// Parses a message. The error says what is wrong and how to fix it.
 pub fn parse(text: &str) -> Result<Template, String> {
-    let mut lits = vec![String::new()];
+    let mut lits = Vec::new();
+    let mut lit = String::new();
     let mut fields: Vec<String> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         match c {
             '{' if chars.peek().map(|&(_, c)| c) == Some('{') => {
                 chars.next();
-                lits.last_mut().map(|lit| lit.push('{'));
+                lit.push('{');
             }
             '}' if chars.peek().map(|&(_, c)| c) == Some('}') => {
                 chars.next();
-                lits.last_mut().map(|lit| lit.push('}'));
+                lit.push('}');
             }
             '}' => {
                 return Err(format!(
@@ -46,7 +47,7 @@ pub fn parse(text: &str) -> Result<Template, String> {
                         "field `{name}` appears twice; give each field its own name"
                     ));
                 }
-                if lits.last().is_some_and(String::is_empty) && !fields.is_empty() {
+                if lit.is_empty() && !fields.is_empty() {
                     return Err(format!(
                         "field `{name}` follows field `{}` with no text between them, so no \
                          message can tell where one ends; put literal text between fields",
@@ -54,13 +55,12 @@ pub fn parse(text: &str) -> Result<Template, String> {
                     ));
                 }
                 fields.push(name);
-                lits.push(String::new());
+                lits.push(std::mem::take(&mut lit));
             }
-            c => {
-                lits.last_mut().map(|lit| lit.push(c));
-            }
+            c => lit.push(c),
         }
     }
+    lits.push(lit);
     if fields.len() > MAX_FIELDS {
         return Err(format!(
             "{} fields in one message; at most {MAX_FIELDS} are supported",

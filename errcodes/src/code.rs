@@ -49,18 +49,18 @@ impl PartialEq<Code<'_>> for i64 {
     }
 }
 
-impl PartialEq<&str> for Code<'_> {
-    fn eq(&self, other: &&str) -> bool {
+impl PartialEq<str> for Code<'_> {
+    fn eq(&self, other: &str) -> bool {
         match *self {
-            Code::Str(code) => code == *other,
+            Code::Str(code) => code == other,
             Code::Int(_) | Code::None => false,
         }
     }
 }
 
-impl PartialEq<str> for Code<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self == &other
+impl PartialEq<&str> for Code<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        PartialEq::<str>::eq(self, other)
     }
 }
 

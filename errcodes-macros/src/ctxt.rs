@@ -179,14 +179,10 @@ fn snippet(out: &mut String, text: &str, at: Location) {
         .collect();
     let pad: String = chars[start..caret]
         .iter()
-        .map(|&c| {
-            if c == '\t' {
-                '\t'
-            } else if is_wide(c) {
-                '\u{3000}'
-            } else {
-                ' '
-            }
+        .map(|&c| match c {
+            '\t' => "\t",
+            c if is_wide(c) => "  ",
+            _ => " ",
         })
         .collect();
     let number = at.line.to_string();
@@ -200,7 +196,7 @@ fn snippet(out: &mut String, text: &str, at: Location) {
     );
 }
 
-/// East Asian wide characters take two columns; a full-width space keeps the caret aligned.
+/// East Asian wide characters take two columns in a terminal.
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }

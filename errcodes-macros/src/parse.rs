@@ -133,12 +133,21 @@ fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt) {
     if !context_what.is_empty() {
         message.push_str(&format!(" ({context_what})"));
     }
-    // At the end of the file there is no line to quote: the context (an unclosed quote or
-    // bracket) is where the mistake is.
+    // An unclosed quote or bracket is noticed where parsing gives up, often far below or at
+    // the end of the file; where it opened is where the mistake is.
+    let unclosed = [
+        "scanning a quoted scalar",
+        "parsing a flow sequence",
+        "parsing a flow mapping",
+    ]
+    .contains(&context_what);
     if let (Place::At(at), Some(context_at)) = (&place, context_at) {
-        if at.line > text.lines().count() {
+        if unclosed || at.line > text.lines().count() {
             place = Place::At(context_at);
         }
+    }
+    if unclosed {
+        message = format!("invalid YAML: this quote or bracket is never closed ({what})");
     }
     let mut help = "fix the YAML syntax here (check indentation, quotes and colons); a value that starts with `{`, `[`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%`, `@` or a backtick needs quotes".to_owned();
     if let Some(key) = what
@@ -157,6 +166,8 @@ fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt) {
     {
         message = format!("the number {number} does not fit in i64");
         help = "a code is an integer within i64 (`45009`, `-30000`) or a quoted string (`\"F00-00-10013-002\"`)".to_owned();
+    } else if unclosed {
+        help = "close the quote or bracket that opens here, on the same value".to_owned();
     } else if let Place::At(at) = &place {
         let tab = text
             .lines()
@@ -531,8 +542,9 @@ impl<'v> Map<'v> {
                     None
                 }
             },
-            Value::Mapping(map) if map.len() == 1 && map.get("throttled").is_some() => {
-                let wait = &map["throttled"];
+            value @ Value::Mapping(_) => {
+                let map = Map::new(cx, value, &path, &["throttled"], "a retry class")?;
+                let wait = map.value(cx, "throttled", Need::Required)?;
                 let at = path.key("throttled");
                 let Some(text) = wait.as_str() else {
                     cx.error(
@@ -575,7 +587,8 @@ impl<'v> Map<'v> {
                         "`http_status` must be an HTTP status from 100 to 599, found {}",
                         kind(value)
                     ),
-                );
+                )
+                .help("write the status as a number, as in `http_status: 500`");
                 None
             }
         }

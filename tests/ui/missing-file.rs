@@ -1,3 +1,3 @@
-errcodes::platform_errors!("tests/ui/specs/missing-file.yaml");
+errcodes::platform_errors!("tests/ui/specs/no-such-spec.yaml");
 
 fn main() {}

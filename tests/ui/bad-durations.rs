@@ -1,3 +1,0 @@
-errcodes::platform_errors!("tests/ui/specs/bad-durations.yaml");
-
-fn main() {}

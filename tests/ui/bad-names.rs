@@ -1,3 +1,0 @@
-errcodes::platform_errors!("tests/ui/specs/bad-names.yaml");
-
-fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/code-empty-list.yaml");
+
+fn main() {}

@@ -1,3 +1,0 @@
-errcodes::platform_errors!("tests/ui/specs/code-wrong-types.yaml");
-
-fn main() {}

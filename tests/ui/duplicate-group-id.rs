@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/duplicate-group-id.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/empty-groups.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/enum-keyword.yaml");
+
+fn main() {}

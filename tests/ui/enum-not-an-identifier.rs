@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/enum-not-an-identifier.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/missing-errors.yaml");
+
+fn main() {}

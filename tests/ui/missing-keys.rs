@@ -1,3 +1,0 @@
-errcodes::platform_errors!("tests/ui/specs/missing-keys.yaml");
-
-fn main() {}

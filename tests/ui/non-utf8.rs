@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/non-utf8.yaml");
+
+fn main() {}

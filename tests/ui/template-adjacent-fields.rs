@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/template-adjacent-fields.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/template-empty-field.yaml");
+
+fn main() {}

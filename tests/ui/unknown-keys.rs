@@ -1,3 +1,0 @@
-errcodes::platform_errors!("tests/ui/specs/unknown-keys.yaml");
-
-fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/yaml-duplicate-key.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/yaml-unclosed-bracket.yaml");
+
+fn main() {}

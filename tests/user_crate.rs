@@ -24,9 +24,37 @@ fn scratch(name: &str) -> PathBuf {
             &Path::new(ROOT).join("errcodes").display().to_string(),
         );
     fs::write(dir.join("Cargo.toml"), manifest).expect("write manifest");
+    shipped_specs(&dir);
     // The workspace's lock file pins the same dependency versions, with no network.
     fs::copy(Path::new(ROOT).join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
     dir
+}
+
+/// Copies every spec of `specs/` into the crate and generates a module for each, so that
+/// the lint test covers all of them.
+fn shipped_specs(dir: &Path) {
+    fs::create_dir_all(dir.join("specs")).expect("create specs/");
+    let mut modules = String::from("//! Every spec shipped in `specs/`, under the same lints.\n");
+    let mut names: Vec<String> = fs::read_dir(Path::new(ROOT).join("specs"))
+        .expect("read specs/")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "the shipped specs: {names:?}");
+    for name in names {
+        fs::copy(
+            Path::new(ROOT).join("specs").join(format!("{name}.yaml")),
+            dir.join("specs").join(format!("{name}.yaml")),
+        )
+        .expect("copy spec");
+        modules.push_str(&format!(
+            "\n/// `specs/{name}.yaml`\npub mod {name} {{\n    ::errcodes::platform_errors!(\"specs/{name}.yaml\");\n}}\n"
+        ));
+    }
+    fs::write(dir.join("src/shipped.rs"), modules).expect("write shipped.rs");
 }
 
 fn cargo(dir: &Path, args: &[&str]) -> String {
@@ -112,6 +140,9 @@ fn user_crate_behaves_as_documented() {
     );
 }
 
+/// The fixture's spec and every spec in `specs/` compile under `#![deny(warnings,
+/// missing_docs, unsafe_code)]`, `#![deny(clippy::all, clippy::pedantic)]` and
+/// `#![forbid(unsafe_code)]`, and their docs build with `-D warnings`.
 #[test]
 fn generated_code_is_lint_clean_under_deny_warnings_and_clippy_pedantic() {
     let dir = scratch("user_crate_lints");

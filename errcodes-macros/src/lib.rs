@@ -8,6 +8,8 @@ mod ast;
 mod check;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod fuzz;
 mod generate;
 mod load;
 mod locate;

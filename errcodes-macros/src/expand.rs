@@ -633,3 +633,48 @@ pub fn md(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::read;
+
+    const SPEC: &str = "platform: demo
+enum: DemoError
+title: Demo
+source: x
+unknown_retry: permanent
+groups:
+  - id: general
+    title: General
+    retry: permanent
+    errors:
+      - code: 1
+        name: First
+        message: first
+";
+
+    fn expansion(text: &str) -> String {
+        let spec = read(text, "demo.yaml").unwrap_or_else(|f| panic!("{:#?}", f.reports));
+        expand(
+            &spec,
+            &Source {
+                absolute: Some("/demo.yaml"),
+                display: "demo.yaml",
+            },
+        )
+        .to_string()
+    }
+
+    #[test]
+    fn non_exhaustive_is_asked_for_by_the_spec() {
+        assert!(!expansion(SPEC).contains("non_exhaustive"));
+        let text = SPEC.replace("groups:", "non_exhaustive: true\ngroups:");
+        assert!(expansion(&text).contains("# [non_exhaustive] # [allow"));
+    }
+
+    #[test]
+    fn editing_the_spec_is_tracked_through_include_str() {
+        assert!(expansion(SPEC).contains(":: core :: include_str ! (\"/demo.yaml\")"));
+    }
+}

@@ -42,7 +42,7 @@ pub struct Entry {
 /// A spec group.
 #[derive(Debug)]
 pub struct Group {
-    /// The snake_case id.
+    /// The `snake_case` id.
     pub id: &'static str,
     /// The title as the source writes it.
     pub title: &'static str,

@@ -4,11 +4,29 @@
 //! ```ignore
 //! errcodes::platform_errors!("specs/wechat_shop.yaml");
 //! ```
+//!
+//! Five platforms ship ready to use in [`platforms`], each generated from its spec in
+//! `specs/` and behind a cargo feature of the same name (all on by default):
+//! `wechat_shop`, `wechat_transaction`, `wangdiantong`, `tiktok_local_services` and
+//! `aliexpress`.
+//!
+//! ```
+//! use errcodes::platforms::wangdiantong::WangdiantongError;
+//!
+//! let error = WangdiantongError::classify(1, "sid is not exists");
+//! assert_eq!(error, WangdiantongError::SidNotExists);
+//! assert!(!error.retry_class().is_retryable());
+//! ```
+
+// The shipped platforms are generated code: these keep it documented and pedantic-clean.
+#![deny(missing_docs)]
+#![warn(clippy::pedantic)]
 
 extern crate self as errcodes;
 
 mod code;
 mod fields;
+pub mod platforms;
 mod retry_class;
 mod table;
 mod text;

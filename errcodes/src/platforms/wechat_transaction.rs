@@ -1,0 +1,24 @@
+//! WeChat Mini Program transaction component (自定义交易组件): the error codes of its
+//! product, order, after-sales, access, audit, upload, coupon and sharing interfaces,
+//! 146 rows in 8 groups.
+//!
+//! Generated from `specs/wechat_transaction.yaml` by `errcodes::platform_errors!`; feature
+//! `wechat_transaction`. The messages are the English rendering WeChat publishes.
+//!
+//! ```
+//! use std::time::Duration;
+//! use errcodes::platforms::wechat_transaction::WechatTransactionError;
+//!
+//! // 45009: the daily quota is spent; wait for the reset (or reset it in the console).
+//! let error = WechatTransactionError::from_code(45009);
+//! assert_eq!(error, WechatTransactionError::DailyQuotaExceeded);
+//! assert_eq!(error.retry_class().retry_after(), Some(Duration::from_secs(86_400)));
+//!
+//! // One row of the table names two codes; the variant keeps the one received.
+//! let error = WechatTransactionError::from_code(990002);
+//! assert!(matches!(error, WechatTransactionError::InvalidOpenid(_)));
+//! assert_eq!(error.code(), 990002);
+//! assert_eq!(error.to_string(), "990002: OPEN ILLEGAL");
+//! ```
+
+errcodes::platform_errors!("specs/wechat_transaction.yaml");

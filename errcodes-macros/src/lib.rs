@@ -59,7 +59,7 @@ mod template;
 ///   `non_exhaustive: true` (adds `#[non_exhaustive]`) and `noise` (templates stripped from
 ///   the end of received messages, such as `" rid: {rid}"`) are optional.
 /// - A group has `id`, `title` and `errors`, and may give defaults for its entries:
-///   `retry`, `http_status`, `endpoint`, `scene`; and a `note`.
+///   `retry`, `hint`, `http_status`, `endpoint`, `scene`; and a `note`.
 /// - An entry has `code`, `name` and `message`; optionally `hint`, `retry`, `fallback`,
 ///   `http_status`, `endpoint`, `scene` and `note` (why a judgement was made).
 /// - `{field}` in a message is a template field that matches any non-empty text; `{{` and

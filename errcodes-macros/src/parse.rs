@@ -23,6 +23,7 @@ const GROUP_KEYS: &[&str] = &[
     "id",
     "title",
     "retry",
+    "hint",
     "http_status",
     "endpoint",
     "scene",
@@ -221,6 +222,7 @@ fn parse_group(
     let note = map.string(cx, "note", Need::Optional);
     let defaults = Defaults {
         retry: map.retry(cx, "retry", Need::Optional),
+        hint: map.text(cx, "hint", Need::Optional),
         http_status: map.http_status(cx),
         endpoint: map.string(cx, "endpoint", Need::Optional),
         scene: map.string(cx, "scene", Need::Optional),
@@ -245,6 +247,7 @@ fn parse_group(
 
 struct Defaults {
     retry: Option<Retry>,
+    hint: Option<Text>,
     http_status: Option<u16>,
     endpoint: Option<String>,
     scene: Option<String>,
@@ -285,7 +288,9 @@ fn parse_entry(
             .collect();
         ok.then_some(templates)
     });
-    let hint = map.text(cx, "hint", Need::Optional);
+    let hint = map
+        .text(cx, "hint", Need::Optional)
+        .or_else(|| defaults.hint.clone());
     let retry = map.retry(cx, "retry", Need::Optional).or(defaults.retry);
     if retry.is_none() && map.get("retry").is_none() {
         cx.error(path, "entry has no retry class")
@@ -833,6 +838,62 @@ mod tests {
         ] {
             assert!(duration(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn entries_inherit_the_group_defaults_and_may_override_them() {
+        let spec = "\
+platform: demo
+enum: DemoError
+title: Demo
+source: https://example.com
+unknown_retry: permanent
+groups:
+  - id: block
+    title: Retry may succeed.
+    retry: transient
+    hint: Retry in place; if it still fails, contact support.
+    http_status: 500
+    endpoint: /v2/redeem/
+    scene: Write-off
+    errors:
+      - code: 1
+        name: Inherits
+        message: first
+      - code: 2
+        name: Overrides
+        message: second
+        retry: permanent
+        hint: {zh: 换一个码, en: Use another code}
+        http_status: 400
+        endpoint: /v2/query/
+        scene: Scan
+";
+        let mut cx = Ctxt::default();
+        let spec = parse(spec, &mut cx).expect("parsed");
+        assert!(cx.is_empty(), "{:?}", cx.into_problems());
+        let [inherits, overrides] = &spec.entries[..] else {
+            panic!("two entries expected, got {}", spec.entries.len());
+        };
+        assert_eq!(inherits.retry, Retry::Transient);
+        assert_eq!(
+            inherits.hint.as_ref().map(Text::first),
+            Some("Retry in place; if it still fails, contact support.")
+        );
+        assert_eq!(inherits.http_status, Some(500));
+        assert_eq!(inherits.endpoint.as_deref(), Some("/v2/redeem/"));
+        assert_eq!(inherits.scene.as_deref(), Some("Write-off"));
+        assert_eq!(overrides.retry, Retry::Permanent);
+        assert_eq!(
+            overrides.hint.as_ref().map(|hint| hint.langs.clone()),
+            Some(vec![
+                (Lang::Zh, "换一个码".to_owned()),
+                (Lang::En, "Use another code".to_owned())
+            ])
+        );
+        assert_eq!(overrides.http_status, Some(400));
+        assert_eq!(overrides.endpoint.as_deref(), Some("/v2/query/"));
+        assert_eq!(overrides.scene.as_deref(), Some("Scan"));
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! Generated from `specs/tiktok_local_services.yaml` by `errcodes::platform_errors!`;
 //! feature `tiktok_local_services`. The source gives its retry advice per block of rows
 //! (retry will not succeed / retry may succeed): each block is a group whose retry class is
-//! the default, overridden where a row's meaning says otherwise. Every entry carries the
-//! endpoint, scene and HTTP status the table gives. Many codes carry several meanings
+//! the default, overridden where a row's meaning says otherwise, and whose advice is the
+//! `hint` of its rows. Every entry carries the endpoint, scene and HTTP status the table
+//! gives. Many codes carry several meanings
 //! (-9990202 has 15): use `classify`.
 //!
 //! ```
@@ -23,6 +24,7 @@
 //! assert_eq!(error.endpoint(), Some("/v2/localservice/saas/fulfill/redeem_code/"));
 //! assert_eq!(error.scene(), Some("Write-off"));
 //! assert_eq!(error.http_status(), Some(500));
+//! assert!(error.hint().is_some_and(|hint| hint.starts_with("Retry probability is successful.")));
 //! ```
 
 errcodes::platform_errors!("specs/tiktok_local_services.yaml");

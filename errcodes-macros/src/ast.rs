@@ -93,7 +93,15 @@ impl std::fmt::Display for Retry {
             Retry::Permanent => f.write_str("permanent"),
             Retry::Transient => f.write_str("transient"),
             Retry::Throttled(None) => f.write_str("throttled"),
-            Retry::Throttled(Some(secs)) => write!(f, "throttled, wait at least {secs}s"),
+            Retry::Throttled(Some(secs)) => {
+                // The largest unit that divides the wait, as the spec writes it (1d, not 86400s),
+                // like `errcodes::RetryClass`'s Display, which this crate cannot call.
+                let (size, unit) = [(86_400, "d"), (3_600, "h"), (60, "m")]
+                    .into_iter()
+                    .find(|&(size, _)| secs % size == 0)
+                    .unwrap_or((1, "s"));
+                write!(f, "throttled, wait at least {}{unit}", secs / size)
+            }
             Retry::Reauthenticate => f.write_str("reauthenticate"),
             Retry::AlreadyApplied => f.write_str("already_applied"),
         }
@@ -123,5 +131,21 @@ impl Template {
     /// Literal text in chars: the more, the more specific.
     pub fn weight(&self) -> usize {
         self.lits.iter().map(|lit| lit.chars().count()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn throttled_waits_read_in_the_largest_whole_unit() {
+        let shown = |secs| Retry::Throttled(Some(secs)).to_string();
+        assert_eq!(shown(86_400), "throttled, wait at least 1d");
+        assert_eq!(shown(7_200), "throttled, wait at least 2h");
+        assert_eq!(shown(300), "throttled, wait at least 5m");
+        assert_eq!(shown(30), "throttled, wait at least 30s");
+        assert_eq!(shown(90), "throttled, wait at least 90s");
+        assert_eq!(Retry::Throttled(None).to_string(), "throttled");
     }
 }

@@ -575,15 +575,18 @@ fn variant_doc(spec: &Spec, entry: &Entry) -> String {
             Lang::Any => {}
         }
     }
-    if let Some(hint) = &entry.hint {
-        for (lang, text) in &hint.langs {
-            let key = match lang {
-                Lang::Any => "hint",
-                Lang::Zh => "hint (zh)",
-                Lang::En => "hint (en)",
-            };
-            line(key, md(text));
+    match &entry.hint {
+        Some(hint) => {
+            for (lang, text) in &hint.langs {
+                let key = match lang {
+                    Lang::Any => "hint",
+                    Lang::Zh => "hint (zh)",
+                    Lang::En => "hint (en)",
+                };
+                line(key, md(text));
+            }
         }
+        None => line("hint", "none in the source".to_owned()),
     }
     line("retry", entry.retry.to_string());
     let group = &spec.groups[entry.group];
@@ -676,5 +679,51 @@ groups:
     #[test]
     fn editing_the_spec_is_tracked_through_include_str() {
         assert!(expansion(SPEC).contains(":: core :: include_str ! (\"/demo.yaml\")"));
+    }
+
+    #[test]
+    fn every_variant_doc_shows_code_message_hint_and_retry_class() {
+        let text = SPEC.replace(
+            "      - code: 1\n        name: First\n        message: first\n",
+            "      - code: 100
+        name: RateLimited
+        message: 超过每分钟最大调用频率限制，请稍后重试
+        hint: 请静置接口5-10分钟后重试 [点击这里](https://example.com/a_b)
+        retry: {throttled: 5m}
+      - code: 45009
+        name: DailyQuota
+        message: Day level frequency limit
+        retry: {throttled: 1d}
+      - code: null
+        name: NoCode
+        message: \"Unparseable date: {date}\"
+",
+        );
+        let spec = read(&text, "demo.yaml").unwrap_or_else(|f| panic!("{:#?}", f.reports));
+        let docs: Vec<String> = spec.entries.iter().map(|e| variant_doc(&spec, e)).collect();
+        assert_eq!(docs.len(), 3);
+        assert!(docs[0].starts_with("超过每分钟最大调用频率限制，请稍后重试\n\n"));
+        assert!(docs[0].contains("- **code**: `100`\n"), "{}", docs[0]);
+        assert!(docs[0].contains(
+            "- **hint**: 请静置接口5\\-10分钟后重试 \\[点击这里\\]\\(https\\://example\\.com/a\\_b\\)\n"
+        ));
+        assert!(docs[0].contains("- **retry**: throttled, wait at least 5m\n"));
+        assert!(docs[1].contains("- **hint**: none in the source\n"));
+        assert!(docs[1].contains("- **retry**: throttled, wait at least 1d\n"));
+        assert!(docs[2].starts_with("Unparseable date\\: \\{date\\}\n\n"));
+        assert!(docs[2].contains("- **code**: none in the source; found by message only\n"));
+        assert!(docs[2].contains("- **retry**: permanent\n"));
+    }
+
+    #[test]
+    fn markdown_in_source_text_is_escaped_so_rustdoc_shows_it_as_written() {
+        // Unescaped, a URL trips rustdoc::bare_urls and `[x]` becomes an intra-doc link.
+        assert_eq!(
+            md("URL：http://wdt.wangdian.cn/openapi"),
+            "URL：http\\://wdt\\.wangdian\\.cn/openapi"
+        );
+        assert_eq!(md("[OrderId]"), "\\[OrderId\\]");
+        assert_eq!(md("shop_no *x* <b>"), "shop\\_no \\*x\\* \\<b\\>");
+        assert_eq!(md("a\nb\r"), "a<br>b");
     }
 }

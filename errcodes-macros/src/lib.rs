@@ -82,8 +82,11 @@ mod template;
 #[proc_macro]
 pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     // trybuild compiles UI tests in a generated crate, whose manifest directory holds no
-    // specs; its tests point the macro back at the real one (dtolnay/trybuild#202).
-    let manifest_dir = std::env::var_os("ERRCODES_TEST_MANIFEST_DIR")
+    // specs; its tests point the macro back at the real one (dtolnay/trybuild#202). Only the
+    // crate being built is redirected, never its dependencies.
+    let test_dir = std::env::var_os("CARGO_PRIMARY_PACKAGE")
+        .and_then(|_| std::env::var_os("ERRCODES_TEST_MANIFEST_DIR"));
+    let manifest_dir = test_dir
         .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
         .map(std::path::PathBuf::from);
     generate::platform_errors(input.into(), manifest_dir.as_deref()).into()

@@ -12,8 +12,19 @@ pub struct Spec {
     pub unknown_retry: Retry,
     pub non_exhaustive: bool,
     pub noise: Vec<Template>,
+    pub envelope: Option<Envelope>,
     pub groups: Vec<Group>,
     pub entries: Vec<Entry>,
+}
+
+/// Where a platform's JSON response keeps its code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// Paths to the code, tried in order; each split at `.`, `*` standing for any key.
+    pub code: Vec<Vec<String>>,
+    pub message: Vec<Vec<String>>,
+    /// Codes that mean success (a response without a code is a success too).
+    pub success: Vec<Code>,
 }
 
 #[derive(Debug, Clone)]

@@ -10,6 +10,31 @@ pub fn check(spec: &Spec, cx: &mut Ctxt) {
     unique_names(spec, cx);
     codes_and_fallbacks(spec, cx);
     distinct_templates(spec, cx);
+    success_codes(spec, cx);
+}
+
+/// A success code that is also an entry's code would hide the entry from `from_response`.
+fn success_codes(spec: &Spec, cx: &mut Ctxt) {
+    let Some(envelope) = &spec.envelope else {
+        return;
+    };
+    let by_code = entries_by_code(spec);
+    let at = crate::ctxt::Path::default().key("envelope").key("success");
+    for (i, code) in envelope.success.iter().enumerate() {
+        let Some(&first) = by_code.get(code).and_then(|entries| entries.first()) else {
+            continue;
+        };
+        let entry = &spec.entries[first];
+        cx.error(
+            &at.index(i),
+            format!(
+                "success code {code} is also the code of entry `{}`",
+                entry.name
+            ),
+        )
+        .related(&entry.path.key("code"), "the entry's code is")
+        .help("a response with a success code is never an error, so the entry could never be returned: remove the code from `success` or from the entry");
+    }
 }
 
 fn unique_group_ids(spec: &Spec, cx: &mut Ctxt) {

@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::ast::{Code, Entry, Lang, Retry, Spec, Template, Text};
+use crate::ast::{Code, Entry, Envelope, Lang, Retry, Spec, Template, Text};
 use crate::check::entries_by_code;
 use crate::phf;
 
@@ -97,6 +97,16 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
     let table = table(spec);
     let platform = &spec.platform;
+    let (title, source_link) = (&spec.title, &spec.source);
+    let response = spec.envelope.as_ref().map(|envelope| {
+        let envelope = envelope_tokens(envelope);
+        quote! {
+            ::errcodes::__private::response_impls!(#ty, #envelope, |key, message| {
+                let (index, _) = TABLE.classify(key, message);
+                from_index(index, key.raw())
+            });
+        }
+    });
     let track = source.absolute.map(|absolute| {
         quote! {
             // Editing the spec rebuilds the crate: rustc tracks files that `include_str!` reads.
@@ -150,6 +160,12 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             impl #ty {
                 /// The platform id of this spec.
                 pub const PLATFORM: &'static str = #platform;
+
+                /// The spec's title.
+                pub const TITLE: &'static str = #title;
+
+                /// Where the spec's table comes from (a URL or a citation).
+                pub const SOURCE: &'static str = #source_link;
 
                 /// Every known variant, in spec order. Variants that stand for several codes
                 /// hold their first code; one without a code holds `RawCode::NONE`.
@@ -214,6 +230,16 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 #[must_use]
                 pub fn message(&self) -> &'static str {
                     TABLE.message(to_index(self))
+                }
+
+                /// The names of the fields of the entry's message template, in order; empty
+                /// for a plain message and for `Unknown`.
+                #[must_use]
+                pub fn field_names(&self) -> &'static [&'static str] {
+                    TABLE
+                        .entry(to_index(self))
+                        .and_then(|entry| entry.patterns.first())
+                        .map_or(&[], |pattern| pattern.fields)
                 }
 
                 /// The remedy from the spec, if it gives one.
@@ -333,7 +359,33 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     #ty::is_unknown(self)
                 }
             }
+
+            // Expands to nothing unless errcodes has feature `serde` (not the caller's).
+            ::errcodes::__private::serde_impls!(#ty);
+            #response
         };
+    }
+}
+
+fn envelope_tokens(envelope: &Envelope) -> TokenStream {
+    let paths = |paths: &[Vec<String>]| {
+        let paths = paths.iter().map(|keys| {
+            let text = keys.join(".");
+            quote!(::errcodes::__private::Path { text: #text, keys: &[#(#keys),*] })
+        });
+        quote!(&[#(#paths),*])
+    };
+    let (code, message) = (paths(&envelope.code), paths(&envelope.message));
+    let success = envelope.success.iter().map(|code| match code {
+        Code::Int(code) => quote!(::errcodes::Code::Int(#code)),
+        Code::Str(code) => quote!(::errcodes::Code::Str(#code)),
+    });
+    quote! {
+        ::errcodes::__private::Envelope {
+            code: #code,
+            message: #message,
+            success: &[#(#success),*],
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::ast::{Code, Entry, Group, Lang, Retry, Spec, Template, Text};
+use crate::ast::{Code, Entry, Envelope, Group, Lang, Retry, Spec, Template, Text};
 use crate::ctxt::{Ctxt, Path, Place};
 use crate::locate::Location;
 use crate::template;
@@ -18,7 +18,9 @@ const TOP_KEYS: &[&str] = &[
     "note",
     "non_exhaustive",
     "noise",
+    "envelope",
 ];
+const ENVELOPE_KEYS: &[&str] = &["code", "message", "success"];
 const GROUP_KEYS: &[&str] = &[
     "id",
     "title",
@@ -81,6 +83,9 @@ pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
         .into_iter()
         .filter_map(|(path, value)| noise_pattern(cx, &path, value))
         .collect();
+    let envelope = map
+        .get("envelope")
+        .and_then(|value| envelope(cx, &top.key("envelope"), value));
 
     let mut groups = Vec::new();
     let mut entries = Vec::new();
@@ -107,6 +112,7 @@ pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
         unknown_retry: unknown_retry.unwrap_or(Retry::Permanent),
         non_exhaustive,
         noise,
+        envelope,
         groups,
         entries,
     })
@@ -343,6 +349,86 @@ fn noise_pattern(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Template> 
             None
         }
     }
+}
+
+fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Envelope> {
+    let map = Map::new(cx, value, path, ENVELOPE_KEYS, "the envelope")?;
+    let code_paths = map
+        .value(cx, "code", Need::Required)
+        .map(|value| response_paths(cx, &path.key("code"), value, "code"));
+    let message = map
+        .get("message")
+        .map(|value| response_paths(cx, &path.key("message"), value, "message"));
+    let success = match map.get("success") {
+        None => Some(Vec::new()),
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| code(cx, &path.key("success").index(i), item))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect(),
+        Some(other) => code(cx, &path.key("success"), other).map(|code| vec![code]),
+    };
+    Some(Envelope {
+        code: code_paths??,
+        message: message.unwrap_or(Some(Vec::new()))?,
+        success: success?,
+    })
+}
+
+/// `error.code`, or a list of such paths tried in order.
+fn response_paths(
+    cx: &mut Ctxt,
+    path: &Path,
+    value: &Value,
+    what: &str,
+) -> Option<Vec<Vec<String>>> {
+    const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key); or a list of such paths, tried in order";
+    let items: Vec<(Path, &Value)> = match value {
+        Value::Sequence(items) if items.is_empty() => {
+            cx.error(path, format!("the list of {what} paths is empty"))
+                .help(HELP);
+            return None;
+        }
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (path.index(i), item))
+            .collect(),
+        other => vec![(path.clone(), other)],
+    };
+    let mut ok = true;
+    let mut paths = Vec::new();
+    for (at, item) in items {
+        let Value::String(text) = item else {
+            cx.error(
+                &at,
+                format!("a {what} path must be text, found {}", kind(item)),
+            )
+            .help(HELP);
+            ok = false;
+            continue;
+        };
+        let keys: Vec<String> = text.split('.').map(str::to_owned).collect();
+        let problem = if keys.iter().any(String::is_empty) {
+            Some(format!("the {what} path `{text}` has an empty key"))
+        } else if let Some(key) = keys.iter().find(|key| key.trim() != key.as_str()) {
+            Some(format!("the key `{key}` in `{text}` has spaces around it"))
+        } else {
+            keys.iter()
+                .find(|key| key.contains('*') && key.as_str() != "*")
+                .map(|key| format!("`*` stands for a whole key, but `{text}` has `{key}`"))
+        };
+        match problem {
+            Some(problem) => {
+                cx.error(&at, problem).help(HELP);
+                ok = false;
+            }
+            None => paths.push(keys),
+        }
+    }
+    ok.then_some(paths)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -716,7 +802,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Names the generated code uses itself, beside the variants.
-const RESERVED: &[&str] = &["Unknown", "ALL", "PLATFORM"];
+const RESERVED: &[&str] = &["Unknown", "ALL", "PLATFORM", "TITLE", "SOURCE"];
 
 fn check_type_name(cx: &mut Ctxt, path: &Path, name: &str, what: &str) -> bool {
     if KEYWORDS.contains(&name) {

@@ -27,7 +27,10 @@ extern crate self as errcodes;
 mod code;
 mod fields;
 pub mod platforms;
+#[cfg(feature = "json")]
+pub mod response;
 mod retry_class;
+mod serde_support;
 mod table;
 mod text;
 
@@ -60,4 +63,21 @@ pub trait PlatformError: std::error::Error {
 pub mod __private {
     pub use crate::table::{debug, display, Entry, Group, Key, Phf, Slot, Table, UNKNOWN};
     pub use crate::text::{normalize, Pattern};
+
+    pub use crate::__errcodes_response_impls as response_impls;
+    pub use crate::__errcodes_serde_impls as serde_impls;
+    #[cfg(feature = "json")]
+    pub use crate::response::{from_response, Envelope, Path};
+    #[cfg(feature = "serde")]
+    pub use crate::serde_support::deserialize_code;
+    #[cfg(feature = "serde")]
+    pub use ::serde;
+}
+
+/// Without feature `json`: nothing.
+#[cfg(not(feature = "json"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_response_impls {
+    ($($tokens:tt)*) => {};
 }

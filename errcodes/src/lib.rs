@@ -29,6 +29,7 @@ mod fields;
 pub mod platforms;
 #[cfg(feature = "json")]
 pub mod response;
+pub mod retry;
 mod retry_class;
 mod serde_support;
 mod table;

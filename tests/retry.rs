@@ -12,8 +12,8 @@ use errcodes::retry::backon::Backon;
 use errcodes::retry::{Decision, Policy, Stop, Success};
 use errcodes::{PlatformError, RetryClass};
 
-errcodes::platform_errors!("specs/wangdiantong.yaml");
-errcodes::platform_errors!("specs/aliexpress.yaml");
+use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::wangdiantong::WangdiantongError;
 
 const SEC: Duration = Duration::from_secs(1);
 

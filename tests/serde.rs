@@ -3,11 +3,11 @@
 
 use serde_json::json;
 
-errcodes::platform_errors!("specs/wechat_transaction.yaml");
-errcodes::platform_errors!("specs/wangdiantong.yaml");
-errcodes::platform_errors!("specs/aliexpress.yaml");
-errcodes::platform_errors!("specs/tiktok_local_services.yaml");
-errcodes::platform_errors!("specs/wechat_shop.yaml");
+use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_shop::WechatShopError;
+use errcodes::platforms::wechat_transaction::WechatTransactionError;
 
 #[test]
 fn enums_serialize_as_their_code() {

@@ -149,14 +149,15 @@ where
     };
     let text;
     let key = match code {
-        Value::Number(number) => match number.as_i64() {
-            Some(code) => Key::Int(code),
-            // Beyond i64 (or a fraction): kept as received, as text.
-            None => {
+        Value::Number(number) => {
+            if let Some(code) = number.as_i64() {
+                Key::Int(code)
+            } else {
+                // Beyond i64 (or a fraction): kept as received, as text.
                 text = number.to_string();
                 Key::Str(&text)
             }
-        },
+        }
         Value::String(code) => Key::parse(code),
         other => {
             return Err(ResponseError::Code {

@@ -135,7 +135,7 @@ impl Policy {
         });
         Attempts {
             policy: *self,
-            attempts: 0,
+            calls: 0,
             backoffs: 0,
             refreshed: false,
             rng: seed,
@@ -269,7 +269,7 @@ impl fmt::Display for Stop {
 #[derive(Clone, Debug)]
 pub struct Attempts {
     policy: Policy,
-    attempts: u32,
+    calls: u32,
     backoffs: u32,
     refreshed: bool,
     rng: u64,
@@ -279,7 +279,7 @@ impl Attempts {
     /// The decision after a failed call whose error has retry class `class`, `elapsed`
     /// after the run started.
     pub fn next(&mut self, class: RetryClass, elapsed: Duration) -> Decision {
-        self.attempts = self.attempts.saturating_add(1);
+        self.calls = self.calls.saturating_add(1);
         let policy = self.policy;
         let wait = match class {
             RetryClass::AlreadyApplied => return Decision::Succeeded,
@@ -287,9 +287,9 @@ impl Attempts {
             RetryClass::Reauthenticate if self.refreshed => {
                 return Decision::Stop(Stop::RefreshDidNotHelp)
             }
-            _ if self.attempts >= policy.max_attempts => {
+            _ if self.calls >= policy.max_attempts => {
                 return Decision::Stop(Stop::AttemptsExhausted {
-                    attempts: self.attempts,
+                    attempts: self.calls,
                 })
             }
             RetryClass::Reauthenticate => {
@@ -318,7 +318,7 @@ impl Attempts {
     /// Failed calls so far.
     #[must_use]
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.calls
     }
 
     /// The next transient wait: between half and all of `initial * 2^n`, capped at `max`.
@@ -332,7 +332,7 @@ impl Attempts {
             .unwrap_or(policy.max_backoff)
             .min(policy.max_backoff);
         let half = full / 2;
-        half + self.uniform(full - half)
+        half + self.uniform(full.saturating_sub(half))
     }
 
     /// A duration drawn evenly from `0..=max`.

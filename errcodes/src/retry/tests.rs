@@ -52,13 +52,13 @@ fn jitter_is_seeded() {
     };
     assert_eq!(draw(1), draw(1), "same seed, same waits");
     assert_ne!(draw(1), draw(2), "the waits are jittered");
-    let unseeded = |_| {
+    let unseeded = || {
         let mut attempts = Policy::new().max_attempts(100).start();
         (0..6)
             .map(|_| wait(attempts.next(RetryClass::Transient, Duration::ZERO)))
             .collect::<Vec<_>>()
     };
-    assert_ne!(unseeded(()), unseeded(()), "each run draws its own seed");
+    assert_ne!(unseeded(), unseeded(), "each run draws its own seed");
 }
 
 #[test]

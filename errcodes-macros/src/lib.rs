@@ -56,8 +56,10 @@ mod template;
 /// ```
 ///
 /// - `platform`, `enum`, `title`, `source`, `unknown_retry`, `groups`: required. `note`,
-///   `non_exhaustive: true` (adds `#[non_exhaustive]`) and `noise` (templates stripped from
-///   the end of received messages, such as `" rid: {rid}"`) are optional.
+///   `non_exhaustive: true` (adds `#[non_exhaustive]`), `noise` (templates stripped from
+///   the end of received messages, such as `" rid: {rid}"`) and `envelope` (where a JSON
+///   response keeps its code and message: `{code: errcode, message: errmsg, success: [0]}`;
+///   paths may nest, `error.code`, and `*` is any key) are optional.
 /// - A group has `id`, `title` and `errors`, and may give defaults for its entries:
 ///   `retry`, `hint`, `http_status`, `endpoint`, `scene`; and a `note`.
 /// - An entry has `code`, `name` and `message`; optionally `hint`, `retry`, `fallback`,
@@ -75,9 +77,12 @@ mod template;
 /// For `enum: Foo`: `pub enum Foo` with one documented variant per entry and
 /// `Unknown(errcodes::RawCode)`; `Foo::from_code`, `from_code_str`, `classify`,
 /// `classify_str`, `classify_fields`; `code()`, `name()`, `message()`, `hint()`,
-/// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `is_unknown()`;
+/// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `field_names()`,
+/// `is_unknown()`; `Foo::TITLE` and `Foo::SOURCE`;
 /// `Foo::ALL` and `Foo::PLATFORM`; `Clone`, `Debug`, `Display`, `PartialEq`, `Eq`, `Hash`,
-/// `std::error::Error`, `From<i64>`, `FromStr` and `errcodes::PlatformError`. Variants of
+/// `std::error::Error`, `From<i64>`, `FromStr` and `errcodes::PlatformError`. With errcodes'
+/// feature `serde`, `Serialize` and `Deserialize` (as the code); with feature `json` and an
+/// `envelope` in the spec, `Foo::from_response(body)`. Variants of
 /// entries with several codes, or none, carry the code received as a `RawCode`.
 #[proc_macro]
 pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

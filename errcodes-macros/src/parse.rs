@@ -983,6 +983,45 @@ groups:
     }
 
     #[test]
+    fn envelopes_give_paths_split_at_dots_and_success_codes() {
+        let spec = "\
+platform: demo
+enum: DemoError
+title: Demo
+source: https://example.com
+unknown_retry: permanent
+envelope:
+  code: [error_response.code, \"*.result.result_error_code\"]
+  message: errmsg
+  success: [0, ok, \"7\"]
+groups:
+  - id: general
+    title: General
+    retry: permanent
+    errors:
+      - code: 1
+        name: First
+        message: first
+";
+        let mut cx = Ctxt::default();
+        let spec = parse(spec, &mut cx).expect("parsed");
+        assert!(cx.is_empty(), "{:?}", cx.into_problems());
+        let envelope = spec.envelope.expect("an envelope");
+        let keys = |paths: &[Vec<String>]| -> Vec<String> {
+            paths.iter().map(|keys| keys.join("|")).collect()
+        };
+        assert_eq!(
+            keys(&envelope.code),
+            ["error_response|code", "*|result|result_error_code"]
+        );
+        assert_eq!(keys(&envelope.message), ["errmsg"]);
+        assert_eq!(
+            envelope.success,
+            [Code::Int(0), Code::Str("ok".to_owned()), Code::Int(7)]
+        );
+    }
+
+    #[test]
     fn typos_suggest_the_nearest_key() {
         assert_eq!(closest("mesage", ENTRY_KEYS), Some("message"));
         assert_eq!(closest("fallbak", ENTRY_KEYS), Some("fallback"));

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-empty-path-key.yaml");
+
+fn main() {}

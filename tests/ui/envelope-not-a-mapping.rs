@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-not-a-mapping.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-success-not-a-code.yaml");
+
+fn main() {}

@@ -134,6 +134,9 @@ fn user_crate_behaves_as_documented() {
         line(&out, "dyn"),
         "platform=demo_shop code=40001 name=InvalidCredential message=不合法的凭证 hint=None"
     );
+    assert!(line(&out, "response").starts_with("RateLimited | 100: "));
+    assert_eq!(line(&out, "response ok"), "Ok(None)");
+    assert_eq!(line(&out, "serde"), "\"X-1\" -> Unknown(\"X-1\")");
     assert_eq!(
         line(&out, "all"),
         "ApplicationError,RateLimited,SpecNoBelongsToDeletedGoods,InvalidOpenid,FulfillSystemError,InvalidCredential,CoreLogicFailed"

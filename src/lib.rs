@@ -1,1 +1,5 @@
-//! Workspace root: holds the examples and integration tests of errcodes.
+//! Workspace root: holds the examples and integration tests of errcodes, and the logic of
+//! the example tools, here so that tests can call it.
+
+pub mod catalog;
+pub mod explain;

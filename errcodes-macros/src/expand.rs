@@ -98,6 +98,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let table = table(spec);
     let platform = &spec.platform;
     let (title, source_link) = (&spec.title, &spec.source);
+    let group_ids = spec.groups.iter().map(|group| &group.id);
+    let group_titles = spec.groups.iter().map(|group| &group.title);
     let response = spec.envelope.as_ref().map(|envelope| {
         let envelope = envelope_tokens(envelope);
         quote! {
@@ -166,6 +168,9 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
                 /// Where the spec's table comes from (a URL or a citation).
                 pub const SOURCE: &'static str = #source_link;
+
+                /// The spec's groups in order, as `(id, title)`.
+                pub const GROUPS: &'static [(&'static str, &'static str)] = &[#((#group_ids, #group_titles)),*];
 
                 /// Every known variant, in spec order. Variants that stand for several codes
                 /// hold their first code; one without a code holds `RawCode::NONE`.

@@ -78,7 +78,7 @@ mod template;
 /// `Unknown(errcodes::RawCode)`; `Foo::from_code`, `from_code_str`, `classify`,
 /// `classify_str`, `classify_fields`; `code()`, `name()`, `message()`, `hint()`,
 /// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `field_names()`,
-/// `is_unknown()`; `Foo::TITLE` and `Foo::SOURCE`;
+/// `is_unknown()`; `Foo::TITLE`, `Foo::SOURCE` and `Foo::GROUPS`;
 /// `Foo::ALL` and `Foo::PLATFORM`; `Clone`, `Debug`, `Display`, `PartialEq`, `Eq`, `Hash`,
 /// `std::error::Error`, `From<i64>`, `FromStr` and `errcodes::PlatformError`. With errcodes'
 /// feature `serde`, `Serialize` and `Deserialize` (as the code); with feature `json` and an

@@ -802,7 +802,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Names the generated code uses itself, beside the variants.
-const RESERVED: &[&str] = &["Unknown", "ALL", "PLATFORM", "TITLE", "SOURCE"];
+const RESERVED: &[&str] = &["Unknown", "ALL", "PLATFORM", "TITLE", "SOURCE", "GROUPS"];
 
 fn check_type_name(cx: &mut Ctxt, path: &Path, name: &str, what: &str) -> bool {
     if KEYWORDS.contains(&name) {

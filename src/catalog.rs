@@ -17,6 +17,8 @@ pub struct Row {
     pub name: &'static str,
     /// The code, as the platform sends it; the received one for `Unknown`.
     pub code: String,
+    /// Every code of the entry as the spec lists them (`990001`, `990002`).
+    pub codes: Vec<String>,
     /// The spec's message (templates show `{field}`).
     pub message: &'static str,
     /// The remedy, if the spec gives one.
@@ -105,6 +107,7 @@ macro_rules! platform_enum {
                 Row {
                     name: self.name(),
                     code: self.code().to_string(),
+                    codes: self.codes().iter().map(ToString::to_string).collect(),
                     message: self.message(),
                     hint: self.hint(),
                     retry: self.retry_class(),
@@ -175,7 +178,7 @@ impl<T: Enum> Platform for Of<T> {
         } else {
             self.rows()
                 .into_iter()
-                .filter(|other| other.code == row.code && other.name != row.name)
+                .filter(|other| other.codes.contains(&row.code) && other.name != row.name)
                 .collect()
         };
         Found {

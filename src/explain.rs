@@ -95,7 +95,18 @@ fn explain(platform: &dyn Platform, found: &Found) -> String {
         "variant",
         &format!("{}::{}", platform.enum_name(), row.name),
     );
-    line("code", &row.code);
+    if row.codes.len() > 1 {
+        line(
+            "code",
+            &format!(
+                "{} (this entry has codes {})",
+                row.code,
+                row.codes.join(", ")
+            ),
+        );
+    } else {
+        line("code", &row.code);
+    }
     line("message", row.message);
     line("hint", row.hint.unwrap_or("(the source gives none)"));
     line("retry", &retry_advice(row.retry));
@@ -191,10 +202,10 @@ fn list(platform: &dyn Platform) -> String {
     for (id, title) in platform.groups() {
         let _ = writeln!(out, "\n[{id}] {title}");
         for row in rows.iter().filter(|row| row.group == Some(id)) {
-            let code = if row.code == "(no code)" {
-                "-"
+            let code = if row.codes.is_empty() {
+                "-".to_owned()
             } else {
-                &row.code
+                row.codes.join(",")
             };
             let _ = writeln!(
                 out,

@@ -2,4 +2,5 @@
 //! the example tools, here so that tests can call it.
 
 pub mod catalog;
+pub mod docs;
 pub mod explain;

@@ -106,6 +106,17 @@ fn string_codes_and_multi_line_hints() {
 }
 
 #[test]
+fn an_entry_with_two_codes_shows_the_one_received_and_both() {
+    let out = explain(&["wechat_transaction", "990002"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(
+        field(&out, "code"),
+        "990002 (this entry has codes 990001, 990002)"
+    );
+    assert!(!out.stdout.contains("\nalso"), "both codes are one entry");
+}
+
+#[test]
 fn list_shows_every_entry_by_group() {
     let out = explain(&["--list", "wangdiantong"]);
     assert_eq!(out.status, 0);

@@ -237,6 +237,13 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     TABLE.message(to_index(self))
                 }
 
+                /// Every code of the entry, as the spec lists them; empty for an entry without
+                /// a code and for `Unknown`.
+                #[must_use]
+                pub fn codes(&self) -> &'static [::errcodes::Code<'static>] {
+                    TABLE.entry(to_index(self)).map_or(&[], |entry| entry.codes)
+                }
+
                 /// The names of the fields of the entry's message template, in order; empty
                 /// for a plain message and for `Unknown`.
                 #[must_use]

@@ -77,7 +77,7 @@ mod template;
 /// For `enum: Foo`: `pub enum Foo` with one documented variant per entry and
 /// `Unknown(errcodes::RawCode)`; `Foo::from_code`, `from_code_str`, `classify`,
 /// `classify_str`, `classify_fields`; `code()`, `name()`, `message()`, `hint()`,
-/// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `field_names()`,
+/// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `codes()`, `field_names()`,
 /// `is_unknown()`; `Foo::TITLE`, `Foo::SOURCE` and `Foo::GROUPS`;
 /// `Foo::ALL` and `Foo::PLATFORM`; `Clone`, `Debug`, `Display`, `PartialEq`, `Eq`, `Hash`,
 /// `std::error::Error`, `From<i64>`, `FromStr` and `errcodes::PlatformError`. With errcodes'

@@ -240,7 +240,7 @@ pub enum Stop {
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Decision::Retry { after } => write!(f, "retry after {after:?}"),
+            Decision::Retry { after } => write!(f, "retry after {}", Short(*after)),
             Decision::Refresh => f.write_str("refresh the token, then retry"),
             Decision::Succeeded => f.write_str("already applied: count it as a success"),
             Decision::Stop(stop) => write!(f, "stop: {stop}"),
@@ -257,7 +257,31 @@ impl fmt::Display for Stop {
             Stop::AttemptsExhausted { attempts } => write!(f, "{attempts} attempts made"),
             Stop::Deadline { wait, remaining } => write!(
                 f,
-                "waiting {wait:?} would pass the deadline ({remaining:?} left)"
+                "waiting {} would pass the deadline ({} left)",
+                Short(*wait),
+                Short(*remaining)
+            ),
+        }
+    }
+}
+
+/// A duration for people: `250ms`, `30.4s`, `5m 0.9s`, `1d 0h 0m`.
+struct Short(Duration);
+
+impl fmt::Display for Short {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = self.0.as_secs();
+        let tenths = self.0.subsec_millis() / 100;
+        match secs {
+            0 => write!(f, "{}ms", self.0.subsec_millis()),
+            1..=59 => write!(f, "{secs}.{tenths}s"),
+            60..=86_399 => write!(f, "{}m {}.{tenths}s", secs / 60, secs % 60),
+            _ => write!(
+                f,
+                "{}d {}h {}m",
+                secs / 86_400,
+                secs % 86_400 / 3_600,
+                secs % 3_600 / 60
             ),
         }
     }

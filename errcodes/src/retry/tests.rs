@@ -275,3 +275,21 @@ fn blocking_retry_reports_why_it_gave_up() {
         .to_string()
         .starts_with("gave up after 3 attempts (waiting"));
 }
+
+#[test]
+fn decisions_print_short_durations() {
+    let retry = |millis| Decision::Retry {
+        after: Duration::from_millis(millis),
+    };
+    assert_eq!(retry(157).to_string(), "retry after 157ms");
+    assert_eq!(retry(30_912).to_string(), "retry after 30.9s");
+    assert_eq!(retry(300_949).to_string(), "retry after 5m 0.9s");
+    let stop = Decision::Stop(Stop::Deadline {
+        wait: Duration::from_secs(86_400 + 4_000),
+        remaining: 120 * SEC,
+    });
+    assert_eq!(
+        stop.to_string(),
+        "stop: waiting 1d 1h 6m would pass the deadline (2m 0.0s left)"
+    );
+}

@@ -1,4 +1,4 @@
-//! The retry policy as a [`backon`](::backon) backoff (feature `backon`), for code that
+//! The retry policy as a `backon` backoff (feature `backon`), for code that
 //! already retries with `backon`.
 //!
 //! `backon` asks two questions after a failure: may this error be retried (`when`), and how

@@ -5,3 +5,8 @@ pub mod catalog;
 pub mod client;
 pub mod docs;
 pub mod explain;
+
+// The README's Rust examples run as doctests of this crate, which has every feature on.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

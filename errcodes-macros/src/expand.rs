@@ -185,11 +185,13 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 }
 
                 /// Like [`from_code`](Self::from_code) for a code received as text. Numeric
-                /// text (`"45009"`, ` -1 `) is read as the integer code.
+                /// text (`"45009"`, ` -1 `) is read as the integer code. Other text is looked
+                /// up without surrounding whitespace; an unknown code keeps the text exactly
+                /// as received.
                 #[must_use]
                 pub fn from_code_str(code: &str) -> Self {
                     let key = ::errcodes::__private::Key::parse(code);
-                    from_index(TABLE.lookup(key), key.raw())
+                    from_index(TABLE.lookup(key), TABLE.received(key, code))
                 }
 
                 /// The entry of `code` whose message matches `message`: equal after
@@ -206,7 +208,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 pub fn classify_str(code: &str, message: &str) -> Self {
                     let key = ::errcodes::__private::Key::parse(code);
                     let (index, _) = TABLE.classify(key, message);
-                    from_index(index, key.raw())
+                    from_index(index, TABLE.received(key, code))
                 }
 
                 /// Like [`classify`](Self::classify), and also gives the values of the

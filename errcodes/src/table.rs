@@ -187,6 +187,17 @@ impl Table {
         }
     }
 
+    /// The code a generated enum keeps for `key`, read from `text`: a known code as the spec
+    /// writes it, and any other text exactly as received (only numeric text is read, as an
+    /// integer), so that an unknown code keeps its raw value.
+    #[must_use]
+    pub fn received(&self, key: Key<'_>, text: &str) -> RawCode {
+        match key {
+            Key::Str(_) if self.slot(key).is_none() => RawCode::string(text),
+            key => key.raw(),
+        }
+    }
+
     /// The entry `from_code` gives for `key`, or [`UNKNOWN`].
     #[must_use]
     #[inline]
@@ -296,4 +307,72 @@ pub fn debug(f: &mut fmt::Formatter<'_>, name: &str, payload: Option<&RawCode>) 
 /// When the formatter fails.
 pub fn display(f: &mut fmt::Formatter<'_>, code: Code<'_>, message: &str) -> fmt::Result {
     write!(f, "{code}: {message}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One entry with the string code `F00-1`; a one-slot table needs no real hash.
+    static TABLE: Table = Table {
+        platform: "demo",
+        entries: &[Entry {
+            name: "Known",
+            codes: &[Code::Str("F00-1")],
+            message: "known",
+            message_zh: None,
+            message_en: None,
+            hint: None,
+            retry: RetryClass::Permanent,
+            group: 0,
+            http_status: None,
+            endpoint: None,
+            scene: None,
+            patterns: &[],
+        }],
+        groups: &[Group {
+            id: "general",
+            title: "General",
+        }],
+        ints: Phf {
+            seed: 0,
+            displacements: &[],
+            keys: &[],
+            slots: &[],
+        },
+        strs: Phf {
+            seed: 0,
+            displacements: &[0],
+            keys: &["F00-1"],
+            slots: &[Slot {
+                fallback: 0,
+                start: 0,
+                end: 1,
+            }],
+        },
+        candidates: &[0],
+        codeless: &[],
+        noise: &[],
+        unknown_retry: RetryClass::Permanent,
+    };
+
+    #[test]
+    fn unknown_text_codes_are_kept_exactly_as_received() {
+        let long = "\u{3000}a-code-past-the-22-bytes-kept-inline\t";
+        for text in [" X-1 ", "", " ", "\n", long, " F00-1x"] {
+            let key = Key::parse(text);
+            assert_eq!(TABLE.lookup(key), UNKNOWN, "{text:?}");
+            assert_eq!(TABLE.received(key, text).code(), Code::Str(text));
+        }
+    }
+
+    #[test]
+    fn known_and_numeric_codes_are_read_without_surrounding_whitespace() {
+        let key = Key::parse(" F00-1\n");
+        assert_eq!(TABLE.lookup(key), 0);
+        assert_eq!(TABLE.received(key, " F00-1\n").code(), Code::Str("F00-1"));
+        let key = Key::parse(" -7 ");
+        assert_eq!(TABLE.lookup(key), UNKNOWN);
+        assert_eq!(TABLE.received(key, " -7 ").code(), Code::Int(-7));
+    }
 }

@@ -1,0 +1,734 @@
+//! Runtime totality: for every spec in `specs/`, the lookups of the generated enum are total
+//! (no panic for any code or message, a megabyte long included), keep the code received, and
+//! find every entry the spec lists. The spec's YAML, read here without the macro, is the
+//! oracle.
+//!
+//! The property tests run proptest's default 256 cases; a longer run:
+//! `PROPTEST_CASES=20000 cargo test --release --test runtime_totality`.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::fmt::{Debug, Display};
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+use errcodes::{Code, Fields, PlatformError};
+use proptest::prelude::*;
+
+// The shipped platforms are the specs of `specs/`, expanded once in `errcodes::platforms`.
+use errcodes::platforms::{
+    aliexpress, tiktok_local_services, wangdiantong, wechat_shop, wechat_transaction,
+};
+
+/// The generated API, so that one generic check serves every spec.
+trait Generated:
+    PlatformError
+    + Clone
+    + PartialEq
+    + Debug
+    + Display
+    + From<i64>
+    + FromStr<Err = Infallible>
+    + 'static
+{
+    const FILE: &'static str;
+    fn all() -> &'static [Self];
+    fn from_code(code: i64) -> Self;
+    fn from_code_str(code: &str) -> Self;
+    fn classify(code: i64, message: &str) -> Self;
+    fn classify_str(code: &str, message: &str) -> Self;
+    fn classify_fields(code: i64, message: &str) -> (Self, Fields<'_>);
+    fn group(&self) -> Option<&'static str>;
+}
+
+/// Implements [`Generated`] for each enum, lists the spec files, and defines
+/// `for_each_spec!(check(args))`, which runs `check::<E>(args)` for every enum (`?` after it
+/// with `try`). `$d` is a `$`, for the inner macro's own variables.
+macro_rules! specs {
+    ($d:tt $($module:ident::$ty:ident),* $(,)?) => {
+        $(impl Generated for $module::$ty {
+            const FILE: &'static str = concat!(stringify!($module), ".yaml");
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn from_code(code: i64) -> Self {
+                Self::from_code(code)
+            }
+            fn from_code_str(code: &str) -> Self {
+                Self::from_code_str(code)
+            }
+            fn classify(code: i64, message: &str) -> Self {
+                Self::classify(code, message)
+            }
+            fn classify_str(code: &str, message: &str) -> Self {
+                Self::classify_str(code, message)
+            }
+            fn classify_fields(code: i64, message: &str) -> (Self, Fields<'_>) {
+                Self::classify_fields(code, message)
+            }
+            fn group(&self) -> Option<&'static str> {
+                self.group()
+            }
+        })*
+
+        const FILES: &[&str] = &[$(concat!(stringify!($module), ".yaml")),*];
+
+        macro_rules! for_each_spec {
+            (try $d check:ident($d($d arg:expr),*)) => {
+                $($d check::<$module::$ty>($d($d arg),*)?;)*
+            };
+            ($d check:ident($d($d arg:expr),*)) => {
+                $($d check::<$module::$ty>($d($d arg),*);)*
+            };
+        }
+    };
+}
+
+specs!($
+    aliexpress::AliexpressError,
+    tiktok_local_services::TiktokLocalServicesError,
+    wangdiantong::WangdiantongError,
+    wechat_shop::WechatShopError,
+    wechat_transaction::WechatTransactionError,
+);
+
+#[test]
+fn every_spec_in_specs_is_covered() {
+    let mut found: Vec<String> = std::fs::read_dir(root().join("specs"))
+        .expect("read specs/")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".yaml"))
+        .collect();
+    found.sort();
+    assert_eq!(found, FILES, "add the new spec to `specs!` in this file");
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+// ---------------------------------------------------------------------------------------
+// The oracle: the spec's entries, read from its YAML.
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SpecCode {
+    Int(i64),
+    Str(String),
+}
+
+#[derive(Debug)]
+struct SpecEntry {
+    name: String,
+    codes: Vec<SpecCode>,
+    /// The message in each language, as written: templates keep their fields and `{{`.
+    messages: Vec<String>,
+    fallback: bool,
+}
+
+fn read_spec(file: &str) -> Vec<SpecEntry> {
+    use serde_yaml::Value;
+    let text = std::fs::read_to_string(root().join("specs").join(file)).expect("read spec");
+    let spec: Value = serde_yaml::from_str(&text).expect("spec is YAML");
+    let code = |value: &Value| match value {
+        Value::Number(n) => SpecCode::Int(n.as_i64().expect("an i64 code")),
+        Value::String(s) => s
+            .parse()
+            .map_or_else(|_| SpecCode::Str(s.clone()), SpecCode::Int),
+        other => panic!("{file}: unexpected code {other:?}"),
+    };
+    let mut entries = Vec::new();
+    for group in spec["groups"].as_sequence().expect("groups") {
+        for entry in group["errors"].as_sequence().expect("errors") {
+            let codes = match &entry["code"] {
+                Value::Null => Vec::new(),
+                Value::Sequence(items) => items.iter().map(code).collect(),
+                single => vec![code(single)],
+            };
+            let messages = match &entry["message"] {
+                Value::String(s) => vec![s.clone()],
+                Value::Mapping(map) => map
+                    .values()
+                    .map(|v| v.as_str().expect("text").to_owned())
+                    .collect(),
+                other => panic!("{file}: unexpected message {other:?}"),
+            };
+            entries.push(SpecEntry {
+                name: entry["name"].as_str().expect("name").to_owned(),
+                codes,
+                messages,
+                fallback: entry["fallback"].as_bool().unwrap_or(false),
+            });
+        }
+    }
+    entries
+}
+
+/// A message without fields, unescaped; `None` for a template.
+fn plain(message: &str) -> Option<String> {
+    let unescaped = message.replace("{{", "\u{0}").replace("}}", "\u{1}");
+    (!unescaped.contains(['{', '}'])).then(|| unescaped.replace('\u{0}', "{").replace('\u{1}', "}"))
+}
+
+/// A template with each field replaced by a value (the first by `first`, the others by
+/// values no literal contains), and the values by field name.
+fn fill(template: &str, first: &str) -> (String, Vec<(String, String)>) {
+    let mut text = String::new();
+    let mut values = Vec::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '}' if chars.peek() == Some(&c) => {
+                chars.next();
+                text.push(c);
+            }
+            '{' => {
+                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let value = if values.is_empty() {
+                    first.to_owned()
+                } else {
+                    format!("⟦值{}⟧", values.len())
+                };
+                text.push_str(&value);
+                values.push((name, value));
+            }
+            c => text.push(c),
+        }
+    }
+    (text, values)
+}
+
+/// The documented normalisation: trimmed, full-width ASCII forms to half-width, every run of
+/// whitespace to one space.
+fn normalized(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).expect("ASCII"),
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// ASCII as its full-width twin and spaces as ideographic spaces, which normalise back.
+fn widened(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(c as u32 + 0xFEE0).expect("full width"),
+            ' ' => '\u{3000}',
+            c => c,
+        })
+        .collect()
+}
+
+fn code_of(code: &SpecCode) -> Code<'_> {
+    match code {
+        SpecCode::Int(n) => Code::Int(*n),
+        SpecCode::Str(s) => Code::Str(s),
+    }
+}
+
+fn text_of(code: &SpecCode) -> String {
+    match code {
+        SpecCode::Int(n) => n.to_string(),
+        SpecCode::Str(s) => s.clone(),
+    }
+}
+
+fn lookup<E: Generated>(code: &SpecCode) -> E {
+    match code {
+        SpecCode::Int(n) => E::from_code(*n),
+        SpecCode::Str(s) => E::from_code_str(s),
+    }
+}
+
+fn classify<E: Generated>(code: &SpecCode, message: &str) -> E {
+    match code {
+        SpecCode::Int(n) => E::classify(*n, message),
+        SpecCode::Str(s) => E::classify_str(s, message),
+    }
+}
+
+/// The field values of `classify_fields`, for a code of either kind.
+fn fields_of<E: Generated>(code: &SpecCode, message: &str) -> Vec<(String, String)> {
+    let code = match code {
+        SpecCode::Int(n) => *n,
+        // No string code has a template in the shipped specs; none to compare.
+        SpecCode::Str(_) => return Vec::new(),
+    };
+    let (_, fields) = E::classify_fields(code, message);
+    fields
+        .iter()
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect()
+}
+
+fn parse<E: Generated>(text: &str) -> E {
+    match text.parse::<E>() {
+        Ok(parsed) => parsed,
+        Err(never) => match never {},
+    }
+}
+
+/// An integer code the spec does not know.
+fn unknown_int<E: Generated>() -> i64 {
+    (i64::MIN..)
+        .find(|&n| E::from_code(n).is_unknown())
+        .expect("some code is unknown")
+}
+
+/// The code an entry is looked up by: its own, or an unknown one when it has none.
+fn codes_to_try<E: Generated>(entry: &SpecEntry) -> Vec<SpecCode> {
+    if entry.codes.is_empty() {
+        vec![SpecCode::Int(unknown_int::<E>())]
+    } else {
+        entry.codes.clone()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Every known entry round-trips.
+
+fn known_entries_round_trip<E: Generated>() {
+    let spec = read_spec(E::FILE);
+    let file = E::FILE;
+    let names: Vec<&str> = E::all().iter().map(PlatformError::name).collect();
+    let expected: Vec<&str> = spec.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names, expected,
+        "{file}: ALL lists every entry in spec order"
+    );
+    for (entry, variant) in spec.iter().zip(E::all()) {
+        let first = entry.codes.first().map_or(Code::None, code_of);
+        assert_eq!(variant.code(), first, "{file}: {}", entry.name);
+    }
+
+    let mut by_code: BTreeMap<&SpecCode, Vec<&SpecEntry>> = BTreeMap::new();
+    for entry in &spec {
+        for code in &entry.codes {
+            by_code.entry(code).or_default().push(entry);
+        }
+    }
+    for (code, entries) in &by_code {
+        let expected = match entries.as_slice() {
+            [only] => only,
+            several => several
+                .iter()
+                .find(|e| e.fallback)
+                .unwrap_or_else(|| panic!("{file}: code {code:?} has no fallback")),
+        };
+        let found: E = lookup(code);
+        assert_eq!(found.name(), expected.name, "{file}: lookup of {code:?}");
+        assert_eq!(
+            found.code(),
+            code_of(code),
+            "{file}: {found:?} keeps its code"
+        );
+        // The same answer through every other door.
+        let text = text_of(code);
+        assert_eq!(
+            E::from_code_str(&text),
+            found,
+            "{file}: from_code_str({text:?})"
+        );
+        assert_eq!(parse::<E>(&text), found, "{file}: FromStr of {text:?}");
+        assert_eq!(
+            E::from_code_str(&format!(" {text}\t")),
+            found,
+            "{file}: {text:?}"
+        );
+        if let SpecCode::Int(n) = code {
+            assert_eq!(E::from(*n), found, "{file}: From<i64> of {n}");
+        }
+    }
+}
+
+#[test]
+fn every_known_entry_round_trips_through_its_code() {
+    for_each_spec!(known_entries_round_trip());
+}
+
+/// Whether `found` is `entry`, or an entry of the same code with the same plain message (the
+/// spec allows that across endpoints, and `classify` gives the first).
+fn is_entry_or_twin(spec: &[SpecEntry], entry: &SpecEntry, code: &SpecCode, found: &str) -> bool {
+    if found == entry.name {
+        return true;
+    }
+    let Some(rival) = spec.iter().find(|e| e.name == found) else {
+        return false;
+    };
+    let same_code =
+        rival.codes.contains(code) || (rival.codes.is_empty() && entry.codes.is_empty());
+    same_code
+        && rival.messages.iter().any(|theirs| {
+            entry.messages.iter().any(|ours| {
+                plain(theirs)
+                    .zip(plain(ours))
+                    .is_some_and(|(theirs, ours)| normalized(&theirs) == normalized(&ours))
+            })
+        })
+}
+
+/// `classify(code, message)` of an entry's own plain message gives the entry (or its twin),
+/// also in full-width forms and with whitespace around; a template filled with values gives
+/// the entry and exactly those values.
+fn messages_classify_to_their_entry<E: Generated>() {
+    let spec = read_spec(E::FILE);
+    let file = E::FILE;
+    let mut checked = 0;
+    for entry in &spec {
+        for code in codes_to_try::<E>(entry) {
+            for message in &entry.messages {
+                let (text, values) = match plain(message) {
+                    Some(text) => (text, Vec::new()),
+                    None => fill(message, "⟦值0⟧"),
+                };
+                let found: E = classify(&code, &text);
+                assert!(
+                    is_entry_or_twin(&spec, entry, &code, found.name()),
+                    "{file}: classify({code:?}, {text:?}) gave {found:?}, not {}",
+                    entry.name
+                );
+                assert_eq!(
+                    found.code(),
+                    code_of(&code),
+                    "{file}: {found:?} keeps the code"
+                );
+                let wide: E = classify(&code, &format!("\u{3000}\n {}\t ", widened(&text)));
+                assert_eq!(wide, found, "{file}: full-width {text:?}");
+                if found.name() == entry.name {
+                    assert_eq!(fields_of::<E>(&code, &text), values, "{file}: {text:?}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= spec.len(), "{file}: {checked} messages");
+}
+
+#[test]
+fn every_message_classifies_to_its_entry() {
+    for_each_spec!(messages_classify_to_their_entry());
+}
+
+// ---------------------------------------------------------------------------------------
+// Any code, any message: total, and the code received is kept.
+
+fn all_codes() -> impl Iterator<Item = SpecCode> {
+    FILES
+        .iter()
+        .flat_map(|file| read_spec(file))
+        .flat_map(|entry| entry.codes)
+}
+
+/// Every integer code of every spec, its neighbours, and the extremes.
+static KNOWN_INTS: LazyLock<Vec<i64>> = LazyLock::new(|| {
+    let mut codes: Vec<i64> = all_codes()
+        .filter_map(|code| match code {
+            SpecCode::Int(n) => Some(n),
+            SpecCode::Str(_) => None,
+        })
+        .flat_map(|n| [n, n.wrapping_add(1), n.wrapping_sub(1)])
+        .chain([0, -1, i64::MIN, i64::MAX])
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+});
+
+static KNOWN_STRS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    all_codes()
+        .filter_map(|code| match code {
+            SpecCode::Str(s) => Some(s),
+            SpecCode::Int(_) => None,
+        })
+        .collect()
+});
+
+/// Every message of every spec, as written and with its fields filled.
+static MESSAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    FILES
+        .iter()
+        .flat_map(|file| read_spec(file))
+        .flat_map(|entry| entry.messages)
+        .flat_map(|m| [plain(&m).unwrap_or_else(|| fill(&m, "x").0), m])
+        .collect()
+});
+
+/// Characters that normalisation and matching treat specially: kinds of whitespace, the
+/// full-width range and its edges, zero-width, combining and bidi controls, braces.
+const TRICKY: &[char] = &[
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u{3000}',
+    '\u{A0}',
+    '\u{2003}',
+    '\u{85}',
+    '\u{200B}',
+    '\u{FEFF}',
+    '\u{202E}',
+    '\u{301}',
+    '\u{20DD}',
+    '，',
+    '：',
+    '（',
+    '）',
+    '！',
+    '｛',
+    '｝',
+    '{',
+    '}',
+    '\u{FF01}',
+    '\u{FF5E}',
+    '\u{FF5F}',
+    '\u{FF00}',
+    '\u{0}',
+    '\u{10FFFF}',
+    '字',
+    'a',
+    '1',
+    '-',
+];
+
+fn tricky(len: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TRICKY), len)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn int_code() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        any::<i64>(),
+        prop::sample::select(KNOWN_INTS.as_slice()),
+        -1000i64..1000,
+    ]
+}
+
+fn str_code() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(KNOWN_STRS.as_slice()),
+        prop::sample::select(KNOWN_STRS.as_slice()).prop_map(|code| format!("\u{3000}{code} ")),
+        any::<String>(),
+        tricky(0..40),
+        // Past the 22 bytes a code keeps inline.
+        "[A-Z0-9-]{20,60}",
+        int_code().prop_map(|n| n.to_string()),
+    ]
+}
+
+/// Messages made of the specs' own messages, slices of them, tricky characters and
+/// arbitrary text, so that templates match, partly match, or almost match.
+fn message() -> impl Strategy<Value = String> {
+    let slice = (
+        prop::sample::select(MESSAGES.as_slice()),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(m, a, b)| {
+            let chars: Vec<char> = m.chars().collect();
+            let (a, b) = (a.index(chars.len() + 1), b.index(chars.len() + 1));
+            chars[a.min(b)..a.max(b)].iter().collect::<String>()
+        });
+    let piece = prop_oneof![
+        prop::sample::select(MESSAGES.as_slice()),
+        slice,
+        tricky(1..12),
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+}
+
+/// `classify` gives `Unknown` exactly when `from_code` does, except that a message of an
+/// entry without a code finds that entry whatever the code.
+fn same_knowledge<E: Generated>(found: &E, classified: &E) -> Result<(), TestCaseError> {
+    if classified.is_unknown() != found.is_unknown() {
+        prop_assert!(found.is_unknown(), "{:?} but {:?}", found, classified);
+        let listed = E::all().iter().find(|v| v.name() == classified.name());
+        prop_assert!(
+            listed.is_some_and(|v| v.code() == Code::None),
+            "{:?} has a code",
+            classified
+        );
+    }
+    Ok(())
+}
+
+fn any_int_code<E: Generated>(code: i64, message: &str) -> Result<(), TestCaseError> {
+    let found = E::from_code(code);
+    prop_assert!(found.code() == code, "{:?} lost {}", found, code);
+    prop_assert_eq!(&E::from(code), &found);
+    prop_assert_eq!(&E::from_code_str(&code.to_string()), &found);
+    prop_assert_eq!(found.to_string(), format!("{code}: {}", found.message()));
+    if found.is_unknown() {
+        prop_assert_eq!(found.message(), "unknown error code");
+        prop_assert_eq!(found.hint(), None);
+        prop_assert_eq!(found.group(), None);
+        prop_assert_eq!(format!("{found:?}"), format!("Unknown({code})"));
+    }
+
+    let classified = E::classify(code, message);
+    prop_assert!(classified.code() == code, "{:?} lost {}", classified, code);
+    same_knowledge(&found, &classified)?;
+    prop_assert_eq!(&E::classify_str(&code.to_string(), message), &classified);
+    let (again, fields) = E::classify_fields(code, message);
+    prop_assert_eq!(&again, &classified);
+    let bounds = message.as_bytes().as_ptr_range();
+    for (name, value) in fields.iter() {
+        prop_assert!(!value.is_empty(), "field {} is empty", name);
+        let range = value.as_bytes().as_ptr_range();
+        prop_assert!(
+            bounds.start <= range.start && range.end <= bounds.end,
+            "field {} = {:?} is not borrowed from the message",
+            name,
+            value
+        );
+        let placeholder = format!("{{{name}}}");
+        prop_assert!(classified.message().contains(&placeholder));
+        prop_assert_eq!(fields.get(name), Some(value));
+    }
+    prop_assert_eq!(
+        &E::classify(code, &format!("\u{3000} {message}\n\t")),
+        &classified,
+        "surrounding whitespace changed the answer"
+    );
+    Ok(())
+}
+
+fn any_text_code<E: Generated>(code: &str, message: &str) -> Result<(), TestCaseError> {
+    let found = E::from_code_str(code);
+    prop_assert_eq!(&parse::<E>(code), &found);
+    let classified = E::classify_str(code, message);
+    same_knowledge(&found, &classified)?;
+    if let Ok(n) = code.trim().parse::<i64>() {
+        prop_assert_eq!(&found, &E::from_code(n));
+        prop_assert_eq!(&classified, &E::classify(n, message));
+    } else {
+        // A known code as the spec writes it; any other text byte for byte.
+        let kept = if found.is_unknown() {
+            code
+        } else {
+            code.trim()
+        };
+        prop_assert!(found.code() == kept, "{:?} for {:?}", found, code);
+        prop_assert!(classified.code() == kept, "{:?} for {:?}", classified, code);
+        prop_assert_eq!(found.to_string(), format!("{kept}: {}", found.message()));
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn any_integer_code_and_message_is_total(code in int_code(), message in message()) {
+        for_each_spec!(try any_int_code(code, &message));
+    }
+
+    #[test]
+    fn any_text_code_and_message_is_total(code in str_code(), message in message()) {
+        for_each_spec!(try any_text_code(&code, &message));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A megabyte of input.
+
+const MB: usize = 1 << 20;
+
+fn megabyte(unit: &str) -> String {
+    unit.repeat(MB / unit.len() + 1)
+}
+
+/// Megabyte codes and messages of each hard kind, for every code whose messages are matched
+/// (a template, or several entries) and an unknown code; every template with a megabyte
+/// field value full of whitespace runs, which the literal after it is searched across; a
+/// plain message followed by a megabyte of whitespace.
+fn megabyte_inputs<E: Generated>(budget: Duration) {
+    let file = E::FILE;
+    let started = Instant::now();
+    let spec = read_spec(file);
+    let mut entries_of: BTreeMap<&SpecCode, Vec<&SpecEntry>> = BTreeMap::new();
+    for entry in &spec {
+        for code in &entry.codes {
+            entries_of.entry(code).or_default().push(entry);
+        }
+    }
+    let mut codes: Vec<SpecCode> = entries_of
+        .iter()
+        .filter(|(_, entries)| {
+            entries.len() > 1
+                || entries
+                    .iter()
+                    .any(|e| e.messages.iter().any(|m| plain(m).is_none()))
+        })
+        .map(|(&code, _)| code.clone())
+        .collect();
+    codes.push(SpecCode::Int(unknown_int::<E>()));
+    let whitespace = megabyte(" \u{3000}\t\u{A0}\n");
+    let kinds = [
+        ("ASCII", megabyte("a")),
+        ("full-width punctuation", megabyte("，：（）！")),
+        ("whitespace", whitespace.clone()),
+        (
+            "combining and zero-width",
+            megabyte("e\u{301}\u{20DD}\u{200B}\u{202E}"),
+        ),
+        ("braces", megabyte("{x}{{")),
+    ];
+    for (kind, text) in &kinds {
+        for code in &codes {
+            let found: E = classify(code, text);
+            assert_eq!(found.code(), code_of(code), "{file}: {kind}: {found:?}");
+        }
+        let found = E::from_code_str(text);
+        assert!(
+            found.is_unknown(),
+            "{file}: a megabyte of {kind} is no code"
+        );
+        assert!(
+            found.code() == text.as_str(),
+            "{file}: a megabyte {kind} code is kept"
+        );
+        assert_eq!(E::classify_str(text, text), found);
+    }
+
+    let value = format!("v{whitespace}x");
+    let first_plain = spec
+        .iter()
+        .find(|e| e.messages.iter().all(|m| plain(m).is_some()));
+    for entry in &spec {
+        let code = &codes_to_try::<E>(entry)[0];
+        let message = &entry.messages[0];
+        let (text, values) = match plain(message) {
+            Some(_) if !std::ptr::eq(entry, first_plain.expect("a plain entry")) => continue,
+            Some(text) => (format!("{text}{whitespace}"), Vec::new()),
+            None => fill(message, &value),
+        };
+        let found: E = classify(code, &text);
+        assert!(
+            is_entry_or_twin(&spec, entry, code, found.name()),
+            "{file}: {} with a megabyte of whitespace gave {found:?}",
+            entry.name
+        );
+        if found.name() == entry.name {
+            assert!(
+                fields_of::<E>(code, &text) == values,
+                "{file}: fields of {}",
+                entry.name
+            );
+        }
+    }
+    let elapsed = started.elapsed();
+    assert!(elapsed < budget, "{file}: megabyte inputs took {elapsed:?}");
+}
+
+#[test]
+fn megabyte_codes_and_messages_are_total_and_take_linear_time() {
+    // A linear matcher takes a few seconds here unoptimised; a quadratic one takes hours.
+    for_each_spec!(megabyte_inputs(Duration::from_secs(120)));
+}

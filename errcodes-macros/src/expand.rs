@@ -684,19 +684,22 @@ fn variant_doc(spec: &Spec, entry: &Entry) -> String {
     doc
 }
 
-/// Escapes text for rustdoc's Markdown, so that it renders exactly as written.
+/// Escapes text for rustdoc's Markdown, so that it renders exactly as written: all ASCII
+/// punctuation is backslash-escaped, a line break becomes `<br>`, and other control chars and
+/// leading spaces become character references (four leading spaces would start a code block,
+/// which rustdoc also runs as a doctest).
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    let mut leading = true;
     for c in text.chars() {
+        leading &= c == ' ';
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '{'
-            | '}' | '$' | '^' | '=' | '+' | '-' | '.' | '(' | ')' | ':' | '"' | '\'' => {
+            '\n' => out.push_str("<br>"),
+            c if c.is_ascii_punctuation() => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            c if c.is_control() => out.push_str(&format!("&#{};", u32::from(c))),
+            c if c.is_control() || leading => out.push_str(&format!("&#{};", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -771,7 +774,7 @@ groups:
         assert!(docs[0].starts_with("超过每分钟最大调用频率限制，请稍后重试\n\n"));
         assert!(docs[0].contains("- **code**: `100`\n"), "{}", docs[0]);
         assert!(docs[0].contains(
-            "- **hint**: 请静置接口5\\-10分钟后重试 \\[点击这里\\]\\(https\\://example\\.com/a\\_b\\)\n"
+            "- **hint**: 请静置接口5\\-10分钟后重试 \\[点击这里\\]\\(https\\:\\/\\/example\\.com\\/a\\_b\\)\n"
         ));
         assert!(docs[0].contains("- **retry**: throttled, wait at least 5m\n"));
         assert!(docs[1].contains("- **hint**: none in the source\n"));
@@ -786,10 +789,13 @@ groups:
         // Unescaped, a URL trips rustdoc::bare_urls and `[x]` becomes an intra-doc link.
         assert_eq!(
             md("URL：http://wdt.wangdian.cn/openapi"),
-            "URL：http\\://wdt\\.wangdian\\.cn/openapi"
+            "URL：http\\:\\/\\/wdt\\.wangdian\\.cn\\/openapi"
         );
         assert_eq!(md("[OrderId]"), "\\[OrderId\\]");
         assert_eq!(md("shop_no *x* <b>"), "shop\\_no \\*x\\* \\<b\\>");
-        assert_eq!(md("a\nb\r"), "a<br>b");
+        assert_eq!(md("a\nb\r"), "a<br>b&#13;");
     }
 }
+
+#[cfg(test)]
+mod escaping;

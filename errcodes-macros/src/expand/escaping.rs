@@ -156,3 +156,57 @@ proptest! {
         assert_inert(&text);
     }
 }
+
+/// The text of a code span as CommonMark reads it; `None` if `doc` is not one whole span.
+fn read_code_span(doc: &str) -> Option<String> {
+    let fence = doc.len() - doc.trim_start_matches('`').len();
+    let inner = doc.get(fence..doc.len().checked_sub(fence)?)?;
+    if fence == 0 || !doc.ends_with(&"`".repeat(fence)) || inner.is_empty() {
+        return None;
+    }
+    // The span closes at the first run of exactly `fence` backticks.
+    let runs_inside = inner.split(|c| c != '`').any(|run| run.len() == fence);
+    if runs_inside || inner.starts_with('`') || inner.ends_with('`') {
+        return None;
+    }
+    let strip = inner.starts_with(' ') && inner.ends_with(' ') && !inner.trim().is_empty();
+    Some(if strip {
+        inner[1..inner.len() - 1].to_owned()
+    } else {
+        inner.to_owned()
+    })
+}
+
+#[test]
+fn code_spans_hold_any_backticks() {
+    for text in [
+        "\"F00-00-10013-002\"",
+        "x`<img src=x onerror=alert(1)>`y",
+        "`",
+        "``",
+        "a``b`",
+        " padded ",
+        "specs/wechat_shop.yaml",
+    ] {
+        let span = super::code_span(text);
+        assert_eq!(read_code_span(&span).as_deref(), Some(text), "{span:?}");
+    }
+    assert_eq!(
+        super::code_span("a\nb"),
+        md("a\nb"),
+        "a span cannot hold a line break"
+    );
+}
+
+proptest! {
+    #[test]
+    fn code_spans_round_trip(text in "[`a <>\\\\\"]{1,12}") {
+        let span = super::code_span(&text);
+        if text.trim().is_empty() {
+            // Markdown keeps an all-space span as it is.
+            prop_assert!(span.contains(&text));
+        } else {
+            prop_assert_eq!(read_code_span(&span), Some(text.clone()));
+        }
+    }
+}

@@ -41,9 +41,15 @@ fn bucket_of(hash: u64, buckets: usize) -> usize {
 }
 
 fn place(hash: u64, displacement: u32, len: usize) -> usize {
+    let mixed = hash_int(
+        #[allow(clippy::cast_possible_wrap)]
+        {
+            ((hash & 0xffff_ffff) ^ u64::from(displacement).wrapping_mul(0x9e37_79b9)) as i64
+        },
+        0,
+    );
     #[allow(clippy::cast_possible_truncation)]
-    let slot = (((hash & 0xffff_ffff) ^ u64::from(displacement).wrapping_mul(0x9e37_79b9))
-        % len as u64) as usize;
+    let slot = (mixed % len as u64) as usize;
     slot
 }
 
@@ -137,6 +143,19 @@ mod tests {
                 .collect::<Vec<_>>(),
         );
         check(&(1..=2_000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn power_of_two_tables_build_quickly() {
+        // Before the displacement was mixed, 4, 8 and 16 keys took 8 s, 11 s and 44 s to
+        // place in a debug build, and 32 did not finish.
+        let started = std::time::Instant::now();
+        for len in [2, 4, 8, 16, 32, 64, 1024, 4096] {
+            check(&(0..len).map(|i| i * 1000 + 7).collect::<Vec<_>>());
+            check(&(0..len).map(|i| 990_001 + i).collect::<Vec<_>>());
+        }
+        let elapsed = started.elapsed();
+        assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
     }
 
     #[test]

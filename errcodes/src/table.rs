@@ -119,6 +119,15 @@ pub fn hash_str(code: &str, seed: u64) -> u64 {
     hash_int(h as i64, seed)
 }
 
+/// The `fmix64` finaliser of `MurmurHash3`.
+#[must_use]
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
 /// The slot a hash lands in, given the table's shape. Shared with the macro, which runs the
 /// same arithmetic to place keys.
 #[must_use]
@@ -128,8 +137,9 @@ pub fn place(hash: u64, displacements: &[u32], len: usize) -> usize {
     let bucket = (hash >> 32) % buckets;
     #[allow(clippy::cast_possible_truncation)] // bucket < buckets, a usize
     let d = u64::from(displacements[bucket as usize]);
-    #[allow(clippy::cast_possible_truncation)] // < len
-    let slot = ((hash & 0xffff_ffff) ^ d.wrapping_mul(0x9e37_79b9)) % len as u64;
+    // Mixed, so that a displacement moves each key of a bucket its own way: a plain XOR moved
+    // them all alike in a table of 2^k slots, where keys sharing low bits never parted.
+    let slot = mix((hash & 0xffff_ffff) ^ d.wrapping_mul(0x9e37_79b9)) % len as u64;
     #[allow(clippy::cast_possible_truncation)]
     {
         slot as usize

@@ -210,3 +210,317 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The expansion of `tests/fixtures/injection.yaml`.
+
+mod injection {
+    use std::collections::BTreeMap;
+
+    use proc_macro2::{TokenStream, TokenTree};
+    use serde_yaml::Value;
+
+    use super::super::{expand, Source};
+    use super::unmd;
+    use crate::generate::read;
+
+    fn fixture() -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/injection.yaml");
+        std::fs::read_to_string(path).expect("read the injection fixture")
+    }
+
+    fn expansion(text: &str) -> TokenStream {
+        let spec =
+            read(text, "injection.yaml").unwrap_or_else(|failure| panic!("{:#?}", failure.reports));
+        expand(
+            &spec,
+            &Source {
+                absolute: Some("/fixtures/injection.yaml"),
+                display: "tests/fixtures/injection.yaml",
+            },
+        )
+    }
+
+    /// The tokens with every literal reduced to its kind: what spec text must not change.
+    fn shape(tokens: TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                TokenTree::Group(group) => {
+                    out.push(format!("{:?}(", group.delimiter()));
+                    shape(group.stream(), out);
+                    out.push(")".to_owned());
+                }
+                TokenTree::Ident(ident) => out.push(ident.to_string()),
+                TokenTree::Punct(punct) => out.push(punct.as_char().to_string()),
+                TokenTree::Literal(literal) => {
+                    let kind = if literal.to_string().starts_with('"') {
+                        "string"
+                    } else {
+                        "number"
+                    };
+                    out.push(kind.to_owned());
+                }
+            }
+        }
+    }
+
+    /// The fixture with every text and string code replaced by plain words; templates keep
+    /// their fields.
+    fn blanded(value: &mut Value, key: &str, n: &mut usize) {
+        *n += 1;
+        match value {
+            Value::Mapping(map) => {
+                for (child_key, child) in map.iter_mut() {
+                    let child_key = match child_key.as_str() {
+                        Some("zh" | "en") | None => key,
+                        Some(child_key) => child_key,
+                    };
+                    blanded(child, child_key, n);
+                }
+            }
+            Value::Sequence(items) => items.iter_mut().for_each(|item| blanded(item, key, n)),
+            Value::String(text) => match key {
+                "message" => {
+                    let template = crate::template::parse(text).expect("a valid template");
+                    let fields: String = template
+                        .fields
+                        .iter()
+                        .map(|f| format!("{{{f}}} and "))
+                        .collect();
+                    *text = format!("message {n} {fields}end");
+                }
+                "title" | "source" | "note" | "hint" | "endpoint" | "scene" => {
+                    *text = format!("text {n}");
+                }
+                "code" => *text = format!("S-{n}"),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn spec_text_changes_only_the_literals_of_the_expansion() {
+        let fixture = fixture();
+        let mut bland: Value = serde_yaml::from_str(&fixture).expect("YAML");
+        blanded(&mut bland, "", &mut 0);
+        let bland = serde_yaml::to_string(&bland).expect("YAML");
+        assert!(
+            !bland.contains("script"),
+            "every text is replaced:\n{bland}"
+        );
+        let (mut nasty_shape, mut bland_shape) = (Vec::new(), Vec::new());
+        shape(expansion(&fixture), &mut nasty_shape);
+        shape(expansion(&bland), &mut bland_shape);
+        assert_eq!(nasty_shape, bland_shape);
+    }
+
+    #[test]
+    fn the_expansion_has_exactly_the_expected_items() {
+        let file: syn::File = syn::parse2(expansion(&fixture())).expect("valid Rust");
+        let [syn::Item::Enum(item), syn::Item::Const(block)] = file.items.as_slice() else {
+            panic!(
+                "an enum and a const block, found {} items",
+                file.items.len()
+            );
+        };
+        let variants: Vec<String> = item.variants.iter().map(|v| v.ident.to_string()).collect();
+        assert_eq!(
+            variants,
+            [
+                "Quotes",
+                "Controls",
+                "Markup",
+                "Indented",
+                "NastyCode",
+                "Translated",
+                "Template",
+                "Big",
+                "InBigGroup",
+                "Unknown"
+            ]
+        );
+        let syn::Expr::Block(body) = &*block.expr else {
+            panic!("the const block is a block");
+        };
+        let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+        for stmt in &body.block.stmts {
+            let kind = match stmt {
+                syn::Stmt::Item(syn::Item::Const(_)) => "const",
+                syn::Stmt::Item(syn::Item::Static(_)) => "static",
+                syn::Stmt::Item(syn::Item::Fn(_)) => "fn",
+                syn::Stmt::Item(syn::Item::Impl(_)) => "impl",
+                syn::Stmt::Macro(_) => "macro",
+                other => panic!("unexpected {}", quote::quote!(#other)),
+            };
+            *kinds.entry(kind).or_default() += 1;
+        }
+        // include_str! of the spec; TABLE; to_index, from_index, payload; the inherent impl
+        // and Clone, Debug, Display, Error, From<i64>, FromStr, PlatformError; the serde impls,
+        // which a macro of the runtime writes.
+        let expected = BTreeMap::from([
+            ("const", 1),
+            ("static", 1),
+            ("fn", 3),
+            ("impl", 8),
+            ("macro", 1),
+        ]);
+        assert_eq!(kinds, expected);
+    }
+
+    /// The one `#[doc = "..."]` of a list of attributes, which must be a plain string literal.
+    fn doc(attrs: &[syn::Attribute]) -> String {
+        let docs: Vec<String> = attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("doc"))
+            .map(|attr| match &attr.meta {
+                syn::Meta::NameValue(syn::MetaNameValue {
+                    value:
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(text),
+                            ..
+                        }),
+                    ..
+                }) => text.value(),
+                other => panic!(
+                    "a doc that is not a string literal: {}",
+                    quote::quote!(#other)
+                ),
+            })
+            .collect();
+        assert_eq!(docs.len(), 1, "{docs:#?}");
+        docs.into_iter().next().unwrap_or_default()
+    }
+
+    fn text<'v>(value: &'v Value, key: &str) -> Vec<&'v str> {
+        match &value[key] {
+            Value::String(text) => vec![text.as_str()],
+            Value::Mapping(langs) => langs.values().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Each doc is the expected lines, each line's spec text escaped whole: decoding it gives
+    /// back exactly the spec's text, and no text adds or breaks a line.
+    #[test]
+    fn docs_carry_every_text_unaltered() {
+        let fixture = fixture();
+        let spec: Value = serde_yaml::from_str(&fixture).expect("YAML");
+        let file: syn::File = syn::parse2(expansion(&fixture)).expect("valid Rust");
+        let syn::Item::Enum(item) = &file.items[0] else {
+            panic!("the enum comes first");
+        };
+
+        let enum_doc = doc(&item.attrs);
+        let paragraphs: Vec<&str> = enum_doc.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 7, "{paragraphs:#?}");
+        assert_eq!(unmd(paragraphs[0]), text(&spec, "title")[0]);
+        let source = paragraphs[1].strip_prefix("Source: ").expect("Source:");
+        assert_eq!(unmd(source), text(&spec, "source")[0]);
+        assert!(paragraphs[2].contains(" from `tests/fixtures/injection.yaml`: 9 entries"));
+        assert_eq!(unmd(paragraphs[3]), text(&spec, "note")[0]);
+        let groups = spec["groups"].as_sequence().expect("groups");
+        let rows: Vec<&str> = paragraphs[4].lines().skip(2).collect();
+        assert_eq!(rows.len(), groups.len());
+        for ((row, group), count) in rows.iter().zip(groups).zip([8, 1]) {
+            let id = group["id"].as_str().expect("id");
+            let title = row
+                .strip_prefix(&format!("| `{id}` | "))
+                .and_then(|rest| rest.strip_suffix(&format!(" | {count} |")))
+                .unwrap_or_else(|| panic!("row {row:?}"));
+            assert_eq!(unmd(title), text(group, "title")[0]);
+        }
+        for (paragraph, group) in paragraphs[5..].iter().zip(groups) {
+            let id = group["id"].as_str().expect("id");
+            let note = paragraph
+                .strip_prefix(&format!("Group `{id}`: "))
+                .unwrap_or_else(|| panic!("{paragraph:?}"));
+            assert_eq!(unmd(note), text(group, "note")[0]);
+        }
+
+        let mut variants = item.variants.iter();
+        for group in groups {
+            for entry in group["errors"].as_sequence().expect("errors") {
+                let variant = variants.next().expect("a variant per entry");
+                let doc = doc(&variant.attrs);
+                let mut lines = doc.lines();
+                let message = crate::template::parse(text(entry, "message")[0])
+                    .expect("template")
+                    .display();
+                assert_eq!(unmd(lines.next().expect("message")), message);
+                assert_eq!(lines.next(), Some(""));
+                // The raw doc text of each `- **key**: value` line, by key.
+                let mut found: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+                for line in lines {
+                    let (key, value) = line
+                        .strip_prefix("- **")
+                        .and_then(|rest| rest.split_once("**: "))
+                        .unwrap_or_else(|| panic!("{line:?} in {doc:?}"));
+                    found.entry(key).or_default().push(value);
+                }
+                let name = entry["name"].as_str().expect("name");
+                let decoded = |key: &str| -> Vec<String> {
+                    found
+                        .get(key)
+                        .map_or_else(Vec::new, |values| values.iter().map(|v| unmd(v)).collect())
+                };
+                let inherited = |key: &str| {
+                    let own = text(entry, key);
+                    if own.is_empty() {
+                        text(group, key)
+                    } else {
+                        own
+                    }
+                };
+                let (hint, hints) = if entry["hint"].is_mapping() {
+                    (Vec::new(), text(entry, "hint"))
+                } else if inherited("hint").is_empty() {
+                    (vec!["none in the source"], Vec::new())
+                } else {
+                    (inherited("hint"), Vec::new())
+                };
+                let (hint_zh, hint_en) = (decoded("hint (zh)"), decoded("hint (en)"));
+                let messages = if entry["message"].is_mapping() {
+                    text(entry, "message")
+                } else {
+                    Vec::new()
+                };
+                let (message_zh, message_en) = (decoded("message (zh)"), decoded("message (en)"));
+                for (key, got, expected) in [
+                    ("hint", decoded("hint"), hint),
+                    (
+                        "hints",
+                        hint_zh.iter().chain(&hint_en).cloned().collect(),
+                        hints,
+                    ),
+                    (
+                        "messages",
+                        message_zh.iter().chain(&message_en).cloned().collect(),
+                        messages,
+                    ),
+                    ("note", decoded("note"), text(entry, "note")),
+                    ("endpoint", decoded("endpoint"), inherited("endpoint")),
+                    ("scene", decoded("scene"), inherited("scene")),
+                ] {
+                    // Messages stay short: the big texts would flood the report.
+                    assert!(
+                        got == expected,
+                        "{key} of {name} differs: {} lines, {} expected",
+                        got.len(),
+                        expected.len()
+                    );
+                }
+                let id = group["id"].as_str().expect("id");
+                let group_title = found["group"][0]
+                    .strip_prefix(&format!("`{id}` ("))
+                    .and_then(|rest| rest.strip_suffix(')'))
+                    .map(unmd);
+                assert!(
+                    group_title.as_deref() == Some(text(group, "title")[0]),
+                    "group of {name}"
+                );
+            }
+        }
+    }
+}

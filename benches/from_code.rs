@@ -1,0 +1,112 @@
+//! `from_code` against a std `HashMap` and a generated `match` built from the same spec, on
+//! a shuffled 50/50 mix of known and unknown codes: for every spec in `specs/` and for
+//! synthetic specs of 150, 1,000 and 10,000 entries (all written by `build.rs`).
+//!
+//! `cargo bench --bench from_code`; `BENCHMARKS.md` has the numbers.
+
+use std::collections::{HashMap, HashSet};
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+include!(concat!(env!("OUT_DIR"), "/bench_specs.rs"));
+
+#[allow(dead_code)] // the spec generators are for build.rs
+#[path = "support/synth.rs"]
+mod synth;
+
+/// Enough distinct queries that the branch predictor cannot learn the sequence.
+const QUERIES: usize = 1 << 16;
+
+/// Half known codes, half unknown codes near known ones (as a newer table would add), in a
+/// fixed shuffled order.
+fn queries(codes: &[i64]) -> Vec<i64> {
+    let known: HashSet<i64> = codes.iter().copied().collect();
+    let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
+    let mut out: Vec<i64> = (0..QUERIES)
+        .map(|i| {
+            let base = codes[rng.below(codes.len() as u64) as usize];
+            if i % 2 == 0 {
+                return base;
+            }
+            loop {
+                let code = base + rng.below(199) as i64 - 99;
+                if !known.contains(&code) {
+                    break code;
+                }
+            }
+        })
+        .collect();
+    for i in (1..out.len()).rev() {
+        out.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    out
+}
+
+macro_rules! bench_spec {
+    ($spec:ident) => {{
+        fn run(c: &mut Criterion) {
+            use $spec::Error;
+            if $spec::CODES.is_empty() {
+                return; // a spec with string codes only has nothing to measure here
+            }
+            let queries = queries($spec::CODES);
+            let map: HashMap<i64, Error> = $spec::CODES
+                .iter()
+                .map(|&code| (code, $spec::by_match(code)))
+                .collect();
+            // The three answer alike, so they are measured doing the same job.
+            for &code in &queries {
+                let expected = $spec::by_match(code);
+                assert_eq!(Error::from_code(code), expected, "code {code}");
+                assert_eq!(
+                    map.get(&code).is_some(),
+                    !expected.is_unknown(),
+                    "code {code}"
+                );
+            }
+
+            let mut group = c.benchmark_group(format!("from_code/{}", $spec::NAME));
+            group.throughput(Throughput::Elements(QUERIES as u64));
+            group.bench_function("errcodes", |b| {
+                b.iter(|| {
+                    for &code in &queries {
+                        black_box(Error::from_code(black_box(code)));
+                    }
+                })
+            });
+            group.bench_function("match", |b| {
+                b.iter(|| {
+                    for &code in &queries {
+                        black_box($spec::by_match(black_box(code)));
+                    }
+                })
+            });
+            // Only the lookup: no clone, no `Unknown` built for a miss. The strictest baseline.
+            group.bench_function("hashmap", |b| {
+                b.iter(|| {
+                    for &code in &queries {
+                        black_box(map.get(&black_box(code)));
+                    }
+                })
+            });
+            group.finish();
+        }
+        run as fn(&mut Criterion)
+    }};
+}
+
+fn from_code(c: &mut Criterion) {
+    for run in for_each_spec!(bench_spec) {
+        run(c);
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
+    targets = from_code
+}
+criterion_main!(benches);

@@ -195,8 +195,8 @@ fn distinct_templates(spec: &Spec, cx: &mut Ctxt) {
 }
 
 /// The literal pieces of a template as the matcher compares them: the message is trimmed,
-/// so the template's ends are too.
-fn skeleton(template: &Template) -> Vec<String> {
+/// so the template's ends are too, and normalised.
+pub fn skeleton(template: &Template) -> Vec<String> {
     let last = template.lits.len() - 1;
     template
         .lits

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::ast::{Code, Entry, Envelope, Lang, Retry, Spec, Template, Text};
-use crate::check::entries_by_code;
+use crate::check::{entries_by_code, skeleton};
 use crate::phf;
 
 pub struct Source<'a> {
@@ -21,23 +21,28 @@ pub struct Source<'a> {
 pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let ty = Ident::new(&spec.enum_name, Span::call_site());
     let count = spec.entries.len();
-    let variants: Vec<Ident> = spec
-        .entries
-        .iter()
-        .map(|entry| Ident::new(&entry.name, Span::call_site()))
-        .collect();
-    let has_payload: Vec<bool> = spec.entries.iter().map(|e| e.codes.len() != 1).collect();
-
-    let variant_defs =
-        spec.entries
-            .iter()
-            .zip(&variants)
-            .zip(&has_payload)
-            .map(|((entry, variant), &payload)| {
-                let doc = variant_doc(spec, entry);
-                let field = payload.then(|| quote!((::errcodes::RawCode)));
-                quote! { #[doc = #doc] #variant #field }
-            });
+    let layout = Layout::new(spec);
+    let name = |i: usize| &spec.entries[i].name;
+    // The lists with one item per entry are written as source text and lexed once by the
+    // compiler: building them token by token costs a call into the compiler per token.
+    let variant_defs = |order: &[usize]| {
+        source_tokens(order.iter().map(|&i| {
+            let entry = &spec.entries[i];
+            let field = if entry.codes.len() == 1 {
+                ""
+            } else {
+                "(::errcodes::RawCode)"
+            };
+            format!(
+                "#[doc = {:?}] {}{field},",
+                variant_doc(spec, entry),
+                name(i)
+            )
+        }))
+    };
+    let units = layout.units;
+    let unit_defs = variant_defs(&layout.order[..units]);
+    let payload_defs = variant_defs(&layout.order[units..]);
     let enum_doc = enum_doc(spec, source.display);
     let unknown_doc = format!(
         "A code this spec does not know, kept as received.\n\n\
@@ -53,49 +58,64 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         .is_none()
         .then(|| quote!(#[allow(dead_code)]));
 
-    let to_index = variants
-        .iter()
-        .zip(&has_payload)
-        .enumerate()
-        .map(|(i, (v, &p))| {
-            let pat = if p {
-                quote!(#ty::#v(_))
-            } else {
-                quote!(#ty::#v)
-            };
-            quote!(#pat => #i,)
-        });
-    let from_index = variants
-        .iter()
-        .zip(&has_payload)
-        .enumerate()
-        .map(|(i, (v, &p))| {
-            let value = if p {
-                quote!(#ty::#v(code))
-            } else {
-                quote!(#ty::#v)
-            };
-            quote!(#i => #value,)
-        });
-    let payload_variants: Vec<&Ident> = variants
-        .iter()
-        .zip(&has_payload)
-        .filter_map(|(v, &p)| p.then_some(v))
-        .collect();
-    let all = spec
-        .entries
-        .iter()
-        .zip(&variants)
-        .map(|(entry, v)| match entry.codes.as_slice() {
-            [_] => quote!(#ty::#v),
-            [] => quote!(#ty::#v(::errcodes::RawCode::NONE)),
-            [first, ..] => {
-                let raw = raw_code(first);
-                quote!(#ty::#v(#raw))
+    let payload_patterns = source_tokens(
+        layout.order[units..]
+            .iter()
+            .map(|&i| format!("{ty}::{}(code) |", name(i))),
+    );
+    let unit_arms = source_tokens(
+        layout.order[..units]
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| format!("{at} => {ty}::{},", name(i))),
+    );
+    let payload_arms = source_tokens(
+        layout.order[units..]
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| format!("{} => {ty}::{}(code),", units + at, name(i))),
+    );
+    // `Unknown` is declared right after the unit variants: an unknown code (any index past
+    // the entries) and a code of a unit variant, nearly every lookup, then share one path
+    // without a branch (clamp the index, store it as the tag, store the code).
+    let from_index = match (units, count - units) {
+        (_, 0) => quote! {
+            match index.min(#units) {
+                #unit_arms
+                _ => #ty::Unknown(code),
             }
-        });
+        },
+        (0, _) => quote! {
+            match index {
+                #payload_arms
+                _ => #ty::Unknown(code),
+            }
+        },
+        _ => quote! {
+            if !(#units..#count).contains(&index) {
+                match index.min(#units) {
+                    #unit_arms
+                    _ => #ty::Unknown(code),
+                }
+            } else {
+                match index {
+                    #payload_arms
+                    _ => #ty::Unknown(code),
+                }
+            }
+        },
+    };
+    let all = source_tokens(spec.entries.iter().map(|entry| {
+        let payload = match entry.codes.as_slice() {
+            [_] => String::new(),
+            [] => "(::errcodes::RawCode::NONE)".to_owned(),
+            [Code::Int(code), ..] => format!("(::errcodes::RawCode::int({code}))"),
+            [Code::Str(code), ..] => format!("(::errcodes::RawCode::static_str({code:?}))"),
+        };
+        format!("{ty}::{}{payload},", entry.name)
+    }));
 
-    let table = table(spec);
+    let table = table(spec, &layout);
     let platform = &spec.platform;
     let (title, source_link) = (&spec.title, &spec.source);
     let group_ids = spec.groups.iter().map(|group| &group.id);
@@ -104,8 +124,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         let envelope = envelope_tokens(envelope);
         quote! {
             ::errcodes::__private::response_impls!(#ty, #envelope, |key, message| {
-                let (index, _) = TABLE.classify(key, message);
-                from_index(index, key.raw())
+                from_index(TABLE.classify_index(key, message), key.raw())
             });
         }
     });
@@ -125,9 +144,10 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         // expected, and the docs quote the source's text as it is.
         #[allow(clippy::enum_variant_names, clippy::module_name_repetitions, clippy::doc_markdown)]
         pub enum #ty {
-            #(#variant_defs,)*
+            #unit_defs
             #[doc = #unknown_doc]
             Unknown(::errcodes::RawCode),
+            #payload_defs
         }
 
         const _: () = {
@@ -135,23 +155,19 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
             static TABLE: ::errcodes::__private::Table = #table;
 
+            // The variant's index in the table, read from its discriminant: no match over
+            // the variants, whose compile time grows much faster than linearly.
             fn to_index(value: &#ty) -> usize {
-                match value {
-                    #(#to_index)*
-                    #ty::Unknown(_) => #count,
-                }
+                ::errcodes::__private::entry_index(::core::mem::discriminant(value), #units)
             }
 
             fn from_index(index: usize, code: ::errcodes::RawCode) -> #ty {
-                match index {
-                    #(#from_index)*
-                    _ => #ty::Unknown(code),
-                }
+                #from_index
             }
 
             fn payload(value: &#ty) -> ::core::option::Option<&::errcodes::RawCode> {
                 match value {
-                    #(#ty::#payload_variants(code) |)* #ty::Unknown(code) => ::core::option::Option::Some(code),
+                    #payload_patterns #ty::Unknown(code) => ::core::option::Option::Some(code),
                     #[allow(unreachable_patterns)]
                     _ => ::core::option::Option::None,
                 }
@@ -174,11 +190,12 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
                 /// Every known variant, in spec order. Variants that stand for several codes
                 /// hold their first code; one without a code holds `RawCode::NONE`.
-                pub const ALL: &'static [#ty] = &[#(#all),*];
+                pub const ALL: &'static [#ty] = &[#all];
 
                 /// The entry for an integer code: its only entry, or its `fallback` entry when
                 /// it has several. An unknown code gives `Unknown`, which keeps the code.
                 #[must_use]
+                #[inline]
                 pub fn from_code(code: i64) -> Self {
                     let key = ::errcodes::__private::Key::Int(code);
                     from_index(TABLE.lookup(key), key.raw())
@@ -189,6 +206,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 /// up without surrounding whitespace; an unknown code keeps the text exactly
                 /// as received.
                 #[must_use]
+                #[inline]
                 pub fn from_code_str(code: &str) -> Self {
                     let key = ::errcodes::__private::Key::parse(code);
                     from_index(TABLE.lookup(key), TABLE.received(key, code))
@@ -200,15 +218,15 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 /// message matches, else the code's fallback, else `Unknown`.
                 #[must_use]
                 pub fn classify(code: i64, message: &str) -> Self {
-                    Self::classify_fields(code, message).0
+                    let key = ::errcodes::__private::Key::Int(code);
+                    from_index(TABLE.classify_index(key, message), key.raw())
                 }
 
                 /// Like [`classify`](Self::classify) for a code received as text.
                 #[must_use]
                 pub fn classify_str(code: &str, message: &str) -> Self {
                     let key = ::errcodes::__private::Key::parse(code);
-                    let (index, _) = TABLE.classify(key, message);
-                    from_index(index, TABLE.received(key, code))
+                    from_index(TABLE.classify_index(key, message), TABLE.received(key, code))
                 }
 
                 /// Like [`classify`](Self::classify), and also gives the values of the
@@ -243,23 +261,20 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 /// a code and for `Unknown`.
                 #[must_use]
                 pub fn codes(&self) -> &'static [::errcodes::Code<'static>] {
-                    TABLE.entry(to_index(self)).map_or(&[], |entry| entry.codes)
+                    TABLE.codes(to_index(self))
                 }
 
                 /// The names of the fields of the entry's message template, in order; empty
                 /// for a plain message and for `Unknown`.
                 #[must_use]
                 pub fn field_names(&self) -> &'static [&'static str] {
-                    TABLE
-                        .entry(to_index(self))
-                        .and_then(|entry| entry.patterns.first())
-                        .map_or(&[], |pattern| pattern.fields)
+                    TABLE.field_names(to_index(self))
                 }
 
                 /// The remedy from the spec, if it gives one.
                 #[must_use]
                 pub fn hint(&self) -> ::core::option::Option<&'static str> {
-                    TABLE.entry(to_index(self)).and_then(|entry| entry.hint)
+                    TABLE.hint(to_index(self))
                 }
 
                 /// What to do about this error: retry, wait, refresh the token, or stop.
@@ -277,19 +292,19 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 /// The HTTP status the spec gives, if any.
                 #[must_use]
                 pub fn http_status(&self) -> ::core::option::Option<u16> {
-                    TABLE.entry(to_index(self)).and_then(|entry| entry.http_status)
+                    TABLE.http_status(to_index(self))
                 }
 
                 /// The endpoint the spec gives, if any.
                 #[must_use]
                 pub fn endpoint(&self) -> ::core::option::Option<&'static str> {
-                    TABLE.entry(to_index(self)).and_then(|entry| entry.endpoint)
+                    TABLE.endpoint(to_index(self))
                 }
 
                 /// The scene the spec gives, if any.
                 #[must_use]
                 pub fn scene(&self) -> ::core::option::Option<&'static str> {
-                    TABLE.entry(to_index(self)).and_then(|entry| entry.scene)
+                    TABLE.scene(to_index(self))
                 }
 
                 /// Whether the code is unknown to the spec.
@@ -328,6 +343,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
             #[automatically_derived]
             impl ::core::convert::From<i64> for #ty {
+                #[inline]
                 fn from(code: i64) -> Self {
                     #ty::from_code(code)
                 }
@@ -403,153 +419,393 @@ fn envelope_tokens(envelope: &Envelope) -> TokenStream {
     }
 }
 
-fn table(spec: &Spec) -> TokenStream {
-    let by_code = entries_by_code(spec);
-    let mut candidates: Vec<u32> = Vec::new();
-    let mut ints: Vec<(i64, TokenStream)> = Vec::new();
-    let mut strs: Vec<(String, TokenStream)> = Vec::new();
-    for (code, indices) in &by_code {
-        let start = u32_of(candidates.len());
-        candidates.extend(indices.iter().map(|&i| u32_of(i)));
-        let end = u32_of(candidates.len());
+/// The order of the entries in the table: those without a payload first, then those that
+/// keep the code received, each in spec order. The variants are declared in that order, with
+/// `Unknown` between the two: the tags of the variants that hold a code are then one range,
+/// so that building a variant from its index, and dropping one, compile to comparisons
+/// rather than jump tables, whatever the size of the spec.
+struct Layout {
+    /// Spec index of each variant, in declaration order.
+    order: Vec<usize>,
+    /// Declaration index of each spec entry: the entry's index in the table.
+    position: Vec<usize>,
+    /// How many variants have no payload: they come first.
+    units: usize,
+}
+
+impl Layout {
+    fn new(spec: &Spec) -> Self {
+        let mut order: Vec<usize> = (0..spec.entries.len()).collect();
+        order.sort_by_key(|&i| spec.entries[i].codes.len() != 1);
+        let mut position = vec![0; order.len()];
+        for (at, &i) in order.iter().enumerate() {
+            position[i] = at;
+        }
+        let units = spec
+            .entries
+            .iter()
+            .filter(|entry| entry.codes.len() == 1)
+            .count();
+        Layout {
+            order,
+            position,
+            units,
+        }
+    }
+}
+
+/// A code with more patterns than this finds them in the bucket of its message's first
+/// char; one with fewer scans them all, which is faster for a handful.
+const SCAN: usize = 8;
+/// Marks an absent string, code or status, as `errcodes::__private::NONE`.
+const NONE: u32 = u32::MAX;
+
+/// The `errcodes::__private::Table`: flat arrays of integers and one string, which the
+/// compiler checks and lowers in time linear in the size of the spec.
+fn table(spec: &Spec, layout: &Layout) -> TokenStream {
+    let mut data = Data::new(spec, layout);
+    let mut retries: Vec<Retry> = Vec::new();
+    let mut retry_index = |retry: Retry| {
+        let at = retries.iter().position(|&known| known == retry);
+        u32_of(at.unwrap_or_else(|| {
+            retries.push(retry);
+            retries.len() - 1
+        }))
+    };
+    let mut entries: Vec<u32> = Vec::new();
+    let mut entry_codes: Vec<String> = Vec::new();
+    let mut field_names: Vec<String> = Vec::new();
+    for &i in &layout.order {
+        let entry = &spec.entries[i];
+        let lang = |lang| {
+            let at = entry.message.langs.iter().position(|(l, _)| *l == lang)?;
+            Some(entry.templates[at].display())
+        };
+        let (codes, fields) = (u32_of(entry_codes.len()), u32_of(field_names.len()));
+        entry_codes.extend(entry.codes.iter().map(|code| match code {
+            Code::Int(code) => format!("::errcodes::Code::Int({code}),"),
+            Code::Str(code) => format!("::errcodes::Code::Str({code:?}),"),
+        }));
+        field_names.extend(
+            entry.templates[0]
+                .fields
+                .iter()
+                .map(|field| format!("{field:?},")),
+        );
+        entries.extend([
+            data.string(&entry.name),
+            data.string(&entry.templates[0].display()),
+            data.optional(lang(Lang::Zh).as_deref()),
+            data.optional(lang(Lang::En).as_deref()),
+            data.optional(entry.hint.as_ref().map(Text::first)),
+            data.optional(entry.endpoint.as_deref()),
+            data.optional(entry.scene.as_deref()),
+            u32_of(entry.group),
+            entry.http_status.map_or(NONE, u32::from),
+            retry_index(entry.retry),
+            codes,
+            u32_of(entry.codes.len()),
+            fields,
+            u32_of(entry.templates[0].fields.len()),
+        ]);
+    }
+    let groups: Vec<u32> = spec
+        .groups
+        .iter()
+        .flat_map(|group| [data.string(&group.id), data.string(&group.title)])
+        .collect();
+    let mut ints: Vec<(i64, [i64; 1])> = Vec::new();
+    let mut strs: Vec<((String, u32), [u32; 2])> = Vec::new();
+    for (code, indices) in &entries_by_code(spec) {
+        let index = data.code(indices);
         let fallback = indices
             .iter()
             .copied()
             .find(|&i| spec.entries[i].fallback)
             .unwrap_or(indices[0]);
-        let fallback = u32_of(fallback);
-        let slot =
-            quote!(::errcodes::__private::Slot { fallback: #fallback, start: #start, end: #end });
+        let fallback = u32_of(layout.position[fallback]);
         match code {
-            Code::Int(code) => ints.push((*code, slot)),
-            Code::Str(code) => strs.push((code.clone(), slot)),
+            Code::Int(code) => {
+                ints.push((*code, [(i64::from(fallback) << 32) | i64::from(index)]));
+            }
+            Code::Str(code) => strs.push(((code.clone(), data.string(code)), [fallback, index])),
         }
     }
+    // The last code is the entries without one.
+    let codeless: Vec<usize> = (0..spec.entries.len())
+        .filter(|&i| spec.entries[i].codes.is_empty())
+        .collect();
+    data.code(&codeless);
+    let noise: Vec<u32> = spec
+        .noise
+        .iter()
+        .map(|template| data.pattern(template))
+        .collect();
     let ints = phf_tokens(
         &ints,
         |i, seed| phf::hash_int(ints[i].0, seed),
-        |&code| quote!(#code),
+        |&code| code,
+        longs,
     );
     let strs = phf_tokens(
         &strs,
-        |i, seed| phf::hash_str(&strs[i].0, seed),
-        |code| quote!(#code),
+        |i, seed| phf::hash_str(&strs[i].0 .0, seed),
+        |&(_, id)| id,
+        words,
     );
-    let codeless = spec
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.codes.is_empty())
-        .map(|(i, _)| u32_of(i));
-    let entries = spec.entries.iter().map(|entry| entry_tokens(spec, entry));
-    let groups = spec.groups.iter().map(|group| {
-        let (id, title) = (&group.id, &group.title);
-        quote!(::errcodes::__private::Group { id: #id, title: #title })
-    });
-    let noise = spec.noise.iter().map(pattern);
+    let Data {
+        text,
+        bounds,
+        patterns,
+        probes,
+        codes,
+        buckets,
+        ..
+    } = data;
+    let text = Literal::string(&text);
+    let (bounds, entries, groups) = (words(&bounds), words(&entries), words(&groups));
+    let entry_codes = source_tokens(entry_codes.into_iter());
+    let field_names = source_tokens(field_names.into_iter());
+    let (codes, probes, buckets) = (words(&codes), words(&probes), words(&buckets));
+    let (patterns, noise) = (words(&patterns), words(&noise));
+    let retries = retries.into_iter().map(retry);
     let platform = &spec.platform;
     let unknown_retry = retry(spec.unknown_retry);
     quote! {
         ::errcodes::__private::Table {
             platform: #platform,
-            entries: &[#(#entries),*],
-            groups: &[#(#groups),*],
+            text: #text,
+            bounds: #bounds,
+            entries: #entries,
+            entry_codes: &[#entry_codes],
+            field_names: &[#field_names],
+            retries: &[#(#retries),*],
+            groups: #groups,
             ints: #ints,
             strs: #strs,
-            candidates: &[#(#candidates),*],
-            codeless: &[#(#codeless),*],
-            noise: &[#(#noise),*],
+            codes: #codes,
+            probes: #probes,
+            buckets: #buckets,
+            patterns: #patterns,
+            noise: #noise,
             unknown_retry: #unknown_retry,
         }
     }
 }
 
-fn phf_tokens<K>(
-    keys: &[(K, TokenStream)],
+/// The arrays of the table, as they are built.
+struct Data<'s> {
+    spec: &'s Spec,
+    layout: &'s Layout,
+    /// Rank of each entry's first template: templates are ranked in spec order, and the
+    /// earliest wins a tie.
+    ranks: Vec<usize>,
+    /// The pattern of each (entry, template) made so far: an entry with several codes has
+    /// its patterns under each.
+    made: std::collections::HashMap<(usize, usize), u32>,
+    text: String,
+    bounds: Vec<u32>,
+    patterns: Vec<u32>,
+    probes: Vec<u32>,
+    codes: Vec<u32>,
+    buckets: Vec<u32>,
+}
+
+impl<'s> Data<'s> {
+    fn new(spec: &'s Spec, layout: &'s Layout) -> Self {
+        let ranks = spec
+            .entries
+            .iter()
+            .scan(0, |next, entry| {
+                let rank = *next;
+                *next += entry.templates.len();
+                Some(rank)
+            })
+            .collect();
+        Data {
+            spec,
+            layout,
+            ranks,
+            made: std::collections::HashMap::new(),
+            text: String::new(),
+            bounds: vec![0],
+            patterns: Vec::new(),
+            probes: Vec::new(),
+            codes: Vec::new(),
+            buckets: Vec::new(),
+        }
+    }
+
+    /// Appends a string and gives its id.
+    fn string(&mut self, text: &str) -> u32 {
+        self.text.push_str(text);
+        self.bounds.push(u32_of(self.text.len()));
+        u32_of(self.bounds.len() - 2)
+    }
+
+    fn optional(&mut self, text: Option<&str>) -> u32 {
+        text.map_or(NONE, |text| self.string(text))
+    }
+
+    /// A template as the matcher reads it: literals trimmed at the ends (messages are) and
+    /// normalised, each literal and each field name a string, in a row.
+    fn pattern(&mut self, template: &Template) -> u32 {
+        let lits = skeleton(template);
+        let weight = u32_of(template.weight());
+        let min_len = u32_of(lits.iter().map(String::len).sum::<usize>() + template.fields.len());
+        let first_lit = u32_of(self.bounds.len() - 1);
+        for lit in &lits {
+            self.string(lit);
+        }
+        let first_field = u32_of(self.bounds.len() - 1);
+        for field in &template.fields {
+            self.string(field);
+        }
+        let count = u32_of(template.fields.len());
+        self.patterns
+            .extend([first_lit, first_field, count, weight, min_len]);
+        u32_of(self.patterns.len() / 5 - 1)
+    }
+
+    /// Appends the patterns of `entries` (one code's, or those without a code) and gives the
+    /// code's index. A handful are kept in spec order, to be scanned; of many, those that
+    /// start with a field come first, to be scanned, and the others go in buckets by the
+    /// lead of their first char, in spec order within a bucket.
+    fn code(&mut self, entries: &[usize]) -> u32 {
+        let spec = self.spec;
+        let mut probes: Vec<(u32, u32, usize, usize)> = entries
+            .iter()
+            .flat_map(|&entry| {
+                spec.entries[entry]
+                    .templates
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, template)| {
+                        let lits = skeleton(template);
+                        let first = lits.first().and_then(|lit| lit.chars().next());
+                        let last = lits.last().and_then(|lit| lit.chars().next_back());
+                        (lead(first), lead(last), entry, i)
+                    })
+            })
+            .collect();
+        let start = self.probes.len() / 5;
+        let (scanned, bits, buckets) = if probes.len() > SCAN {
+            let bits = (2 * probes.len()).next_power_of_two().trailing_zeros();
+            probes.sort_by_key(|&(lead, _, entry, pattern)| {
+                (
+                    lead != 0,
+                    (lead != 0).then(|| bucket(lead, bits)),
+                    entry,
+                    pattern,
+                )
+            });
+            let scanned = probes.iter().take_while(|probe| probe.0 == 0).count();
+            let mut sizes = vec![0; 1 << bits];
+            for probe in &probes[scanned..] {
+                sizes[bucket(probe.0, bits)] += 1;
+            }
+            let at = self.buckets.len();
+            let mut offset = start + scanned;
+            self.buckets.push(u32_of(offset));
+            for size in sizes {
+                offset += size;
+                self.buckets.push(u32_of(offset));
+            }
+            (scanned, bits, u32_of(at))
+        } else {
+            (probes.len(), 0, 0)
+        };
+        for (lead, tail, entry, template) in probes {
+            let pattern = match self.made.get(&(entry, template)) {
+                Some(&pattern) => pattern,
+                None => {
+                    let pattern = self.pattern(&spec.entries[entry].templates[template]);
+                    self.made.insert((entry, template), pattern);
+                    pattern
+                }
+            };
+            let rank = u32_of(self.ranks[entry] + template);
+            let entry = u32_of(self.layout.position[entry]);
+            self.probes.extend([lead, tail, entry, rank, pattern]);
+        }
+        self.codes
+            .extend([u32_of(start), u32_of(start + scanned), buckets, bits]);
+        u32_of(self.codes.len() / 4 - 1)
+    }
+}
+
+/// The bucket of a lead among `1 << bits`, as the runtime's `bucket`.
+fn bucket(lead: u32, bits: u32) -> usize {
+    (lead.wrapping_mul(0x9e37_79b9) >> (32 - bits)) as usize
+}
+
+/// The UTF-8 bytes of `c`, big-endian in a `u32`, as the runtime's `lead`; 0 for none.
+fn lead(c: Option<char>) -> u32 {
+    let mut bytes = [0; 4];
+    if let Some(c) = c {
+        c.encode_utf8(&mut bytes);
+    }
+    u32::from_be_bytes(bytes)
+}
+
+/// A perfect-hash table whose slots hold each key's id (`key_value`) then its values, as
+/// little-endian bytes.
+fn phf_tokens<K, V: Copy, const N: usize>(
+    keys: &[(K, [V; N])],
     hash: impl Fn(usize, u64) -> u64,
-    key_tokens: impl Fn(&K) -> TokenStream,
+    key_value: impl Fn(&K) -> V,
+    bytes: impl Fn(&[V]) -> TokenStream,
 ) -> TokenStream {
     let built = phf::build(keys.len(), hash);
     let seed = built.seed;
-    let displacements = &built.displacements;
-    let slot_keys = built.order.iter().map(|&i| key_tokens(&keys[i].0));
-    let slots = built.order.iter().map(|&i| &keys[i].1);
+    let displacements = words(&built.displacements);
+    let slots: Vec<V> = built
+        .order
+        .iter()
+        .flat_map(|&i| {
+            let (key, values) = &keys[i];
+            std::iter::once(key_value(key)).chain(values.iter().copied())
+        })
+        .collect();
+    let slots = bytes(&slots);
     quote! {
         ::errcodes::__private::Phf {
             seed: #seed,
-            displacements: &[#(#displacements),*],
-            keys: &[#(#slot_keys),*],
-            slots: &[#(#slots),*],
+            displacements: #displacements,
+            slots: #slots,
         }
     }
 }
 
-fn entry_tokens(spec: &Spec, entry: &Entry) -> TokenStream {
-    let name = &entry.name;
-    let codes = entry.codes.iter().map(|code| match code {
-        Code::Int(code) => quote!(::errcodes::Code::Int(#code)),
-        Code::Str(code) => quote!(::errcodes::Code::Str(#code)),
-    });
-    let message = &entry.templates[0].display();
-    let lang = |lang| {
-        let text = entry
-            .message
-            .langs
-            .iter()
-            .position(|(l, _)| *l == lang)
-            .map(|i| entry.templates[i].display());
-        option(text.as_deref())
-    };
-    let (message_zh, message_en) = (lang(Lang::Zh), lang(Lang::En));
-    let hint = option(entry.hint.as_ref().map(Text::first));
-    let retry = retry(entry.retry);
-    let group = u32_of(entry.group);
-    let http_status = match entry.http_status {
-        Some(status) => quote!(::core::option::Option::Some(#status)),
-        None => quote!(::core::option::Option::None),
-    };
-    let endpoint = option(entry.endpoint.as_deref());
-    let scene = option(entry.scene.as_deref());
-    let patterns = entry.templates.iter().map(pattern);
-    let _ = spec;
-    quote! {
-        ::errcodes::__private::Entry {
-            name: #name,
-            codes: &[#(#codes),*],
-            message: #message,
-            message_zh: #message_zh,
-            message_en: #message_en,
-            hint: #hint,
-            retry: #retry,
-            group: #group,
-            http_status: #http_status,
-            endpoint: #endpoint,
-            scene: #scene,
-            patterns: &[#(#patterns),*],
-        }
-    }
+/// Items of Rust source (names checked as identifiers, strings written with `{:?}`),
+/// lexed once.
+fn source_tokens(items: impl Iterator<Item = String>) -> TokenStream {
+    let source: String = items.collect();
+    source.parse().unwrap_or_else(|error| {
+        let message = format!("errcodes: generated code does not lex ({error}); please report");
+        quote!(::core::compile_error!(#message);)
+    })
 }
 
-/// A template as the matcher reads it: the message is trimmed, so the template's ends are.
-fn pattern(template: &Template) -> TokenStream {
-    let last = template.lits.len() - 1;
-    let lits = template.lits.iter().enumerate().map(|(i, lit)| {
-        let lit = if i == 0 { lit.trim_start() } else { lit };
-        if i == last {
-            lit.trim_end()
-        } else {
-            lit
-        }
-    });
-    let fields = &template.fields;
-    let weight = u32_of(template.weight());
-    quote! {
-        ::errcodes::__private::Pattern {
-            lits: &[#(#lits),*],
-            fields: &[#(#fields),*],
-            weight: #weight,
-        }
-    }
+/// `u32`s as one little-endian byte-string literal: one token, which the compiler reads as
+/// fast as text, where a literal per number costs time in every pass.
+fn words(values: &[u32]) -> TokenStream {
+    let bytes: Vec<u8> = values
+        .iter()
+        .flat_map(|value| value.to_le_bytes())
+        .collect();
+    let literal = Literal::byte_string(&bytes);
+    quote!(#literal)
+}
+
+/// `i64`s as one little-endian byte-string literal.
+fn longs(values: &[i64]) -> TokenStream {
+    let bytes: Vec<u8> = values
+        .iter()
+        .flat_map(|value| value.to_le_bytes())
+        .collect();
+    let literal = Literal::byte_string(&bytes);
+    quote!(#literal)
 }
 
 fn retry(retry: Retry) -> TokenStream {
@@ -569,23 +825,6 @@ fn retry(retry: Retry) -> TokenStream {
     }
 }
 
-fn raw_code(code: &Code) -> TokenStream {
-    match code {
-        Code::Int(code) => quote!(::errcodes::RawCode::int(#code)),
-        Code::Str(code) => quote!(::errcodes::RawCode::static_str(#code)),
-    }
-}
-
-fn option(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(text) => {
-            let text = Literal::string(text);
-            quote!(::core::option::Option::Some(#text))
-        }
-        None => quote!(::core::option::Option::None),
-    }
-}
-
 fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -599,6 +838,12 @@ fn enum_doc(spec: &Spec, display_path: &str) -> String {
         spec.entries.len(),
         spec.groups.len(),
     );
+    if spec.entries.iter().any(|entry| entry.codes.len() != 1) {
+        doc.push_str(
+            " Variants are in spec order, except that those which keep the code received \
+             (entries with several codes, or none) come after `Unknown`; `ALL` is in spec order.",
+        );
+    }
     if let Some(note) = &spec.note {
         doc.push_str("\n\n");
         doc.push_str(&md(note));

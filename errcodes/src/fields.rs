@@ -1,9 +1,9 @@
 use core::fmt;
 
-use crate::text::{match_pattern, Pattern};
+use crate::text::Strings;
 
 /// Most fields one template may have; the spec checker enforces it.
-const MAX_FIELDS: usize = 8;
+pub(crate) const MAX_FIELDS: usize = 8;
 
 /// The values of a matched template's fields, borrowed from the message:
 /// `商家编码{spec_no}已存在` matched against `商家编码A-1已存在` gives `spec_no = "A-1"`.
@@ -12,26 +12,29 @@ const MAX_FIELDS: usize = 8;
 /// plain message, or nothing matched.
 #[derive(Clone, Copy)]
 pub struct Fields<'m> {
-    names: &'static [&'static str],
+    names: Strings<'static>,
     values: [&'m str; MAX_FIELDS],
 }
 
 impl<'m> Fields<'m> {
     pub(crate) fn none() -> Self {
         Fields {
-            names: &[],
+            names: Strings::new("", &[]),
             values: [""; MAX_FIELDS],
         }
     }
 
-    pub(crate) fn matched(message: &'m str, pattern: &'static Pattern) -> Self {
-        let mut ranges = [(0, 0); MAX_FIELDS];
-        let names = &pattern.fields[..pattern.fields.len().min(MAX_FIELDS)];
-        if !match_pattern(message, pattern, &mut ranges[..names.len()]) {
-            return Fields::none();
-        }
+    /// Fields called `names`, whose values are at `ranges` in `message`.
+    pub(crate) fn new(
+        message: &'m str,
+        names: Strings<'static>,
+        ranges: &[(usize, usize); MAX_FIELDS],
+    ) -> Self {
         let mut values = [""; MAX_FIELDS];
-        for (value, &(start, end)) in values.iter_mut().zip(&ranges[..names.len()]) {
+        for (value, &(start, end)) in values
+            .iter_mut()
+            .zip(&ranges[..names.len().min(MAX_FIELDS)])
+        {
             *value = message.get(start..end).unwrap_or_default();
         }
         Fields { names, values }
@@ -46,13 +49,13 @@ impl<'m> Fields<'m> {
 
     /// `(name, value)` pairs, in the template's order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'m str)> + '_ {
-        self.names.iter().copied().zip(self.values.iter().copied())
+        self.names.iter().zip(self.values.iter().copied())
     }
 
     /// How many fields the template has.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.names.len().min(MAX_FIELDS)
     }
 
     /// Whether there are no fields.

@@ -168,8 +168,10 @@ pub trait PlatformError: std::error::Error {
 /// Used by generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::table::{debug, display, Entry, Group, Key, Phf, Slot, Table, UNKNOWN};
-    pub use crate::text::{normalize, Pattern};
+    pub use crate::table::{
+        bucket, debug, display, entry, entry_index, Key, Phf, Table, NONE, UNKNOWN,
+    };
+    pub use crate::text::{lead, normalize};
 
     pub use crate::__errcodes_response_impls as response_impls;
     pub use crate::__errcodes_serde_impls as serde_impls;

@@ -1,97 +1,156 @@
 //! The tables `platform_errors!` generates and the lookups over them.
 //!
-//! Generated code is data, not logic: one static [`Table`] per enum. Codes are found with a
-//! perfect hash built at compile time (hash and displace: a key's bucket gives a
-//! displacement, the displaced hash gives its slot), so a lookup is two hashes, two array
-//! reads and one comparison whatever the size of the table.
+//! Generated code is data, not logic: one static [`Table`] per enum, made of flat arrays of
+//! integers and one string holding all the spec's text, which the compiler checks and
+//! lowers in time linear in the size of the spec (nested struct literals, one per entry,
+//! took seconds and hundreds of megabytes at 10,000 entries).
+//!
+//! Codes are found with a perfect hash built at compile time (hash and displace: a key's
+//! bucket gives a displacement, the displaced hash gives its slot), so a lookup is two
+//! hashes, two array reads and one comparison whatever the size of the table.
+//!
+//! `classify` compares a message only with the patterns that can match it: those whose
+//! first and last chars are the message's, found by a linear scan for a code with few
+//! patterns, and in the bucket of the message's first char for a code with many.
 
 use core::fmt;
 
-use crate::text::{match_pattern, strip_noise, Pattern};
+use crate::fields::MAX_FIELDS;
+use crate::text::{match_pattern, message_ends, strip_noise, Pattern, Strings};
 use crate::{Code, Fields, RawCode, RetryClass};
 
-/// One spec entry, as the generated enum's accessors read it.
-#[derive(Debug)]
-pub struct Entry {
-    /// The variant's name.
-    pub name: &'static str,
-    /// The entry's codes in spec order; empty for a code-less entry.
-    pub codes: &'static [Code<'static>],
-    /// The message in its first language, templates shown as `{field}`.
-    pub message: &'static str,
-    /// The message in Chinese and English, where the spec gives them.
-    pub message_zh: Option<&'static str>,
-    /// See `message_zh`.
-    pub message_en: Option<&'static str>,
-    /// The remedy, in its first language.
-    pub hint: Option<&'static str>,
-    /// The retry class.
-    pub retry: RetryClass,
-    /// Index into [`Table::groups`].
-    pub group: u32,
-    /// HTTP status, when the spec gives one.
-    pub http_status: Option<u16>,
-    /// Endpoint, when the spec gives one.
-    pub endpoint: Option<&'static str>,
-    /// Scene, when the spec gives one.
-    pub scene: Option<&'static str>,
-    /// One pattern per language of the message.
-    pub patterns: &'static [Pattern],
+/// Marks an absent string, code or status in the tables.
+pub const NONE: u32 = u32::MAX;
+
+/// The `u32`s of an entry in [`Table::entries`], at these offsets.
+pub mod entry {
+    /// Name of the variant (a string).
+    pub const NAME: usize = 0;
+    /// Message in its first language, templates shown as `{field}`.
+    pub const MESSAGE: usize = 1;
+    /// Message in Chinese, or [`NONE`](super::NONE).
+    pub const MESSAGE_ZH: usize = 2;
+    /// Message in English, or [`NONE`](super::NONE).
+    pub const MESSAGE_EN: usize = 3;
+    /// Remedy, or [`NONE`](super::NONE).
+    pub const HINT: usize = 4;
+    /// Endpoint, or [`NONE`](super::NONE).
+    pub const ENDPOINT: usize = 5;
+    /// Scene, or [`NONE`](super::NONE).
+    pub const SCENE: usize = 6;
+    /// Index of the group.
+    pub const GROUP: usize = 7;
+    /// HTTP status, or [`NONE`](super::NONE).
+    pub const HTTP_STATUS: usize = 8;
+    /// Index in [`Table::retries`](super::Table::retries).
+    pub const RETRY: usize = 9;
+    /// Start of the entry's codes in [`Table::entry_codes`](super::Table::entry_codes).
+    pub const CODES: usize = 10;
+    /// How many codes the entry has.
+    pub const CODES_LEN: usize = 11;
+    /// Start of the field names of the entry's first template in
+    /// [`Table::field_names`](super::Table::field_names).
+    pub const FIELDS: usize = 12;
+    /// How many fields the entry's first template has.
+    pub const FIELDS_LEN: usize = 13;
+    /// `u32`s per entry.
+    pub const LEN: usize = 14;
 }
 
-/// A spec group.
+/// A perfect-hash map: `slots` holds, for each key, a record in the place the hash of the
+/// key gives, the key first.
 #[derive(Debug)]
-pub struct Group {
-    /// The `snake_case` id.
-    pub id: &'static str,
-    /// The title as the source writes it.
-    pub title: &'static str,
-}
-
-/// A perfect-hash map from codes of type `K` to slots.
-#[derive(Debug)]
-pub struct Phf<K: 'static> {
+pub struct Phf {
     /// Seed of the hash function, found at compile time.
     pub seed: u64,
-    /// One displacement per bucket.
-    pub displacements: &'static [u32],
-    /// The key of each slot.
-    pub keys: &'static [K],
-    /// What each slot holds, parallel to `keys`.
-    pub slots: &'static [Slot],
+    /// One displacement per bucket (`u32`s).
+    pub displacements: &'static [u8],
+    /// Integer codes: the code and `fallback << 32 | code index` (`i64`s). String codes: the
+    /// code (a string), the fallback, the code index (`u32`s).
+    pub slots: &'static [u8],
 }
 
-/// Everything about one code: the entry `from_code` gives and the entries `classify`
-/// chooses among.
-#[derive(Debug, Clone, Copy)]
-pub struct Slot {
-    /// The entry `from_code` returns: the code's only entry or its fallback.
-    pub fallback: u32,
-    /// Start of the code's entries in [`Table::candidates`].
-    pub start: u32,
-    /// End (exclusive) of the code's entries in [`Table::candidates`].
-    pub end: u32,
+/// The `u32` at `index` of little-endian `bytes`; 0 past the end.
+#[inline]
+fn word(bytes: &[u8], index: usize) -> u32 {
+    let at = index * 4;
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// All the data behind one generated enum.
+/// The `N` `u32`s of record `index` of little-endian `bytes`, if there.
+#[inline]
+fn record<const N: usize>(bytes: &[u8], index: usize) -> Option<[u32; N]> {
+    let at = index * N * 4;
+    let bytes = bytes.get(at..at + N * 4)?;
+    let mut words = [0; N];
+    for (word, chunk) in words.iter_mut().zip(bytes.chunks_exact(4)) {
+        *word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+    }
+    Some(words)
+}
+
+/// The `i64` at `index` of little-endian `bytes`, if there.
+#[inline]
+fn long(bytes: &[u8], index: usize) -> Option<i64> {
+    let at = index * 8;
+    let b = bytes.get(at..at + 8)?;
+    Some(i64::from_le_bytes([
+        b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+    ]))
+}
+
+/// `u32`s per string-code slot.
+const STR_SLOT: usize = 3;
+/// `u32`s per code in [`Table::codes`]: start and end of the patterns scanned, start of the
+/// bucket offsets, bits of the bucket count (0: no buckets).
+const CODE: usize = 4;
+/// `u32`s per probe in [`Table::probes`]: lead, tail, entry, rank, pattern.
+const PROBE: usize = 5;
+/// `u32`s per pattern in [`Table::patterns`]: first literal, first field name (strings;
+/// the literals are one more than the fields), number of fields, weight, shortest match.
+const PATTERN: usize = 5;
+
+/// All the data behind one generated enum. The arrays of integers are little-endian byte
+/// strings: one literal each, which the compiler reads as fast as text.
 #[derive(Debug)]
 pub struct Table {
     /// The spec's `platform`.
     pub platform: &'static str,
-    /// Entries in spec order; index `i` is the `i`th variant.
-    pub entries: &'static [Entry],
-    /// Groups in spec order.
-    pub groups: &'static [Group],
+    /// Every string of the spec, back to back.
+    pub text: &'static str,
+    /// `u32`s: string `i` is `text[bounds[i]..bounds[i + 1]]`.
+    pub bounds: &'static [u8],
+    /// [`entry::LEN`] `u32`s per entry, in table order: the variants without a payload,
+    /// then those that keep the code received, each in spec order.
+    pub entries: &'static [u8],
+    /// The codes of every entry, as the spec lists them.
+    pub entry_codes: &'static [Code<'static>],
+    /// The field names of every entry's first template.
+    pub field_names: &'static [&'static str],
+    /// The retry classes the entries use.
+    pub retries: &'static [RetryClass],
+    /// `u32`s: each group's id and title (strings).
+    pub groups: &'static [u8],
     /// Integer codes.
-    pub ints: Phf<i64>,
+    pub ints: Phf,
     /// String codes.
-    pub strs: Phf<&'static str>,
-    /// Entry indices by code: each [`Slot`] owns a range.
-    pub candidates: &'static [u32],
-    /// Entries without a code, reachable by message only.
-    pub codeless: &'static [u32],
-    /// Patterns stripped from the end of a message before it is matched.
-    pub noise: &'static [Pattern],
+    pub strs: Phf,
+    /// `u32`s: where each code's patterns are (see `CODE`); the last is that of the
+    /// entries without a code, which are reachable by message only.
+    pub codes: &'static [u8],
+    /// `u32`s: the patterns of every code, then those of the entries without a code (see
+    /// `PROBE`). A handful are scanned; of many, those that start with a field are, and the
+    /// others are in buckets by the lead of their first char.
+    pub probes: &'static [u8],
+    /// `u32`s: bucket offsets into the probes; a code with `1 << bits` buckets has
+    /// `(1 << bits) + 1`.
+    pub buckets: &'static [u8],
+    /// `u32`s: every pattern (see `PATTERN`).
+    pub patterns: &'static [u8],
+    /// `u32`s: the patterns stripped from the end of a message before it is matched.
+    pub noise: &'static [u8],
     /// Retry class of unknown codes.
     pub unknown_retry: RetryClass,
 }
@@ -119,44 +178,37 @@ pub fn hash_str(code: &str, seed: u64) -> u64 {
     hash_int(h as i64, seed)
 }
 
-/// The `fmix64` finaliser of `MurmurHash3`.
+/// The slot a hash lands in, given the table's shape: `buckets` displacements (`u32`s in
+/// `displacements`) and `len` slots. Shared with the macro, which runs the same arithmetic
+/// to place keys. Multiply-shift maps to a range without a division.
 #[must_use]
 #[inline]
-fn mix(mut h: u64) -> u64 {
-    h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
-/// The slot a hash lands in, given the table's shape. Shared with the macro, which runs the
-/// same arithmetic to place keys.
-#[must_use]
-#[inline]
-pub fn place(hash: u64, displacements: &[u32], len: usize) -> usize {
-    let buckets = displacements.len() as u64;
-    let bucket = (hash >> 32) % buckets;
-    #[allow(clippy::cast_possible_truncation)] // bucket < buckets, a usize
-    let d = u64::from(displacements[bucket as usize]);
-    // Mixed, so that a displacement moves each key of a bucket its own way: a plain XOR moved
-    // them all alike in a table of 2^k slots, where keys sharing low bits never parted.
-    let slot = mix((hash & 0xffff_ffff) ^ d.wrapping_mul(0x9e37_79b9)) % len as u64;
+pub fn place(hash: u64, displacements: &[u8], len: usize) -> usize {
+    #[allow(clippy::cast_possible_truncation)] // the high half selects the bucket
+    let bucket = reduce((hash >> 32) as u32, displacements.len() / 4);
+    let d = word(displacements, bucket);
+    // The low half, displaced then mixed, selects the slot: mixing after the displacement
+    // spreads keys whose low halves differ only in low bits, which multiply-shift would keep
+    // together whatever the displacement.
     #[allow(clippy::cast_possible_truncation)]
+    let low = (hash as u32 ^ d).wrapping_mul(0x9e37_79b9);
+    reduce(low, len)
+}
+
+/// `x` scaled from `0..2^32` to `0..n`.
+#[inline]
+fn reduce(x: u32, n: usize) -> usize {
+    #[allow(clippy::cast_possible_truncation)] // < n
     {
-        slot as usize
+        ((u64::from(x) * n as u64) >> 32) as usize
     }
 }
 
-impl<K> Phf<K> {
-    /// The slot of the key whose hash under `self.seed` is given by `hash`, if `is_key`
-    /// confirms the key there is the one wanted.
-    #[inline]
-    fn get(&self, hash: impl FnOnce(u64) -> u64, is_key: impl FnOnce(&K) -> bool) -> Option<&Slot> {
-        if self.keys.is_empty() {
-            return None;
-        }
-        let slot = place(hash(self.seed), self.displacements, self.keys.len());
-        is_key(&self.keys[slot]).then(|| &self.slots[slot])
-    }
+/// The bucket of a lead among `1 << bits` (multiplicative hashing). Shared with the macro.
+#[must_use]
+#[inline]
+pub fn bucket(lead: u32, bits: u32) -> usize {
+    (lead.wrapping_mul(0x9e37_79b9) >> (32 - bits)) as usize
 }
 
 /// A code as a lookup key.
@@ -171,6 +223,7 @@ pub enum Key<'a> {
 impl<'a> Key<'a> {
     /// Reads a code as text: an integer if it parses as one (after trimming), else a string.
     #[must_use]
+    #[inline]
     pub fn parse(text: &'a str) -> Self {
         let text = text.trim();
         text.parse().map_or(Key::Str(text), Key::Int)
@@ -178,6 +231,7 @@ impl<'a> Key<'a> {
 
     /// The code, owned.
     #[must_use]
+    #[inline]
     pub fn raw(self) -> RawCode {
         match self {
             Key::Int(code) => RawCode::int(code),
@@ -189,11 +243,77 @@ impl<'a> Key<'a> {
 /// The index generated code gives `Unknown`: past every entry.
 pub const UNKNOWN: usize = usize::MAX;
 
+/// A lookup's result: the entry `from_code` gives (or [`UNKNOWN`]) and the code's index in
+/// [`Table::codes`] (or [`NONE`]).
+type Found = (usize, u32);
+
 impl Table {
-    fn slot(&self, key: Key<'_>) -> Option<&Slot> {
+    /// String `id`; empty for [`NONE`].
+    #[inline]
+    fn string(&self, id: u32) -> &'static str {
+        let text: &'static str = self.text;
+        let at = id as usize;
+        if at + 1 >= self.bounds.len() / 4 {
+            return "";
+        }
+        let (start, end) = (word(self.bounds, at), word(self.bounds, at + 1));
+        text.get(start as usize..end as usize).unwrap_or_default()
+    }
+
+    fn optional(&self, id: u32) -> Option<&'static str> {
+        (id != NONE).then(|| self.string(id))
+    }
+
+    /// Strings `first..first + len`.
+    fn strings(&self, first: u32, len: u32) -> Strings<'static> {
+        let bounds: &'static [u8] = self.bounds;
+        let (first, len) = (first as usize, len as usize);
+        Strings::new(
+            self.text,
+            bounds
+                .get(first * 4..(first + len + 1) * 4)
+                .unwrap_or_default(),
+        )
+    }
+
+    fn pattern(&self, index: u32) -> Option<Pattern<'static>> {
+        let [lits, fields, count, weight, min_len] =
+            record::<PATTERN>(self.patterns, index as usize)?;
+        Some(Pattern {
+            lits: self.strings(lits, count + 1),
+            fields: self.strings(fields, count),
+            weight,
+            min_len,
+        })
+    }
+
+    #[inline]
+    fn slot(&self, key: Key<'_>) -> Found {
+        let missing = (UNKNOWN, NONE);
         match key {
-            Key::Int(code) => self.ints.get(|seed| hash_int(code, seed), |&k| k == code),
-            Key::Str(code) => self.strs.get(|seed| hash_str(code, seed), |&k| k == code),
+            Key::Int(code) => {
+                let slots = self.ints.slots;
+                let hash = hash_int(code, self.ints.seed);
+                let at = 2 * place(hash, self.ints.displacements, slots.len() / 16);
+                match (long(slots, at), long(slots, at + 1)) {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    (Some(key), Some(value)) if key == code => {
+                        ((value >> 32) as usize, value as u32)
+                    }
+                    _ => missing,
+                }
+            }
+            Key::Str(code) => {
+                let slots = self.strs.slots;
+                let hash = hash_str(code, self.strs.seed);
+                let at = place(hash, self.strs.displacements, slots.len() / (4 * STR_SLOT));
+                match record::<STR_SLOT>(slots, at) {
+                    Some([key, fallback, index]) if self.string(key) == code => {
+                        (fallback as usize, index)
+                    }
+                    _ => missing,
+                }
+            }
         }
     }
 
@@ -203,100 +323,311 @@ impl Table {
     #[must_use]
     pub fn received(&self, key: Key<'_>, text: &str) -> RawCode {
         match key {
-            Key::Str(_) if self.slot(key).is_none() => RawCode::string(text),
+            Key::Str(_) if self.slot(key).0 == UNKNOWN => RawCode::string(text),
             key => key.raw(),
         }
     }
 
-    /// The entry `from_code` gives for `key`, or [`UNKNOWN`].
+    /// The entry `from_code` gives for `key`, or [`UNKNOWN`]: without a branch on whether
+    /// an integer code is known, which a mix of known and unknown codes would mispredict.
     #[must_use]
     #[inline]
     pub fn lookup(&self, key: Key<'_>) -> usize {
-        self.slot(key)
-            .map_or(UNKNOWN, |slot| slot.fallback as usize)
-    }
-
-    /// The entry for `key` whose message matches `message`, or [`UNKNOWN`], with the values
-    /// of the matched template's fields. See `classify` on a generated enum.
-    #[must_use]
-    pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
-        let message = strip_noise(message, self.noise);
-        let slot = self.slot(key);
-        let candidates = slot.map_or(&[][..], |slot| {
-            &self.candidates[slot.start as usize..slot.end as usize]
-        });
-        if let Some(found) = self
-            .best(candidates, message)
-            .or_else(|| self.best(self.codeless, message))
-        {
-            return found;
-        }
-        let index = slot.map_or(UNKNOWN, |slot| slot.fallback as usize);
-        (index, Fields::none())
-    }
-
-    /// The matching entry with the most literal text; the first in spec order on a tie.
-    fn best<'m>(&self, candidates: &[u32], message: &'m str) -> Option<(usize, Fields<'m>)> {
-        let entries: &'static [Entry] = self.entries;
-        let mut best: Option<(usize, &'static Pattern)> = None;
-        for &index in candidates {
-            for pattern in entries[index as usize].patterns {
-                if best.is_some_and(|(_, found)| found.weight >= pattern.weight) {
-                    continue;
-                }
-                if match_pattern(message, pattern, &mut []) {
-                    best = Some((index as usize, pattern));
+        match key {
+            Key::Int(code) => {
+                let slots = self.ints.slots;
+                let hash = hash_int(code, self.ints.seed);
+                let at = 2 * place(hash, self.ints.displacements, slots.len() / 16);
+                match (long(slots, at), long(slots, at + 1)) {
+                    (Some(key), Some(value)) => {
+                        // All ones when the key differs: `fallback | !0` is `UNKNOWN`.
+                        let miss = usize::from(key != code).wrapping_neg();
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let fallback = (value >> 32) as usize;
+                        // Opaque to the optimiser, which would otherwise trace the index back
+                        // to the table's contents and branch on it.
+                        core::hint::black_box(fallback | miss)
+                    }
+                    _ => UNKNOWN,
                 }
             }
+            Key::Str(_) => self.slot(key).0,
         }
-        let (index, pattern) = best?;
-        Some((index, Fields::matched(message, pattern)))
     }
 
-    /// The entry at `index`; `None` for [`UNKNOWN`].
+    /// The entry for `key` whose message matches `message`, or [`UNKNOWN`]. See `classify`
+    /// on a generated enum.
     #[must_use]
+    pub fn classify_index(&self, key: Key<'_>, message: &str) -> usize {
+        self.find::<false>(key, message).0
+    }
+
+    /// Like [`Table::classify_index`], with the values of the matched template's fields.
+    #[must_use]
+    pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
+        self.find::<true>(key, message)
+    }
+
+    /// `FIELDS` says whether to find the values of the fields: `classify` has no use for them.
     #[inline]
-    pub fn entry(&self, index: usize) -> Option<&'static Entry> {
-        let entries: &'static [Entry] = self.entries;
-        entries.get(index)
+    fn find<'m, const FIELDS: bool>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
+        let (fallback, code) = self.slot(key);
+        let noise = (0..self.noise.len() / 4).filter_map(|i| self.pattern(word(self.noise, i)));
+        let text = strip_noise(message, &noise);
+        let ends = message_ends(text);
+        let is_match =
+            |pattern: &Pattern<'_>, out: &mut [(usize, usize)]| match_pattern(text, pattern, out);
+        let codeless = u32::try_from(self.codes.len() / (4 * CODE))
+            .unwrap_or(NONE)
+            .wrapping_sub(1);
+        let found = self
+            .best(code, ends, is_match)
+            .or_else(|| self.best(codeless, ends, is_match));
+        match found {
+            Some((index, pattern)) if FIELDS => {
+                let mut ranges = [(0, 0); MAX_FIELDS];
+                is_match(&pattern, &mut ranges);
+                (index, Fields::new(text, pattern.fields, &ranges))
+            }
+            Some((index, _)) => (index, Fields::none()),
+            None => (fallback, Fields::none()),
+        }
+    }
+
+    /// Among the patterns of code `code`, the matching one with the most literal text, the
+    /// first in spec order on a tie, with its entry. `ends` are the leads of the message's
+    /// first and last chars: a pattern is tried only if its own ends agree.
+    #[inline]
+    fn best(
+        &self,
+        code: u32,
+        (lead, tail): (u32, u32),
+        is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
+    ) -> Option<(usize, Pattern<'static>)> {
+        let [start, end, first_bucket, bits] = record::<CODE>(self.codes, code as usize)?;
+        let (start, end) = if bits > 0 {
+            let at = first_bucket as usize + bucket(lead, bits);
+            let keyed = (word(self.buckets, at), word(self.buckets, at + 1));
+            // The patterns scanned, then those of the message's bucket.
+            return self.best_in([(start, end), keyed], (lead, tail), is_match);
+        } else {
+            (start, end)
+        };
+        self.best_in([(start, end), (0, 0)], (lead, tail), is_match)
+    }
+
+    /// [`Table::best`] over two ranges of probes.
+    #[inline]
+    fn best_in(
+        &self,
+        ranges: [(u32, u32); 2],
+        (lead, tail): (u32, u32),
+        is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
+    ) -> Option<(usize, Pattern<'static>)> {
+        let probes: &'static [u8] = self.probes;
+        let all = ranges.into_iter().flat_map(|(start, end)| {
+            (start as usize..end as usize).filter_map(|i| record::<PROBE>(probes, i))
+        });
+        let mut best: Option<(u32, u32, Pattern<'static>)> = None;
+        for [probe_lead, probe_tail, entry, rank, pattern] in all {
+            if (probe_lead != 0 && probe_lead != lead) || (probe_tail != 0 && probe_tail != tail) {
+                continue;
+            }
+            let Some(pattern) = self.pattern(pattern) else {
+                continue;
+            };
+            let better = best.as_ref().is_none_or(|(_, best_rank, known)| {
+                pattern.weight > known.weight
+                    || (pattern.weight == known.weight && rank < *best_rank)
+            });
+            if better && is_match(&pattern, &mut []) {
+                best = Some((entry, rank, pattern));
+            }
+        }
+        best.map(|(entry, _, pattern)| (entry as usize, pattern))
+    }
+
+    /// Field `field` of entry `index`; `None` for [`UNKNOWN`].
+    #[inline]
+    fn field(&self, index: usize, field: usize) -> Option<u32> {
+        if index >= self.entries.len() / (4 * entry::LEN) {
+            return None;
+        }
+        Some(word(self.entries, index * entry::LEN + field))
     }
 
     /// See `code` on a generated enum.
     #[must_use]
     pub fn code<'a>(&self, index: usize, payload: Option<&'a RawCode>) -> Code<'a> {
-        match (payload, self.entry(index)) {
-            (Some(raw), _) => raw.code(),
-            (None, Some(entry)) => entry.codes.first().copied().unwrap_or(Code::None),
-            (None, None) => Code::None,
+        if let Some(raw) = payload {
+            return raw.code();
         }
+        self.codes(index).first().copied().unwrap_or(Code::None)
+    }
+
+    /// See `codes` on a generated enum.
+    #[must_use]
+    pub fn codes(&self, index: usize) -> &'static [Code<'static>] {
+        let codes: &'static [Code<'static>] = self.entry_codes;
+        let (Some(start), Some(len)) = (
+            self.field(index, entry::CODES),
+            self.field(index, entry::CODES_LEN),
+        ) else {
+            return &[];
+        };
+        codes
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or_default()
+    }
+
+    /// See `field_names` on a generated enum.
+    #[must_use]
+    pub fn field_names(&self, index: usize) -> &'static [&'static str] {
+        let names: &'static [&'static str] = self.field_names;
+        let (Some(start), Some(len)) = (
+            self.field(index, entry::FIELDS),
+            self.field(index, entry::FIELDS_LEN),
+        ) else {
+            return &[];
+        };
+        names
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or_default()
     }
 
     /// See `name` on a generated enum.
     #[must_use]
     pub fn name(&self, index: usize) -> &'static str {
-        self.entry(index).map_or("Unknown", |entry| entry.name)
+        self.field(index, entry::NAME)
+            .map_or("Unknown", |id| self.string(id))
     }
 
     /// See `message` on a generated enum.
     #[must_use]
     pub fn message(&self, index: usize) -> &'static str {
-        self.entry(index)
-            .map_or("unknown error code", |entry| entry.message)
+        self.field(index, entry::MESSAGE)
+            .map_or("unknown error code", |id| self.string(id))
+    }
+
+    /// The message in Chinese, where the spec gives one.
+    #[must_use]
+    pub fn message_zh(&self, index: usize) -> Option<&'static str> {
+        self.optional(self.field(index, entry::MESSAGE_ZH)?)
+    }
+
+    /// The message in English, where the spec gives one.
+    #[must_use]
+    pub fn message_en(&self, index: usize) -> Option<&'static str> {
+        self.optional(self.field(index, entry::MESSAGE_EN)?)
+    }
+
+    /// See `hint` on a generated enum.
+    #[must_use]
+    pub fn hint(&self, index: usize) -> Option<&'static str> {
+        self.optional(self.field(index, entry::HINT)?)
+    }
+
+    /// See `endpoint` on a generated enum.
+    #[must_use]
+    pub fn endpoint(&self, index: usize) -> Option<&'static str> {
+        self.optional(self.field(index, entry::ENDPOINT)?)
+    }
+
+    /// See `scene` on a generated enum.
+    #[must_use]
+    pub fn scene(&self, index: usize) -> Option<&'static str> {
+        self.optional(self.field(index, entry::SCENE)?)
+    }
+
+    /// See `http_status` on a generated enum.
+    #[must_use]
+    pub fn http_status(&self, index: usize) -> Option<u16> {
+        u16::try_from(self.field(index, entry::HTTP_STATUS)?).ok()
     }
 
     /// See `retry_class` on a generated enum.
     #[must_use]
     pub fn retry_class(&self, index: usize) -> RetryClass {
-        self.entry(index)
-            .map_or(self.unknown_retry, |entry| entry.retry)
+        let retries: &'static [RetryClass] = self.retries;
+        self.field(index, entry::RETRY)
+            .and_then(|retry| retries.get(retry as usize).copied())
+            .unwrap_or(self.unknown_retry)
     }
 
     /// See `group` on a generated enum.
     #[must_use]
     pub fn group(&self, index: usize) -> Option<&'static str> {
-        let groups: &'static [Group] = self.groups;
-        let entry = self.entry(index)?;
-        groups.get(entry.group as usize).map(|group| group.id)
+        let group = self.field(index, entry::GROUP)? as usize;
+        (2 * group < self.groups.len() / 4).then(|| self.string(word(self.groups, 2 * group)))
+    }
+}
+
+/// The index in its table of the entry of a generated enum's variant, [`UNKNOWN`] for
+/// `Unknown`. Variants are declared as the table orders entries, except that `Unknown`
+/// comes right after the first `units` of them: an implicit discriminant is the variant's
+/// place in the declaration.
+#[must_use]
+#[inline]
+pub fn entry_index<T>(discriminant: core::mem::Discriminant<T>, units: usize) -> usize {
+    let mut read = ReadDiscriminant(0);
+    core::hash::Hash::hash(&discriminant, &mut read);
+    #[allow(clippy::cast_possible_truncation)] // a variant's place fits in usize
+    let place = read.0 as usize;
+    match place.cmp(&units) {
+        core::cmp::Ordering::Less => place,
+        core::cmp::Ordering::Equal => UNKNOWN,
+        core::cmp::Ordering::Greater => place - 1,
+    }
+}
+
+/// A `Hasher` that keeps the integer hashed into it: a `Discriminant` hashes its value.
+struct ReadDiscriminant(u64);
+
+impl core::hash::Hasher for ReadDiscriminant {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut word = [0; 8];
+        let n = bytes.len().min(8);
+        word[..n].copy_from_slice(&bytes[..n]);
+        self.0 = u64::from_le_bytes(word);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = u64::from(i);
+    }
+
+    fn write_u16(&mut self, i: u16) {
+        self.0 = u64::from(i);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0 = u64::from(i);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0 = i as u64;
+    }
+
+    #[allow(clippy::cast_sign_loss)] // discriminants here are not negative
+    fn write_isize(&mut self, i: isize) {
+        self.0 = i as u64;
+    }
+
+    #[allow(clippy::cast_sign_loss)]
+    fn write_i64(&mut self, i: i64) {
+        self.0 = i as u64;
+    }
+
+    #[allow(clippy::cast_sign_loss)]
+    fn write_i32(&mut self, i: i32) {
+        self.0 = i as u64;
     }
 }
 
@@ -323,66 +654,69 @@ pub fn display(f: &mut fmt::Formatter<'_>, code: Code<'_>, message: &str) -> fmt
 mod tests {
     use super::*;
 
-    /// One entry with the string code `F00-1`; a one-slot table needs no real hash.
-    static TABLE: Table = Table {
-        platform: "demo",
-        entries: &[Entry {
-            name: "Known",
-            codes: &[Code::Str("F00-1")],
-            message: "known",
-            message_zh: None,
-            message_en: None,
-            hint: None,
-            retry: RetryClass::Permanent,
-            group: 0,
-            http_status: None,
-            endpoint: None,
-            scene: None,
+    fn words(values: &[u32]) -> Vec<u8> {
+        values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+
+    /// One entry with the string code `F00-1`: a one-slot table needs no real hash.
+    fn table() -> &'static Table {
+        let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
+        // Strings: 0 "Known", 1 "known", 2 "general", 3 "General", 4 "F00-1".
+        let text = "KnownknowngeneralGeneralF00-1";
+        let mut entry = [NONE; entry::LEN];
+        entry[entry::NAME] = 0;
+        entry[entry::MESSAGE] = 1;
+        entry[entry::GROUP] = 0;
+        entry[entry::RETRY] = 0;
+        entry[entry::CODES] = 0;
+        entry[entry::CODES_LEN] = 1;
+        entry[entry::FIELDS] = 0;
+        entry[entry::FIELDS_LEN] = 0;
+        Box::leak(Box::new(Table {
+            platform: "demo",
+            text,
+            bounds: leak(words(&[0, 5, 10, 17, 24, 29])),
+            entries: leak(words(&entry)),
+            entry_codes: &[Code::Str("F00-1")],
+            field_names: &[],
+            retries: &[RetryClass::Permanent],
+            groups: leak(words(&[2, 3])),
+            ints: Phf {
+                seed: 0,
+                displacements: &[],
+                slots: &[],
+            },
+            strs: Phf {
+                seed: 0,
+                displacements: leak(words(&[0])),
+                slots: leak(words(&[4, 0, 0])),
+            },
+            codes: leak(words(&[0, 0, 0, 0, 0, 0, 0, 0])),
+            probes: &[],
+            buckets: &[],
             patterns: &[],
-        }],
-        groups: &[Group {
-            id: "general",
-            title: "General",
-        }],
-        ints: Phf {
-            seed: 0,
-            displacements: &[],
-            keys: &[],
-            slots: &[],
-        },
-        strs: Phf {
-            seed: 0,
-            displacements: &[0],
-            keys: &["F00-1"],
-            slots: &[Slot {
-                fallback: 0,
-                start: 0,
-                end: 1,
-            }],
-        },
-        candidates: &[0],
-        codeless: &[],
-        noise: &[],
-        unknown_retry: RetryClass::Permanent,
-    };
+            noise: &[],
+            unknown_retry: RetryClass::Permanent,
+        }))
+    }
 
     #[test]
     fn unknown_text_codes_are_kept_exactly_as_received() {
         let long = "\u{3000}a-code-past-the-22-bytes-kept-inline\t";
         for text in [" X-1 ", "", " ", "\n", long, " F00-1x"] {
             let key = Key::parse(text);
-            assert_eq!(TABLE.lookup(key), UNKNOWN, "{text:?}");
-            assert_eq!(TABLE.received(key, text).code(), Code::Str(text));
+            assert_eq!(table().lookup(key), UNKNOWN, "{text:?}");
+            assert_eq!(table().received(key, text).code(), Code::Str(text));
         }
     }
 
     #[test]
     fn known_and_numeric_codes_are_read_without_surrounding_whitespace() {
         let key = Key::parse(" F00-1\n");
-        assert_eq!(TABLE.lookup(key), 0);
-        assert_eq!(TABLE.received(key, " F00-1\n").code(), Code::Str("F00-1"));
+        assert_eq!(table().lookup(key), 0);
+        assert_eq!(table().received(key, " F00-1\n").code(), Code::Str("F00-1"));
         let key = Key::parse(" -7 ");
-        assert_eq!(TABLE.lookup(key), UNKNOWN);
-        assert_eq!(TABLE.received(key, " -7 ").code(), Code::Int(-7));
+        assert_eq!(table().lookup(key), UNKNOWN);
+        assert_eq!(table().received(key, " -7 ").code(), Code::Int(-7));
     }
 }

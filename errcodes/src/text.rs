@@ -1,24 +1,84 @@
-//! Message matching without regex and without allocation.
+//! Message matching without regex, without allocation and without a copy of the message.
 //!
-//! Both sides of a comparison go through [`normalize`]: full-width ASCII forms
-//! (`，` `：` `（`) become their half-width twins, every kind of whitespace becomes one
-//! space, and runs of whitespace compare as one. Messages are trimmed first.
+//! Both sides of a comparison are normalised: full-width ASCII forms (`，` `：` `（`) become
+//! their half-width twins, every kind of whitespace becomes one space, and runs of whitespace
+//! compare as one. Messages are trimmed first. A message matches a pattern when its normal
+//! form does.
+//!
+//! The macro normalises the literal text of every pattern at compile time. The message is
+//! read in place: literals are compared byte by byte, eight at a time, and chars are decoded
+//! and normalised only where the bytes differ (a full-width form, a run of whitespace). So a
+//! comparison costs about the length of the literal, whatever the length of the message, and
+//! field values are ranges of the message as received.
+
+/// Consecutive strings of a table: string `k` is `text[bounds[k]..bounds[k + 1]]`, the
+/// bounds being little-endian `u32`s.
+#[derive(Debug, Clone, Copy)]
+pub struct Strings<'t> {
+    text: &'t str,
+    bounds: &'t [u8],
+}
+
+impl<'t> Strings<'t> {
+    /// The strings that `bounds` delimit in `text`.
+    #[must_use]
+    pub fn new(text: &'t str, bounds: &'t [u8]) -> Self {
+        Strings { text, bounds }
+    }
+
+    /// How many strings.
+    #[must_use]
+    #[inline]
+    pub fn len(&self) -> usize {
+        (self.bounds.len() / 4).saturating_sub(1)
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// String `k`; empty past the end.
+    #[must_use]
+    #[inline]
+    pub fn get(&self, k: usize) -> &'t str {
+        let bound = |i: usize| {
+            let b = self.bounds.get(4 * i..4 * i + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        match (bound(k), bound(k + 1)) {
+            (Some(start), Some(end)) => self.text.get(start..end).unwrap_or_default(),
+            _ => "",
+        }
+    }
+
+    /// The strings in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'t str> + '_ {
+        (0..self.len()).map(|k| self.get(k))
+    }
+}
 
 /// A message pattern: literal pieces with a field between each pair, so
 /// `lits.len() == fields.len() + 1`. A plain message is one literal and no field.
-#[derive(Debug)]
-pub struct Pattern {
-    /// The literal text around the fields, unescaped (`{{` is already `{`).
-    pub lits: &'static [&'static str],
+#[derive(Debug, Clone, Copy)]
+pub struct Pattern<'t> {
+    /// The literal text around the fields, unescaped (`{{` is already `{`), normalised, the
+    /// first trimmed at its start and the last at its end.
+    pub lits: Strings<'t>,
     /// The field names, in order.
-    pub fields: &'static [&'static str],
+    pub fields: Strings<'t>,
     /// Total length of the literal text in chars: the most specific pattern wins.
     pub weight: u32,
+    /// The literals' length in bytes plus one per field: no shorter message can match, as
+    /// normalisation never lengthens text.
+    pub min_len: u32,
 }
 
 /// The same character after normalisation: full-width forms to ASCII, all whitespace to
 /// `' '`.
 #[must_use]
+#[inline]
 pub fn normalize(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -27,247 +87,362 @@ pub fn normalize(c: char) -> char {
     }
 }
 
-/// Normalised chars of `text` from byte `at`, each with the byte offset just past it; a run
-/// of whitespace comes out as one space.
-fn chars_from(text: &str, at: usize) -> impl Iterator<Item = (char, usize)> + '_ {
-    let mut iter = text[at..].char_indices().peekable();
-    core::iter::from_fn(move || {
-        let (offset, c) = iter.next()?;
-        let c = normalize(c);
-        let mut end = at + offset + c_len(text, at + offset);
-        if c == ' ' {
-            while let Some(&(next, d)) = iter.peek() {
-                if !d.is_whitespace() {
-                    break;
-                }
-                end = at + next + d.len_utf8();
-                iter.next();
-            }
-        }
-        Some((c, end))
-    })
+/// The UTF-8 bytes of `c`, big-endian in a `u32`: the key probes are sorted by.
+#[must_use]
+#[inline]
+pub fn lead(c: char) -> u32 {
+    let mut bytes = [0; 4];
+    c.encode_utf8(&mut bytes);
+    u32::from_be_bytes(bytes)
 }
 
-fn c_len(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(0, char::len_utf8)
+/// The leads of a trimmed message's first and last chars, normalised; 0 for an empty
+/// message.
+#[inline]
+pub(crate) fn message_ends(text: &str) -> (u32, u32) {
+    let lead_of = |c: Option<char>| c.map_or(0, |c| lead(normalize(c)));
+    (
+        lead_of(text.chars().next()),
+        lead_of(text.chars().next_back()),
+    )
 }
 
-/// If `lit` occurs in `text` at byte `at`, the byte offset just past it.
-fn match_at(text: &str, at: usize, lit: &str) -> Option<usize> {
-    let mut end = at;
-    let mut hay = chars_from(text, at);
-    for (want, _) in chars_from(lit, 0) {
-        let (got, next) = hay.next()?;
-        if got != want {
-            return None;
-        }
-        end = next;
+/// Matches a trimmed message against `pattern`; on success, writes the byte range of each
+/// field's value in `text` to `out` (as far as it holds).
+#[inline]
+pub(crate) fn match_pattern(text: &str, pattern: &Pattern<'_>, out: &mut [(usize, usize)]) -> bool {
+    let lits = pattern.lits;
+    let count = lits.len();
+    if text.len() < pattern.min_len as usize || count == 0 {
+        return false;
     }
-    Some(end)
-}
-
-/// Byte offsets after `from` where a match may start, `text.len()` included. Inside a run of
-/// whitespace only the first is given: the run reads as one space from any of its chars, so
-/// the others would repeat its outcome, and trying each would be quadratic in the run.
-fn starts(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut chars = text[from..].char_indices();
-    let mut prev_space = chars.next().map(|(_, c)| c.is_whitespace());
-    let mut first = true;
-    core::iter::from_fn(move || loop {
-        prev_space?;
-        let Some((offset, c)) = chars.next() else {
-            prev_space = None;
-            return Some(text.len());
-        };
-        let space = c.is_whitespace();
-        let repeat = !first && prev_space == Some(true) && space;
-        prev_space = Some(space);
-        if !repeat {
-            first = false;
-            return Some(from + offset);
-        }
-    })
-}
-
-/// Normalised chars of `text` from the end, each with its byte range; a run of whitespace
-/// comes out as one space spanning the run.
-fn chars_rev(text: &str) -> impl Iterator<Item = (char, usize, usize)> + '_ {
-    let mut iter = text.char_indices().rev().peekable();
-    core::iter::from_fn(move || {
-        let (mut start, c) = iter.next()?;
-        let end = start + c.len_utf8();
-        let c = normalize(c);
-        if c == ' ' {
-            while let Some((prev, _)) = iter.next_if(|&(_, d)| d.is_whitespace()) {
-                start = prev;
-            }
-        }
-        Some((c, start, end))
-    })
-}
-
-/// The first byte offset after `from` from which the rest of `text` reads as `lit`. Found
-/// from the end, so that a failed match costs the length of `lit`, not of `text`.
-fn suffix_from(text: &str, from: usize, lit: &str) -> Option<usize> {
-    let mut hay = chars_rev(text);
-    let (mut start, mut end) = (text.len(), text.len());
-    for (want, _, _) in chars_rev(lit) {
-        let (got, got_start, got_end) = hay.next()?;
-        if got != want {
-            return None;
-        }
-        (start, end) = (got_start, got_end);
+    let first = lits.get(0);
+    if count == 1 {
+        return prefix(text, 0, first) == Some(text.len());
     }
-    if start > from {
-        return Some(start);
-    }
-    // The first char read may be a run of whitespace that `from` is in: it reads as one
-    // space from any of its chars.
-    let next = from + c_len(text, from);
-    (next < end).then_some(next)
-}
-
-/// Matches a trimmed message against `pattern`; on success, gives the byte range of each
-/// field's value in `text`, written to `out` (which must hold `pattern.fields.len()`).
-pub fn match_pattern(text: &str, pattern: &Pattern, out: &mut [(usize, usize)]) -> bool {
-    let Some((first, rest)) = pattern.lits.split_first() else {
+    // The end first: it rejects most messages after a byte or two.
+    let Some(end) = suffix(text, lits.get(count - 1)) else {
         return false;
     };
-    let Some(mut pos) = match_at(text, 0, first) else {
+    let Some(mut pos) = prefix(text, 0, first) else {
         return false;
     };
-    let Some((last, middle)) = rest.split_last() else {
-        return pos == text.len();
-    };
-    for (i, lit) in middle.iter().enumerate() {
-        let field_start = pos;
-        let found = starts(text, field_start)
-            .find_map(|start| match_at(text, start, lit).map(|end| (start, end)));
-        let Some((start, end)) = found else {
+    for i in 1..count - 1 {
+        // A field is not empty: the literal starts after at least one char.
+        let from = pos + char_len(text.as_bytes(), pos);
+        let Some((start, after)) = find(text, from, lits.get(i)) else {
             return false;
         };
-        if let Some(slot) = out.get_mut(i) {
-            *slot = (field_start, start);
+        if let Some(slot) = out.get_mut(i - 1) {
+            *slot = (pos, start);
         }
-        pos = end;
+        pos = after;
     }
-    let field_start = pos;
-    let Some(start) = suffix_from(text, field_start, last) else {
-        return false;
+    let end = if end > pos {
+        end
+    } else {
+        // The last literal starts with a run of whitespace that began before the field: the
+        // rest of the run still reads as its space, from the field's second char on.
+        let from = pos + char_len(text.as_bytes(), pos);
+        let starts_with_space = lits.get(count - 1).starts_with(' ');
+        if !starts_with_space || from >= skip_spaces(text, end) {
+            return false;
+        }
+        from
     };
-    if let Some(slot) = out.get_mut(middle.len()) {
-        *slot = (field_start, start);
+    if let Some(slot) = out.get_mut(count - 2) {
+        *slot = (pos, end);
     }
     true
 }
 
 /// Strips `noise` patterns from the end of `text`, again and again, then trims. A noise
-/// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`; a message
-/// that is all noise is kept.
+/// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`, that
+/// starts after its first char: a message that is all noise is kept.
 #[must_use]
-pub fn strip_noise<'m>(text: &'m str, noise: &[Pattern]) -> &'m str {
+pub(crate) fn strip_noise<'m, 'p>(
+    text: &'m str,
+    noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
+) -> &'m str {
     let mut text = text.trim();
-    while let Some(start) = noise.iter().find_map(|pattern| {
-        starts(text, 0)
-            .take_while(|&start| start < text.len())
-            .find(|&start| match_pattern(&text[start..], pattern, &mut []))
-    }) {
+    while let Some(start) = noise
+        .clone()
+        .find_map(|pattern| noise_start(text, &pattern))
+    {
         text = text[..start].trim_end();
     }
     text
+}
+
+fn noise_start(text: &str, pattern: &Pattern<'_>) -> Option<usize> {
+    if pattern.lits.is_empty() {
+        return None;
+    }
+    let first = pattern.lits.get(0);
+    let mut from = char_len(text.as_bytes(), 0);
+    while from < text.len() {
+        let start = if first.is_empty() {
+            from
+        } else {
+            find(text, from, first)?.0
+        };
+        let run =
+            is_space_at(text, start) && char_before(text, start).is_some_and(char::is_whitespace);
+        if !run && match_pattern(&text[start..], pattern, &mut []) {
+            return Some(start);
+        }
+        from = start + char_len(text.as_bytes(), start);
+    }
+    None
+}
+
+/// If the normal form of `text` from `at` starts with `lit`, the offset just past the chars
+/// that give it; a run of whitespace that gives the literal's last space is taken whole.
+#[inline]
+fn prefix(text: &str, at: usize, lit: &str) -> Option<usize> {
+    let (t, l) = (text.as_bytes(), lit.as_bytes());
+    let (mut i, mut j) = (at, 0);
+    loop {
+        let same = common_prefix(t.get(i..)?, &l[j..]);
+        i += same;
+        j += same;
+        if j == l.len() {
+            break;
+        }
+        // They differ inside a char: compare the whole chars.
+        while j > 0 && is_continuation(l[j]) {
+            i -= 1;
+            j -= 1;
+        }
+        let got = char_at(text, i)?;
+        if j > 0 && l[j - 1] == b' ' && got.is_whitespace() {
+            i = skip_spaces(text, i);
+            continue;
+        }
+        let want = char_at(lit, j)?;
+        if normalize(got) != want {
+            return None;
+        }
+        i += got.len_utf8();
+        j += want.len_utf8();
+    }
+    if l.last() == Some(&b' ') {
+        i = skip_spaces(text, i);
+    }
+    Some(i)
+}
+
+/// Where the chars start whose normal form is `lit` and which end `text`; a run of
+/// whitespace that gives the literal's first space is taken whole. `text.len()` for an
+/// empty literal.
+#[inline]
+fn suffix(text: &str, lit: &str) -> Option<usize> {
+    let (t, l) = (text.as_bytes(), lit.as_bytes());
+    let (mut i, mut j) = (t.len(), l.len());
+    loop {
+        let same = common_suffix(&t[..i], &l[..j]);
+        i -= same;
+        j -= same;
+        if j == 0 {
+            break;
+        }
+        // They differ inside a char: compare the whole chars.
+        while j < l.len() && is_continuation(l[j]) {
+            i += 1;
+            j += 1;
+        }
+        let got = char_before(text, i)?;
+        if j < l.len() && l[j] == b' ' && got.is_whitespace() {
+            i = skip_spaces_back(text, i);
+            continue;
+        }
+        let want = char_before(lit, j)?;
+        if normalize(got) != want {
+            return None;
+        }
+        i -= got.len_utf8();
+        j -= want.len_utf8();
+    }
+    if l.first() == Some(&b' ') {
+        i = skip_spaces_back(text, i);
+    }
+    Some(i)
+}
+
+/// The first place from `from` (a char boundary) from which `text` reads as `lit` (not
+/// empty) goes on, and the offset just past it.
+#[inline]
+fn find(text: &str, from: usize, lit: &str) -> Option<(usize, usize)> {
+    let t = text.as_bytes();
+    let first = *lit.as_bytes().first()?;
+    let start = from;
+    let mut from = from;
+    loop {
+        // Bytes that can begin a char whose normal form begins `lit`.
+        let skip = t.get(from..)?.iter().position(|&b| match first {
+            b' ' => {
+                b == b' ' || (b'\t'..=b'\r').contains(&b) || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            }
+            b'!'..=b'~' => b == first || b == 0xEF,
+            _ => b == first,
+        })?;
+        let at = from + skip;
+        // Inside a run of whitespace, a space reads the same from each char: only the run's
+        // first, or the first place allowed, is tried, so that long runs stay linear.
+        let inside_run =
+            first == b' ' && at > start && char_before(text, at).is_some_and(char::is_whitespace);
+        if !inside_run {
+            if let Some(end) = prefix(text, at, lit) {
+                return Some((at, end));
+            }
+        }
+        from = at + char_len(t, at);
+    }
+}
+
+/// Length of the common prefix of `left` and `right`, compared eight bytes at a time.
+#[inline]
+fn common_prefix(left: &[u8], right: &[u8]) -> usize {
+    let len = left.len().min(right.len());
+    let mut at = 0;
+    while at + 8 <= len {
+        let differ = word(&left[at..]) ^ word(&right[at..]);
+        if differ != 0 {
+            return at + (differ.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < len && left[at] == right[at] {
+        at += 1;
+    }
+    at
+}
+
+/// Length of the common suffix of `left` and `right`, compared eight bytes at a time.
+#[inline]
+fn common_suffix(left: &[u8], right: &[u8]) -> usize {
+    let len = left.len().min(right.len());
+    let (left, right) = (&left[left.len() - len..], &right[right.len() - len..]);
+    let mut done = 0;
+    while done + 8 <= len {
+        let differ = word(&left[len - done - 8..]) ^ word(&right[len - done - 8..]);
+        if differ != 0 {
+            return done + (differ.leading_zeros() / 8) as usize;
+        }
+        done += 8;
+    }
+    while done < len && left[len - 1 - done] == right[len - 1 - done] {
+        done += 1;
+    }
+    done
+}
+
+/// The first eight bytes of `bytes` (which has at least eight), little-endian.
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    (0x80..0xC0).contains(&b)
+}
+
+/// Length of the char at `at`; 1 past the end, so that a scan steps past it.
+#[inline]
+fn char_len(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at) {
+        Some(&b) if b >= 0xF0 => 4,
+        Some(&b) if b >= 0xE0 => 3,
+        Some(&b) if b >= 0xC0 => 2,
+        _ => 1,
+    }
+}
+
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+#[inline]
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+fn is_space_at(text: &str, at: usize) -> bool {
+    char_at(text, at).is_some_and(char::is_whitespace)
+}
+
+fn skip_spaces(text: &str, mut at: usize) -> usize {
+    while let Some(c) = char_at(text, at).filter(|c| c.is_whitespace()) {
+        at += c.len_utf8();
+    }
+    at
+}
+
+fn skip_spaces_back(text: &str, mut at: usize) -> usize {
+    while let Some(c) = char_before(text, at).filter(|c| c.is_whitespace()) {
+        at -= c.len_utf8();
+    }
+    at
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pattern(lits: &'static [&'static str], fields: &'static [&'static str]) -> Pattern {
-        Pattern {
-            lits,
-            fields,
-            weight: 0,
-        }
-    }
-
-    fn fields<'t>(text: &'t str, pattern: &Pattern) -> Option<Vec<&'t str>> {
-        let mut out = vec![(0, 0); pattern.fields.len()];
-        match_pattern(text, pattern, &mut out)
-            .then(|| out.iter().map(|&(a, b)| &text[a..b]).collect())
-    }
-
-    #[test]
-    fn literals_match_whole_messages_only() {
-        let p = pattern(&["应用错误"], &[]);
-        assert_eq!(fields("应用错误", &p), Some(vec![]));
-        assert_eq!(fields("应用错误!", &p), None);
-        assert_eq!(fields("应用", &p), None);
-    }
-
-    #[test]
-    fn templates_capture_field_values() {
-        let p = pattern(
-            &["商家编码", "已存在,货品编号: ", ""],
-            &["spec_no", "goods_no"],
-        );
-        assert_eq!(
-            fields("商家编码A-1已存在,货品编号: G9", &p),
-            Some(vec!["A-1", "G9"])
-        );
-        assert_eq!(
-            fields("商家编码已存在,货品编号: G9", &p),
-            None,
-            "fields are non-empty"
-        );
-        let p = pattern(&["", "不能为空"], &["field"]);
-        assert_eq!(fields("shop_no不能为空", &p), Some(vec!["shop_no"]));
-        assert_eq!(fields("不能为空", &p), None);
-    }
-
-    #[test]
-    fn full_width_punctuation_and_spaces_compare_equal() {
-        let p = pattern(&["超过每分钟最大调用频率限制，请稍后重试"], &[]);
-        assert!(match_pattern(
-            "超过每分钟最大调用频率限制,请稍后重试",
-            &p,
-            &mut []
-        ));
-        let p = pattern(&["Unparseable date: ", ""], &["date"]);
-        assert_eq!(
-            fields("Unparseable date：\u{3000} 2024/01/01  10:00", &p),
-            Some(vec!["2024/01/01  10:00"])
-        );
-        assert!(!match_pattern("Unparseable  date:", &p, &mut []));
-    }
-
-    #[test]
-    fn suffix_is_anchored_at_the_end() {
-        let p = pattern(&["a", "b"], &["x"]);
-        assert_eq!(fields("a1b2b", &p), Some(vec!["1b2"]));
-        assert_eq!(fields("a1b2", &p), None);
-    }
-
-    #[test]
-    fn noise_is_stripped_from_the_tail() {
-        let noise = [
-            pattern(&[" rid: ", ""], &["rid"]),
-            pattern(&[" hint: [", "]"], &["hint"]),
-        ];
-        assert_eq!(
-            strip_noise("invalid appid hint: [Ab12] rid: 6412-aa", &noise),
-            "invalid appid"
-        );
-        assert_eq!(strip_noise("  plain message ", &noise), "plain message");
-        assert_eq!(
-            strip_noise("rid: 5", &noise),
-            "rid: 5",
-            "a noise-only message stays"
-        );
-    }
-
-    /// The matcher as first written: every char boundary is a candidate start. Quadratic on
-    /// long runs of whitespace, but plainly right; the fast one must agree with it.
+    /// The matcher as first written: every char boundary is a candidate start, and both
+    /// sides are normalised char by char. Quadratic, but plainly right; the fast one must
+    /// agree with it.
     mod reference {
-        use super::super::{match_at, Pattern};
+        use super::super::normalize;
+
+        pub struct Pattern {
+            pub lits: Vec<&'static str>,
+        }
+
+        impl Pattern {
+            pub fn of(pattern: &super::Pattern<'static>) -> Self {
+                Pattern {
+                    lits: pattern.lits.iter().collect(),
+                }
+            }
+        }
+
+        fn chars_from(text: &str, at: usize) -> impl Iterator<Item = (char, usize)> + '_ {
+            let mut iter = text[at..].char_indices().peekable();
+            core::iter::from_fn(move || {
+                let (offset, c) = iter.next()?;
+                let c = normalize(c);
+                let mut end =
+                    at + offset + text[at + offset..].chars().next().map_or(0, char::len_utf8);
+                if c == ' ' {
+                    while let Some(&(next, d)) = iter.peek() {
+                        if !d.is_whitespace() {
+                            break;
+                        }
+                        end = at + next + d.len_utf8();
+                        iter.next();
+                    }
+                }
+                Some((c, end))
+            })
+        }
+
+        fn match_at(text: &str, at: usize, lit: &str) -> Option<usize> {
+            let mut end = at;
+            let mut hay = chars_from(text, at);
+            for (want, _) in chars_from(lit, 0) {
+                let (got, next) = hay.next()?;
+                if got != want {
+                    return None;
+                }
+                end = next;
+            }
+            Some(end)
+        }
 
         fn boundaries(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
             text[from..]
@@ -322,11 +497,10 @@ mod tests {
         }
     }
 
-    mod same_as_reference {
+    mod properties {
         use proptest::prelude::*;
 
-        use super::super::{match_pattern, strip_noise, Pattern};
-        use super::reference;
+        use super::{match_pattern, pattern as make, reference, strip_noise, Pattern};
 
         /// Few chars, so that literals occur in messages, and every kind the matcher
         /// treats specially: whitespace runs, full-width forms, multi-byte chars.
@@ -339,71 +513,53 @@ mod tests {
                 .prop_map(|chars| chars.into_iter().collect())
         }
 
-        fn leak(text: String) -> &'static str {
-            Box::leak(text.into_boxed_str())
-        }
-
-        /// A pattern as the macro generates it: non-empty literals between fields, the
-        /// ends trimmed.
-        fn pattern() -> impl Strategy<Value = Pattern> {
+        /// Literals as a spec may write them: non-empty between fields; `make` trims the
+        /// ends and normalises them, as the macro does.
+        fn lits() -> impl Strategy<Value = Vec<String>> {
             (text(4), prop::collection::vec(text(4), 0..3)).prop_map(|(first, rest)| {
-                let mut lits = vec![leak(first.trim_start().to_owned())];
-                for (i, lit) in rest.iter().enumerate() {
-                    let lit = if lit.is_empty() {
+                let mut lits = vec![first];
+                for lit in rest {
+                    let lit = if normal(&lit).is_empty() || normal(&lit) == " " {
                         "b".to_owned()
-                    } else {
-                        lit.clone()
-                    };
-                    let lit = if i + 1 == rest.len() {
-                        lit.trim_end().to_owned()
                     } else {
                         lit
                     };
-                    lits.push(leak(lit));
+                    lits.push(lit);
                 }
-                let fields = (1..lits.len())
-                    .map(|i| leak(format!("f{i}")))
-                    .collect::<Vec<_>>();
-                Pattern {
-                    lits: Box::leak(lits.into_boxed_slice()),
-                    fields: Box::leak(fields.into_boxed_slice()),
-                    weight: 0,
-                }
+                lits
             })
         }
 
-        /// A message built from the pattern's literals with random values between them,
-        /// so that most cases match or nearly match; or a random message.
-        fn message(pattern: &Pattern) -> impl Strategy<Value = String> {
-            let lits: Vec<&'static str> = pattern.lits.to_vec();
-            let built = (prop::collection::vec(text(4), lits.len()), text(3), text(3)).prop_map(
-                move |(values, head, tail)| {
-                    let mut out = head;
-                    for (lit, value) in lits.iter().zip(&values) {
-                        out.push_str(lit);
-                        out.push_str(value);
-                    }
-                    out.push_str(&tail);
-                    out
-                },
-            );
-            prop_oneof![3 => built, 1 => text(24)]
+        fn normal(text: &str) -> String {
+            super::normal_string(text)
         }
 
-        fn case() -> impl Strategy<Value = (Pattern, String)> {
-            pattern().prop_flat_map(|p| {
-                let lits = p.lits;
-                let fields = p.fields;
-                message(&p).prop_map(move |m| {
-                    (
-                        Pattern {
-                            lits,
-                            fields,
-                            weight: 0,
-                        },
-                        m,
-                    )
-                })
+        fn pattern_of(lits: &[String]) -> Pattern<'static> {
+            let lits: Vec<&str> = lits.iter().map(String::as_str).collect();
+            let fields: Vec<String> = (1..lits.len()).map(|i| format!("f{i}")).collect();
+            let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+            make(&lits, &fields)
+        }
+
+        /// A message built from the literals with random values between them, so that most
+        /// cases match or nearly match; or a random message.
+        fn case() -> impl Strategy<Value = (Vec<String>, String)> {
+            lits().prop_flat_map(|lits| {
+                let n = lits.len();
+                let built = (prop::collection::vec(text(4), n), text(3), text(3)).prop_map({
+                    let lits = lits.clone();
+                    move |(values, head, tail)| {
+                        let mut out = head;
+                        for (lit, value) in lits.iter().zip(&values) {
+                            out.push_str(lit);
+                            out.push_str(value);
+                        }
+                        out.push_str(&tail);
+                        out
+                    }
+                });
+                let message = prop_oneof![3 => built, 1 => text(24)];
+                (Just(lits), message)
             })
         }
 
@@ -411,24 +567,30 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(3000))]
 
             #[test]
-            fn match_pattern_agrees((pattern, text) in case()) {
+            fn match_pattern_agrees((lits, text) in case()) {
+                let pattern = pattern_of(&lits);
                 let text = text.trim();
                 let mut fast = [(0, 0); 8];
                 let mut slow = [(0, 0); 8];
                 let matched = match_pattern(text, &pattern, &mut fast);
-                prop_assert_eq!(matched, reference::match_pattern(text, &pattern, &mut slow));
+                let oracle = reference::Pattern::of(&pattern);
+                prop_assert_eq!(matched, reference::match_pattern(text, &oracle, &mut slow));
                 if matched {
                     prop_assert_eq!(fast, slow);
                 }
             }
 
             #[test]
-            fn strip_noise_agrees((pattern, text) in case(), other in pattern()) {
-                let noise: Vec<Pattern> = [pattern, other]
+            fn strip_noise_agrees((lits, text) in case(), other in lits()) {
+                let noise: Vec<Pattern<'static>> = [pattern_of(&lits), pattern_of(&other)]
                     .into_iter()
-                    .filter(|p| !p.lits[0].trim().is_empty() && p.lits.len() > 1)
+                    .filter(|p| !p.lits.get(0).trim().is_empty() && p.lits.len() > 1)
                     .collect();
-                prop_assert_eq!(strip_noise(&text, &noise), reference::strip_noise(&text, &noise));
+                let oracle: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
+                prop_assert_eq!(
+                    strip_noise(&text, &noise.iter().copied()),
+                    reference::strip_noise(&text, &oracle)
+                );
             }
         }
     }
@@ -442,19 +604,284 @@ mod tests {
         let started = std::time::Instant::now();
         assert!(!match_pattern(text.trim(), &p, &mut [(0, 0); 2]));
         let text = format!("a1{run}b2{run}!");
-        assert_eq!(
-            fields(&text, &p).map(|values| values.iter().map(|v| v.len()).collect::<Vec<_>>()),
-            Some(vec![1, 1 + run.len()])
-        );
+        let text = text.trim();
+        let mut out = [(0, 0); 2];
+        assert!(match_pattern(text, &p, &mut out));
+        assert_eq!(out.map(|(start, end)| end - start), [1, 1 + run.len()]);
         let noise = [pattern(&[" rid: ", ""], &["rid"])];
         assert_eq!(
-            strip_noise(&format!("x{run}y rid: {run}z"), &noise),
+            strip_noise(&format!("x{run}y rid: {run}z"), &noise.iter().copied()),
             format!("x{run}y")
         );
         assert!(
             started.elapsed() < std::time::Duration::from_secs(20),
             "{:?}",
             started.elapsed()
+        );
+    }
+
+    /// Strings as a table holds them, leaked: tests may.
+    fn strings(items: &[&str]) -> Strings<'static> {
+        let mut text = String::new();
+        let mut bounds = vec![0; 4];
+        for item in items {
+            text.push_str(item);
+            bounds.extend(u32::try_from(text.len()).expect("short").to_le_bytes());
+        }
+        Strings::new(
+            Box::leak(text.into_boxed_str()),
+            Box::leak(bounds.into_boxed_slice()),
+        )
+    }
+
+    /// A pattern as the macro writes it: literals trimmed at the ends and normalised.
+    fn pattern(lits: &[&str], fields: &[&str]) -> Pattern<'static> {
+        let last = lits.len() - 1;
+        let lits: Vec<String> = lits
+            .iter()
+            .enumerate()
+            .map(|(i, lit)| {
+                let lit = if i == 0 { lit.trim_start() } else { lit };
+                let lit = if i == last { lit.trim_end() } else { lit };
+                normal_string(lit)
+            })
+            .collect();
+        let min_len = lits.iter().map(String::len).sum::<usize>() + fields.len();
+        let lits: Vec<&str> = lits.iter().map(String::as_str).collect();
+        Pattern {
+            weight: u32::try_from(lits.iter().map(|lit| lit.chars().count()).sum::<usize>())
+                .expect("short"),
+            lits: strings(&lits),
+            fields: strings(fields),
+            min_len: u32::try_from(min_len).expect("short"),
+        }
+    }
+
+    fn normal_string(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars().map(normalize) {
+            if !(c == ' ' && out.ends_with(' ')) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The field values both matchers find, which must agree.
+    fn fields<'t>(text: &'t str, pattern: &Pattern<'static>) -> Option<Vec<&'t str>> {
+        let text = text.trim();
+        let values =
+            |out: Vec<(usize, usize)>| out.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>();
+        let mut out = vec![(0, 0); pattern.fields.len()];
+        let oracle = reference::match_pattern(text, &reference::Pattern::of(pattern), &mut out)
+            .then(|| values(out));
+        let mut out = vec![(0, 0); pattern.fields.len()];
+        let found = match_pattern(text, pattern, &mut out).then(|| values(out));
+        assert_eq!(found, oracle, "{text:?} against {pattern:?}");
+        found
+    }
+
+    /// What is left of a message once noise is stripped, checked against the oracle.
+    fn stripped<'t>(text: &'t str, noise: &[Pattern<'static>]) -> &'t str {
+        let found = strip_noise(text, &noise.iter().copied());
+        let noise: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
+        assert_eq!(found, reference::strip_noise(text, &noise), "{text:?}");
+        found
+    }
+
+    #[test]
+    fn literals_match_whole_messages_only() {
+        let p = pattern(&["应用错误"], &[]);
+        assert_eq!(fields("应用错误", &p), Some(vec![]));
+        assert_eq!(fields("应用错误!", &p), None);
+        assert_eq!(fields("应用", &p), None);
+    }
+
+    #[test]
+    fn templates_capture_field_values() {
+        let p = pattern(
+            &["商家编码", "已存在,货品编号: ", ""],
+            &["spec_no", "goods_no"],
+        );
+        assert_eq!(
+            fields("商家编码A-1已存在,货品编号: G9", &p),
+            Some(vec!["A-1", "G9"])
+        );
+        assert_eq!(
+            fields("商家编码已存在,货品编号: G9", &p),
+            None,
+            "fields are non-empty"
+        );
+        let p = pattern(&["", "不能为空"], &["field"]);
+        assert_eq!(fields("shop_no不能为空", &p), Some(vec!["shop_no"]));
+        assert_eq!(fields("不能为空", &p), None);
+    }
+
+    #[test]
+    fn full_width_punctuation_and_spaces_compare_equal() {
+        let p = pattern(&["超过每分钟最大调用频率限制，请稍后重试"], &[]);
+        assert_eq!(
+            fields("超过每分钟最大调用频率限制,请稍后重试", &p),
+            Some(vec![])
+        );
+        let p = pattern(&["Unparseable date: ", ""], &["date"]);
+        assert_eq!(
+            fields("Unparseable date：\u{3000} 2024/01/01  10:00", &p),
+            Some(vec!["2024/01/01  10:00"])
+        );
+        assert_eq!(fields("Unparseable  date:", &p), None);
+    }
+
+    #[test]
+    fn suffix_is_anchored_at_the_end() {
+        let p = pattern(&["a", "b"], &["x"]);
+        assert_eq!(fields("a1b2b", &p), Some(vec!["1b2"]));
+        assert_eq!(fields("a1b2", &p), None);
+    }
+
+    #[test]
+    fn noise_is_stripped_from_the_tail() {
+        let noise = [
+            pattern(&[" rid: ", ""], &["rid"]),
+            pattern(&[" hint: [", "]"], &["hint"]),
+        ];
+        assert_eq!(
+            stripped("invalid appid hint: [Ab12] rid: 6412-aa", &noise),
+            "invalid appid"
+        );
+        assert_eq!(
+            stripped(
+                "invalid appid hint：\t[Ab12]\u{3000} rid：  6412-aa",
+                &noise
+            ),
+            "invalid appid"
+        );
+        assert_eq!(stripped("  plain message ", &noise), "plain message");
+        assert_eq!(
+            stripped("rid: 5", &noise),
+            "rid: 5",
+            "a noise-only message stays"
+        );
+    }
+
+    #[test]
+    fn every_char_matches_its_normal_form() {
+        for c in (0..=0x3_0000).filter_map(char::from_u32) {
+            let n = normalize(c);
+            let (lit, wide) = (format!("a{n}b"), format!("a{c}b"));
+            assert!(
+                match_pattern(&wide, &pattern(&[&lit], &[]), &mut []),
+                "{c:?}"
+            );
+            let p = pattern(&["a", &format!("{n}b")], &["x"]);
+            // A whitespace field may merge into the literal's space: the run reads as one.
+            assert!(fields(&format!("a{c}{c}b"), &p).is_some(), "{c:?}");
+            assert_eq!(
+                message_ends(&format!("{c}x{c}")),
+                (lead(n), lead(n)),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn leads_are_the_chars_bytes() {
+        assert_eq!(message_ends(""), (0, 0));
+        assert_eq!(lead('a'), u32::from(b'a') << 24);
+        assert_eq!(lead('商'), 0xE5_95_86_00);
+        assert_eq!(lead('😀'), 0xF0_9F_98_80);
+        assert_eq!(message_ends("（x！"), (lead('('), lead('!')));
+    }
+
+    #[test]
+    fn long_messages_match_like_short_ones() {
+        let p = pattern(&["长", "，完"], &["x"]);
+        let long = format!("长{}，完", "度".repeat(10_000));
+        assert_eq!(fields(&long, &p).map(|v| v[0].len()), Some(30_000));
+    }
+
+    #[test]
+    fn the_fast_matcher_agrees_with_the_reference_on_varied_messages() {
+        let templates: &[(&[&str], &[&str])] = &[
+            (&["应用错误"], &[]),
+            (&["此方法仅支持分页查询：", ""], &["method"]),
+            (
+                &["商家编码", "已存在,但货品不存在或已删除,货品编号: ", ""],
+                &["spec", "goods"],
+            ),
+            (&["", "不能为空"], &["field"]),
+            (&["", "must not be null"], &["field"]),
+            (&["货品 ", " 重复!"], &["spec"]),
+            (&["标记", "\u{a0} 不存在/已停用/类型错误"], &["tag"]),
+            (&["不存在的", "原因:", ""], &["kind", "reason"]),
+            (&["a", "b", "b"], &["x", "y"]),
+            (&["", " - ", ""], &["x", "y"]),
+            (&["（", "）"], &["x"]),
+        ];
+        let patterns: Vec<Pattern<'_>> = templates
+            .iter()
+            .map(|(lits, fields)| pattern(lits, fields))
+            .collect();
+        let values = [
+            "A-1",
+            "x",
+            "b",
+            "bb",
+            " - ",
+            "不能为空",
+            "重复!",
+            "(1)",
+            "原因:",
+            "，",
+            "  ",
+            "\t",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).expect("below n")
+        };
+        let noise = [
+            pattern(&[" rid: ", ""], &["rid"]),
+            pattern(&[" hint: [", "]"], &["hint"]),
+        ];
+        let mut matched = 0;
+        for round in 0..6_000 {
+            let (lits, _) = templates[next(templates.len())];
+            let mut message = String::from(lits[0]);
+            for lit in &lits[1..] {
+                message.push_str(values[next(values.len())]);
+                message.push_str(lit);
+            }
+            // Perturb the way platforms do: other widths, other spaces, extra spaces.
+            let message: String = message
+                .chars()
+                .flat_map(|c| {
+                    let twin = match c {
+                        '!'..='~' if next(4) == 0 => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                        ' ' => [' ', '\u{3000}', '\t', '\u{a0}'][next(4)],
+                        c => c,
+                    };
+                    let extra = (twin.is_whitespace() && next(3) == 0).then_some(' ');
+                    core::iter::once(twin).chain(extra)
+                })
+                .collect();
+            let message = match round % 5 {
+                0 => format!("  {message}\u{3000}"),
+                1 => message.chars().skip(1).collect(),
+                _ => message,
+            };
+            for pattern in &patterns {
+                matched += usize::from(fields(&message, pattern).is_some());
+            }
+            let tail = [" rid: 64a-1", " hint: [x] rid：  7", "rid: 5", " rid:"][next(4)];
+            stripped(&format!("{message}{tail}"), &noise);
+        }
+        assert!(
+            matched > 3_000,
+            "the corpus exercises matches too: {matched}"
         );
     }
 }

@@ -1,0 +1,136 @@
+//! `from_code`, `from_code_str`, `classify` and `classify_fields` allocate nothing, proved
+//! with a global allocator that counts the allocations of the calling thread.
+//!
+//! One exception, by design: an unknown string code longer than 22 bytes is kept on the heap
+//! (`RawCode` stores up to 22 bytes inline). The last test shows that the counter sees it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_shop::WechatShopError;
+
+struct Counting;
+
+thread_local! {
+    // Per thread, so that the test harness's own threads do not count.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: the caller upholds `alloc`'s contract, which is `System.alloc`'s.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` with `layout`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: the caller upholds `realloc`'s contract, which is `System.realloc`'s.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many allocations `f` makes on this thread; its result is dropped inside the count.
+fn allocations<T>(f: impl FnOnce() -> T) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    drop(std::hint::black_box(f()));
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[test]
+fn from_code_allocates_nothing_for_known_and_unknown_codes() {
+    for code in [100_000, 100_003, -1, 0, 31337, i64::MIN, i64::MAX] {
+        assert_eq!(
+            allocations(|| WechatShopError::from_code(code)),
+            0,
+            "{code}"
+        );
+    }
+    assert!(!WechatShopError::from_code(100_003).is_unknown());
+}
+
+#[test]
+fn from_code_str_allocates_nothing_for_numbers_and_short_unknown_strings() {
+    let twenty_two = "X".repeat(22);
+    assert!(!AliexpressError::from_code_str("F00-00-10013-002").is_unknown());
+    assert_eq!(
+        allocations(|| AliexpressError::from_code_str("F00-00-10013-002")),
+        0
+    );
+    for code in [
+        "100003",
+        " -1 ",
+        "31337",
+        "F00-00-10013-002",
+        "X-1",
+        "",
+        twenty_two.as_str(),
+    ] {
+        assert_eq!(
+            allocations(|| WechatShopError::from_code_str(code)),
+            0,
+            "{code:?}"
+        );
+    }
+}
+
+#[test]
+fn classify_allocates_nothing() {
+    let messages = [
+        "超过每分钟最大调用频率限制，请稍后重试",
+        "商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9",
+        "  商家编码（spec_no）:A-1与已删除的规格重复！\u{3000}",
+        "a message the table does not list",
+        "",
+    ];
+    for message in messages {
+        for code in [100, 1, 31337] {
+            assert_eq!(
+                allocations(|| WangdiantongError::classify(code, message)),
+                0,
+                "{code} {message:?}"
+            );
+            assert_eq!(
+                allocations(|| WangdiantongError::classify_fields(code, message)),
+                0,
+                "{code} {message:?}"
+            );
+        }
+        assert_eq!(
+            allocations(|| WangdiantongError::classify_str("100", message)),
+            0
+        );
+    }
+    let long = format!(
+        "商家编码{}已存在,但货品不存在或已删除,货品编号: G",
+        "长".repeat(10_000)
+    );
+    let (error, fields) = WangdiantongError::classify_fields(100, &long);
+    assert_eq!(error, WangdiantongError::SpecNoBelongsToDeletedGoods);
+    assert_eq!(fields.get("goods_no"), Some("G"));
+    assert_eq!(
+        allocations(|| WangdiantongError::classify_fields(100, &long)),
+        0
+    );
+}
+
+#[test]
+fn long_unknown_string_codes_are_kept_on_the_heap() {
+    let long = "Y".repeat(23);
+    assert_eq!(allocations(|| WechatShopError::from_code_str(&long)), 1);
+    assert_eq!(
+        WechatShopError::from_code_str(&long).code().to_string(),
+        long
+    );
+}

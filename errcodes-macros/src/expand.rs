@@ -115,6 +115,14 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         format!("{ty}::{}{payload},", entry.name)
     }));
 
+    // Inlined into each caller, building a variant is a store of the index as the tag and of
+    // the code, without a branch; out of line, LLVM may lower it to a jump table. Past a few
+    // thousand arms, copies of the match would cost build time, so it is only a hint.
+    let inline_from_index = if count <= 2048 {
+        quote!(#[inline(always)])
+    } else {
+        quote!(#[inline])
+    };
     let table = table(spec, &layout);
     let platform = &spec.platform;
     let (title, source_link) = (&spec.title, &spec.source);
@@ -161,6 +169,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 ::errcodes::__private::entry_index(::core::mem::discriminant(value), #units)
             }
 
+            #inline_from_index
             fn from_index(index: usize, code: ::errcodes::RawCode) -> #ty {
                 #from_index
             }

@@ -425,15 +425,25 @@ impl Table {
         is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
     ) -> Option<(usize, Pattern<'static>)> {
         let probes: &'static [u8] = self.probes;
-        let all = ranges.into_iter().flat_map(|(start, end)| {
-            (start as usize..end as usize).filter_map(|i| record::<PROBE>(probes, i))
-        });
         let mut best: Option<(u32, u32, Pattern<'static>)> = None;
-        for [probe_lead, probe_tail, entry, rank, pattern] in all {
+        let size = PROBE * 4;
+        let slices = ranges.map(|(start, end)| {
+            probes
+                .get(start as usize * size..end as usize * size)
+                .unwrap_or_default()
+        });
+        // The ends are read first: most probes stop there, the rest of the record unread.
+        for probe in slices[0]
+            .chunks_exact(size)
+            .chain(slices[1].chunks_exact(size))
+        {
+            let probe_lead = word(probe, 0);
+            let probe_tail = word(probe, 1);
             if (probe_lead != 0 && probe_lead != lead) || (probe_tail != 0 && probe_tail != tail) {
                 continue;
             }
-            let Some(pattern) = self.pattern(pattern) else {
+            let (entry, rank) = (word(probe, 2), word(probe, 3));
+            let Some(pattern) = self.pattern(word(probe, 4)) else {
                 continue;
             };
             let better = best.as_ref().is_none_or(|(_, best_rank, known)| {

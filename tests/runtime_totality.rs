@@ -12,7 +12,6 @@ use std::fmt::{Debug, Display};
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::LazyLock;
-use std::time::{Duration, Instant};
 
 use errcodes::{Code, Fields, PlatformError};
 use proptest::prelude::*;
@@ -648,9 +647,8 @@ fn megabyte(unit: &str) -> String {
 /// (a template, or several entries) and an unknown code; every template with a megabyte
 /// field value full of whitespace runs, which the literal after it is searched across; a
 /// plain message followed by a megabyte of whitespace.
-fn megabyte_inputs<E: Generated>(budget: Duration) {
+fn megabyte_inputs<E: Generated>() {
     let file = E::FILE;
-    let started = Instant::now();
     let spec = read_spec(file);
     let mut entries_of: BTreeMap<&SpecCode, Vec<&SpecEntry>> = BTreeMap::new();
     for entry in &spec {
@@ -723,12 +721,11 @@ fn megabyte_inputs<E: Generated>(budget: Duration) {
             );
         }
     }
-    let elapsed = started.elapsed();
-    assert!(elapsed < budget, "{file}: megabyte inputs took {elapsed:?}");
 }
 
 #[test]
-fn megabyte_codes_and_messages_are_total_and_take_linear_time() {
-    // A linear matcher takes a few seconds here unoptimised; a quadratic one takes hours.
-    for_each_spec!(megabyte_inputs(Duration::from_secs(120)));
+fn megabyte_codes_and_messages_are_total() {
+    // A linear matcher takes a few seconds here unoptimised; a quadratic one would hang for
+    // hours. Speed is measured in benches/, not asserted here.
+    for_each_spec!(megabyte_inputs());
 }

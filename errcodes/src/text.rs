@@ -596,12 +596,12 @@ mod tests {
     }
 
     #[test]
-    fn long_whitespace_runs_take_linear_time() {
-        // Quadratic matching would take hours here; linear takes milliseconds.
+    fn long_whitespace_runs_match_and_strip() {
+        // Megabyte runs: a quadratic matcher would hang here for hours (speed itself is
+        // measured in benches/, not asserted in tests).
         let run = " \u{3000}\t".repeat(200_000);
         let p = pattern(&["a", " b", "!"], &["x", "y"]);
         let text = format!("a1{run}c{run}b2{run}");
-        let started = std::time::Instant::now();
         assert!(!match_pattern(text.trim(), &p, &mut [(0, 0); 2]));
         let text = format!("a1{run}b2{run}!");
         let text = text.trim();
@@ -612,11 +612,6 @@ mod tests {
         assert_eq!(
             strip_noise(&format!("x{run}y rid: {run}z"), &noise.iter().copied()),
             format!("x{run}y")
-        );
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(20),
-            "{:?}",
-            started.elapsed()
         );
     }
 

@@ -393,6 +393,55 @@ mod tiktok_local_services {
             ]
         );
     }
+
+    #[test]
+    fn classify_at_picks_the_entry_documented_for_the_endpoint() {
+        use TiktokLocalServicesError as E;
+        const LIST: &str = "/v2/localservice/saas/fulfill/get_code_item_list/";
+        const REDEEM: &str = "/v2/localservice/saas/fulfill/redeem_code/";
+        let cases = [
+            (
+                -3_000_000,
+                "The verifier has no permission for this store.",
+                E::CodeItemListVerifierNoStorePermission,
+                E::RedeemVerifierNoStorePermission,
+            ),
+            (
+                -9_990_001,
+                "Parameter verification failed (not triggered when the merchant initiates the expectation, triggered by the interface dimension test).",
+                E::CodeItemListParameterVerificationFailed,
+                E::RedeemParameterVerificationFailed,
+            ),
+            (
+                -9_990_202,
+                "Failed to obtain the store permission of the verifier.",
+                E::CodeItemListVerifierStorePermissionQueryFailed,
+                E::RedeemVerifierStorePermissionQueryFailed,
+            ),
+        ];
+        for (code, message, list, redeem) in cases {
+            assert_eq!(E::classify_at(LIST, code, message), list);
+            assert_eq!(E::classify_at(REDEEM, code, message), redeem);
+            assert_eq!(
+                E::classify_at(REDEEM.trim_end_matches('/'), code, message),
+                redeem
+            );
+            assert_eq!(
+                E::classify_at(REDEEM, code, message).endpoint(),
+                Some(REDEEM)
+            );
+            assert_eq!(
+                E::classify_at("/elsewhere", code, message),
+                E::classify(code, message)
+            );
+        }
+        // Where the message has no twin, the endpoint changes nothing.
+        let expired = "Voucher: redemption code has expired.";
+        assert_eq!(
+            E::classify_at(LIST, -3_000_101, expired),
+            E::classify(-3_000_101, expired)
+        );
+    }
 }
 
 mod aliexpress {

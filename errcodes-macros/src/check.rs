@@ -150,48 +150,66 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
     }
 }
 
-/// Two templates with the same literal text under one code: the later can never win.
+/// Two templates with the same literal text under one code: the later can never win, unless
+/// the two are documented for different endpoints (see [`twins`]).
 fn distinct_templates(spec: &Spec, cx: &mut Ctxt) {
-    let mut by_code = entries_by_code(spec);
-    let codeless_key = Code::Str(String::new());
+    for (code, first, later) in same_text(spec) {
+        let (earlier, entry) = (&spec.entries[first], &spec.entries[later]);
+        if earlier.endpoint != entry.endpoint {
+            continue;
+        }
+        let which = match code {
+            None => "another entry without a code".to_owned(),
+            Some(code) => format!("an earlier entry of code {code}"),
+        };
+        cx.error(
+            &entry.path.key("message"),
+            format!(
+                "message can never be matched: `{}` has the same text as {which}, `{}`",
+                entry.name, earlier.name
+            ),
+        )
+        .related(&earlier.path.key("message"), "the earlier message is")
+        .help("make the messages differ (fields match any text, so only the literal text counts), or, if the source documents them for different endpoints, say so with `endpoint:` (then `classify_at` tells them apart)");
+    }
+}
+
+/// Entries that share a code (or have none) and a message, documented for different
+/// endpoints: `classify_at` tells them apart. Each pair comes both ways round.
+pub fn twins(spec: &Spec) -> Vec<(usize, usize)> {
+    same_text(spec)
+        .into_iter()
+        .filter(|&(_, a, b)| spec.entries[a].endpoint != spec.entries[b].endpoint)
+        .flat_map(|(_, a, b)| [(a, b), (b, a)])
+        .collect()
+}
+
+/// `(code, earlier, later)` for each entry with a template whose literal text an earlier
+/// entry of the same code already has; `None` for entries without a code.
+fn same_text(spec: &Spec) -> Vec<(Option<&Code>, usize, usize)> {
     let codeless: Vec<usize> = (0..spec.entries.len())
         .filter(|&i| spec.entries[i].codes.is_empty())
         .collect();
-    if !codeless.is_empty() {
-        by_code.insert(&codeless_key, codeless);
-    }
-    for (code, indices) in &by_code {
+    let groups = entries_by_code(spec)
+        .into_iter()
+        .map(|(code, indices)| (Some(code), indices))
+        .chain((!codeless.is_empty()).then_some((None, codeless)));
+    let mut found = Vec::new();
+    for (code, indices) in groups {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
-        for &index in indices {
-            let entry = &spec.entries[index];
-            for template in &entry.templates {
-                let key = skeleton(template);
-                match seen.get(&key) {
-                    Some(&first) if first != index => {
-                        let earlier = &spec.entries[first];
-                        if earlier.endpoint != entry.endpoint {
-                            continue;
-                        }
-                        let which = if **code == codeless_key {
-                            "another entry without a code".to_owned()
-                        } else {
-                            format!("an earlier entry of code {code}")
-                        };
-                        cx.error(&entry.path.key("message"), format!(
-                            "message can never be matched: `{}` has the same text as {which}, `{}`",
-                            entry.name, earlier.name
-                        ))
-                        .related(&earlier.path.key("message"), "the earlier message is")
-                        .help("make the messages differ (fields match any text, so only the literal text counts), or give the entries different `endpoint`s");
-                    }
+        for index in indices {
+            for template in &spec.entries[index].templates {
+                match seen.get(&skeleton(template)) {
+                    Some(&first) if first != index => found.push((code, first, index)),
                     Some(_) => {}
                     None => {
-                        seen.insert(key, index);
+                        seen.insert(skeleton(template), index);
                     }
                 }
             }
         }
     }
+    found
 }
 
 /// The literal pieces of a template as the matcher compares them: the message is trimmed,

@@ -136,6 +136,10 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             });
         }
     });
+    let twins = crate::check::twins(spec)
+        .into_iter()
+        .map(|(a, b)| (u32_of(a), u32_of(b)))
+        .map(|(a, b)| quote!((#a, #b)));
     let track = source.absolute.map(|absolute| {
         quote! {
             // Editing the spec rebuilds the crate: rustc tracks files that `include_str!` reads.
@@ -162,6 +166,9 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             #track
 
             static TABLE: ::errcodes::__private::Table = #table;
+
+            // Entries that share a code and a message but not an endpoint, both ways round.
+            static TWINS: &[(u32, u32)] = &[#(#twins),*];
 
             // The variant's index in the table, read from its discriminant: no match over
             // the variants, whose compile time grows much faster than linearly.
@@ -236,6 +243,16 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 pub fn classify_str(code: &str, message: &str) -> Self {
                     let key = ::errcodes::__private::Key::parse(code);
                     from_index(TABLE.classify_index(key, message), TABLE.received(key, code))
+                }
+
+                /// Like [`classify`](Self::classify), for a response from `endpoint`: where
+                /// the spec documents the same code and message for several endpoints, the
+                /// entry of this one is chosen (trailing slashes do not matter).
+                #[must_use]
+                pub fn classify_at(endpoint: &str, code: i64, message: &str) -> Self {
+                    let key = ::errcodes::__private::Key::Int(code);
+                    let index = TABLE.classify_index(key, message);
+                    from_index(TABLE.at_endpoint(index, TWINS, endpoint), key.raw())
                 }
 
                 /// Like [`classify`](Self::classify), and also gives the values of the

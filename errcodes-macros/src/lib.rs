@@ -76,7 +76,7 @@ mod template;
 ///
 /// For `enum: Foo`: `pub enum Foo` with one documented variant per entry and
 /// `Unknown(errcodes::RawCode)`; `Foo::from_code`, `from_code_str`, `classify`,
-/// `classify_str`, `classify_fields`; `code()`, `name()`, `message()`, `hint()`,
+/// `classify_str`, `classify_fields`, `classify_at`; `code()`, `name()`, `message()`, `hint()`,
 /// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `codes()`, `field_names()`,
 /// `is_unknown()`; `Foo::TITLE`, `Foo::SOURCE` and `Foo::GROUPS`;
 /// `Foo::ALL` and `Foo::PLATFORM`; `Clone`, `Debug`, `Display`, `PartialEq`, `Eq`, `Hash`,

@@ -466,6 +466,25 @@ impl Table {
         Some(word(self.entries, index * entry::LEN + field))
     }
 
+    /// Entry `index`, or its twin documented for `endpoint`: `twins` pairs entries that
+    /// share a code and a message but not an endpoint. See `classify_at` on a generated enum.
+    #[must_use]
+    pub fn at_endpoint(&self, index: usize, twins: &[(u32, u32)], endpoint: &str) -> usize {
+        let is_at = |i: usize| {
+            self.endpoint(i)
+                .is_some_and(|at| at.trim_end_matches('/') == endpoint.trim_end_matches('/'))
+        };
+        if is_at(index) {
+            return index;
+        }
+        twins
+            .iter()
+            .filter(|&&(entry, _)| entry as usize == index)
+            .map(|&(_, twin)| twin as usize)
+            .find(|&twin| is_at(twin))
+            .unwrap_or(index)
+    }
+
     /// See `code` on a generated enum.
     #[must_use]
     pub fn code<'a>(&self, index: usize, payload: Option<&'a RawCode>) -> Code<'a> {

@@ -4,7 +4,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod scratch;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -58,28 +59,7 @@ fn shipped_specs(dir: &Path) {
 }
 
 fn cargo(dir: &Path, args: &[&str]) -> String {
-    let (command, rest) = args.split_first().expect("a cargo command");
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args([command, "--offline"])
-        .args(rest)
-        .current_dir(dir)
-        // One target directory for all scratch crates: dependencies build once.
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("user_crate_target"),
-        )
-        .env_remove("ERRCODES_TEST_MANIFEST_DIR")
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("run cargo");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "cargo {args:?} failed in {}:\n{stdout}\n{stderr}",
-        dir.display()
-    );
-    stdout
+    scratch::run(scratch::cargo(dir, args))
 }
 
 fn line<'a>(output: &'a str, label: &str) -> &'a str {
@@ -154,21 +134,9 @@ fn generated_code_is_lint_clean_under_deny_warnings_and_clippy_pedantic() {
         &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
     );
     // Documentation lints run only under rustdoc.
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["doc", "--no-deps", "--offline", "--quiet"])
-        .current_dir(&dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("user_crate_target"),
-        )
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .output()
-        .expect("run cargo doc");
-    assert!(
-        output.status.success(),
-        "cargo doc warned:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let mut doc = scratch::cargo(&dir, &["doc", "--no-deps", "--quiet"]);
+    doc.env("RUSTDOCFLAGS", "-D warnings");
+    scratch::run(doc);
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! as a user would. They share the target directory of `tests/user_crate.rs`, so that the
 //! dependencies build once.
 
+// Each test crate that includes this module uses only part of it.
+#![allow(dead_code)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;

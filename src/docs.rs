@@ -50,14 +50,17 @@ pub fn render(platform: &dyn Platform) -> String {
     let mut out = format!(
         "{GENERATED}\n\n# {title}\n\n\
          `errcodes::platforms::{id}::{ty}`, cargo feature `{id}`, from [`specs/{id}.yaml`](../../specs/{id}.yaml): \
-         {count} entries in {groups} groups.\n\n\
+         {count} entries in {groups}.\n\n\
          Source: <{source}>\n\n\
          A code this table does not list gives `{ty}::Unknown`, which keeps the code; its retry \
          class is `{unknown}`.\n",
         title = text(platform.title()),
         ty = platform.enum_name(),
         count = rows.len(),
-        groups = platform.groups().len(),
+        groups = match platform.groups().len() {
+            1 => "1 group".to_owned(),
+            n => format!("{n} groups"),
+        },
         source = platform.source(),
         unknown = platform.unknown_retry(),
     );

@@ -677,7 +677,6 @@ impl<'s> Data<'s> {
     /// normalised, each literal and each field name a string, in a row.
     fn pattern(&mut self, template: &Template) -> u32 {
         let lits = skeleton(template);
-        let weight = u32_of(template.weight());
         let min_len = u32_of(lits.iter().map(String::len).sum::<usize>() + template.fields.len());
         let first_lit = u32_of(self.bounds.len() - 1);
         for lit in &lits {
@@ -689,14 +688,14 @@ impl<'s> Data<'s> {
         }
         let count = u32_of(template.fields.len());
         self.patterns
-            .extend([first_lit, first_field, count, weight, min_len]);
-        u32_of(self.patterns.len() / 5 - 1)
+            .extend([first_lit, first_field, count, min_len]);
+        u32_of(self.patterns.len() / 4 - 1)
     }
 
     /// Appends the patterns of `entries` (one code's, or those without a code) and gives the
-    /// code's index. A handful are kept in spec order, to be scanned; of many, those that
-    /// start with a field come first, to be scanned, and the others go in buckets by the
-    /// lead of their first char, in spec order within a bucket.
+    /// code's index. A handful are kept in order of preference, to be scanned; of many,
+    /// those that start with a field come first, to be scanned, and the others go in buckets
+    /// by the lead of their first char, in order of preference within a bucket.
     fn code(&mut self, entries: &[usize]) -> u32 {
         let spec = self.spec;
         let mut probes: Vec<(u32, u32, usize, usize)> = entries
@@ -714,16 +713,26 @@ impl<'s> Data<'s> {
                     })
             })
             .collect();
+        // Each probe's place in the order of preference: most literal text first, then spec
+        // order. Sorted so, each range of probes is tried best first and stops at a match.
+        let ranks = &self.ranks;
+        let preference = |&(_, _, entry, template): &(u32, u32, usize, usize)| {
+            let weight = spec.entries[entry].templates[template].weight();
+            (std::cmp::Reverse(weight), ranks[entry] + template)
+        };
+        probes.sort_by_key(preference);
+        let mut probes: Vec<(u32, u32, usize, usize, u32)> = probes
+            .into_iter()
+            .enumerate()
+            .map(|(order, (lead, tail, entry, template))| {
+                (lead, tail, entry, template, u32_of(order))
+            })
+            .collect();
         let start = self.probes.len() / 5;
         let (scanned, bits, buckets) = if probes.len() > SCAN {
             let bits = (2 * probes.len()).next_power_of_two().trailing_zeros();
-            probes.sort_by_key(|&(lead, _, entry, pattern)| {
-                (
-                    lead != 0,
-                    (lead != 0).then(|| bucket(lead, bits)),
-                    entry,
-                    pattern,
-                )
+            probes.sort_by_key(|&(lead, _, _, _, order)| {
+                (lead != 0, (lead != 0).then(|| bucket(lead, bits)), order)
             });
             let scanned = probes.iter().take_while(|probe| probe.0 == 0).count();
             let mut sizes = vec![0; 1 << bits];
@@ -741,7 +750,7 @@ impl<'s> Data<'s> {
         } else {
             (probes.len(), 0, 0)
         };
-        for (lead, tail, entry, template) in probes {
+        for (lead, tail, entry, template, order) in probes {
             let pattern = match self.made.get(&(entry, template)) {
                 Some(&pattern) => pattern,
                 None => {
@@ -750,9 +759,8 @@ impl<'s> Data<'s> {
                     pattern
                 }
             };
-            let rank = u32_of(self.ranks[entry] + template);
             let entry = u32_of(self.layout.position[entry]);
-            self.probes.extend([lead, tail, entry, rank, pattern]);
+            self.probes.extend([lead, tail, entry, order, pattern]);
         }
         self.codes
             .extend([u32_of(start), u32_of(start + scanned), buckets, bits]);

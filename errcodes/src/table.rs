@@ -106,11 +106,12 @@ const STR_SLOT: usize = 3;
 /// `u32`s per code in [`Table::codes`]: start and end of the patterns scanned, start of the
 /// bucket offsets, bits of the bucket count (0: no buckets).
 const CODE: usize = 4;
-/// `u32`s per probe in [`Table::probes`]: lead, tail, entry, rank, pattern.
+/// `u32`s per probe in [`Table::probes`]: lead, tail, entry, preference (its place among
+/// the code's patterns, most literal text first, then spec order), pattern.
 const PROBE: usize = 5;
 /// `u32`s per pattern in [`Table::patterns`]: first literal, first field name (strings;
-/// the literals are one more than the fields), number of fields, weight, shortest match.
-const PATTERN: usize = 5;
+/// the literals are one more than the fields), number of fields, shortest match.
+const PATTERN: usize = 4;
 
 /// All the data behind one generated enum. The arrays of integers are little-endian byte
 /// strings: one literal each, which the compiler reads as fast as text.
@@ -277,12 +278,10 @@ impl Table {
     }
 
     fn pattern(&self, index: u32) -> Option<Pattern<'static>> {
-        let [lits, fields, count, weight, min_len] =
-            record::<PATTERN>(self.patterns, index as usize)?;
+        let [lits, fields, count, min_len] = record::<PATTERN>(self.patterns, index as usize)?;
         Some(Pattern {
             lits: self.strings(lits, count + 1),
             fields: self.strings(fields, count),
-            weight,
             min_len,
         })
     }
@@ -386,8 +385,12 @@ impl Table {
         match found {
             Some((index, pattern)) if FIELDS => {
                 let mut ranges = [(0, 0); MAX_FIELDS];
-                is_match(&pattern, &mut ranges);
-                (index, Fields::new(text, pattern.fields, &ranges))
+                match self.pattern(pattern) {
+                    Some(pattern) if is_match(&pattern, &mut ranges) => {
+                        (index, Fields::new(text, pattern.fields, &ranges))
+                    }
+                    _ => (index, Fields::none()),
+                }
             }
             Some((index, _)) => (index, Fields::none()),
             None => (fallback, Fields::none()),
@@ -395,66 +398,66 @@ impl Table {
     }
 
     /// Among the patterns of code `code`, the matching one with the most literal text, the
-    /// first in spec order on a tie, with its entry. `ends` are the leads of the message's
-    /// first and last chars: a pattern is tried only if its own ends agree.
+    /// first in spec order on a tie: its entry and its pattern. `ends` are the leads of the
+    /// message's first and last chars: a pattern is tried only if its own ends agree.
     #[inline]
     fn best(
         &self,
         code: u32,
         (lead, tail): (u32, u32),
         is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
-    ) -> Option<(usize, Pattern<'static>)> {
+    ) -> Option<(usize, u32)> {
         let [start, end, first_bucket, bits] = record::<CODE>(self.codes, code as usize)?;
-        let (start, end) = if bits > 0 {
+        let keyed = if bits > 0 {
             let at = first_bucket as usize + bucket(lead, bits);
-            let keyed = (word(self.buckets, at), word(self.buckets, at + 1));
-            // The patterns scanned, then those of the message's bucket.
-            return self.best_in([(start, end), keyed], (lead, tail), is_match);
+            (word(self.buckets, at), word(self.buckets, at + 1))
         } else {
-            (start, end)
+            (0, 0)
         };
-        self.best_in([(start, end), (0, 0)], (lead, tail), is_match)
+        // The patterns scanned, then those of the message's bucket.
+        self.best_in([(start, end), keyed], (lead, tail), is_match)
     }
 
-    /// [`Table::best`] over two ranges of probes.
+    /// [`Table::best`] over two ranges of probes, each sorted by preference: the first match
+    /// in a range is its best, and the better of the two wins.
     #[inline]
     fn best_in(
         &self,
         ranges: [(u32, u32); 2],
         (lead, tail): (u32, u32),
         is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
-    ) -> Option<(usize, Pattern<'static>)> {
+    ) -> Option<(usize, u32)> {
         let probes: &'static [u8] = self.probes;
-        let mut best: Option<(u32, u32, Pattern<'static>)> = None;
         let size = PROBE * 4;
-        let slices = ranges.map(|(start, end)| {
-            probes
+        // Preference, entry and pattern of the best match so far.
+        let mut best: Option<(u32, u32, u32)> = None;
+        for (start, end) in ranges {
+            let slice = probes
                 .get(start as usize * size..end as usize * size)
-                .unwrap_or_default()
-        });
-        // The ends are read first: most probes stop there, the rest of the record unread.
-        for probe in slices[0]
-            .chunks_exact(size)
-            .chain(slices[1].chunks_exact(size))
-        {
-            let probe_lead = word(probe, 0);
-            let probe_tail = word(probe, 1);
-            if (probe_lead != 0 && probe_lead != lead) || (probe_tail != 0 && probe_tail != tail) {
-                continue;
-            }
-            let (entry, rank) = (word(probe, 2), word(probe, 3));
-            let Some(pattern) = self.pattern(word(probe, 4)) else {
-                continue;
-            };
-            let better = best.as_ref().is_none_or(|(_, best_rank, known)| {
-                pattern.weight > known.weight
-                    || (pattern.weight == known.weight && rank < *best_rank)
-            });
-            if better && is_match(&pattern, &mut []) {
-                best = Some((entry, rank, pattern));
+                .unwrap_or_default();
+            for probe in slice.chunks_exact(size) {
+                let probe_lead = word(probe, 0);
+                let probe_tail = word(probe, 1);
+                if (probe_lead != 0 && probe_lead != lead)
+                    || (probe_tail != 0 && probe_tail != tail)
+                {
+                    continue;
+                }
+                let preference = word(probe, 3);
+                if best.is_some_and(|(known, ..)| known < preference) {
+                    break;
+                }
+                let index = word(probe, 4);
+                if self
+                    .pattern(index)
+                    .is_some_and(|pattern| is_match(&pattern, &mut []))
+                {
+                    best = Some((preference, word(probe, 2), index));
+                    break;
+                }
             }
         }
-        best.map(|(entry, _, pattern)| (entry as usize, pattern))
+        best.map(|(_, entry, pattern)| (entry as usize, pattern))
     }
 
     /// Field `field` of entry `index`; `None` for [`UNKNOWN`].

@@ -68,8 +68,6 @@ pub struct Pattern<'t> {
     pub lits: Strings<'t>,
     /// The field names, in order.
     pub fields: Strings<'t>,
-    /// Total length of the literal text in chars: the most specific pattern wins.
-    pub weight: u32,
     /// The literals' length in bytes plus one per field: no shorter message can match, as
     /// normalisation never lengthens text.
     pub min_len: u32,
@@ -644,8 +642,6 @@ mod tests {
         let min_len = lits.iter().map(String::len).sum::<usize>() + fields.len();
         let lits: Vec<&str> = lits.iter().map(String::as_str).collect();
         Pattern {
-            weight: u32::try_from(lits.iter().map(|lit| lit.chars().count()).sum::<usize>())
-                .expect("short"),
             lits: strings(&lits),
             fields: strings(fields),
             min_len: u32::try_from(min_len).expect("short"),

@@ -16,7 +16,7 @@
 use core::fmt;
 
 use crate::fields::MAX_FIELDS;
-use crate::text::{match_pattern, message_ends, strip_noise, Pattern, Strings};
+use crate::text::{match_pattern, message_ends, strip_noise, trim, Pattern, Strings};
 use crate::{Code, Fields, RawCode, RetryClass};
 
 /// Marks an absent string, code or status in the tables.
@@ -358,79 +358,87 @@ impl Table {
     /// on a generated enum.
     #[must_use]
     pub fn classify_index(&self, key: Key<'_>, message: &str) -> usize {
-        self.find::<false>(key, message).0
+        let (fallback, code) = self.slot(key);
+        match self.best(code, self.stripped(message)) {
+            (UNKNOWN, _) => fallback,
+            (index, _) => index,
+        }
     }
 
     /// Like [`Table::classify_index`], with the values of the matched template's fields.
     #[must_use]
     pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
-        self.find::<true>(key, message)
-    }
-
-    /// `FIELDS` says whether to find the values of the fields: `classify` has no use for them.
-    #[inline]
-    fn find<'m, const FIELDS: bool>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
         let (fallback, code) = self.slot(key);
-        let noise = (0..self.noise.len() / 4).filter_map(|i| self.pattern(word(self.noise, i)));
-        let text = strip_noise(message, &noise);
-        let ends = message_ends(text);
-        let is_match =
-            |pattern: &Pattern<'_>, out: &mut [(usize, usize)]| match_pattern(text, pattern, out);
-        let codeless = u32::try_from(self.codes.len() / (4 * CODE))
-            .unwrap_or(NONE)
-            .wrapping_sub(1);
-        let found = self
-            .best(code, ends, is_match)
-            .or_else(|| self.best(codeless, ends, is_match));
-        match found {
-            Some((index, pattern)) if FIELDS => {
-                let mut ranges = [(0, 0); MAX_FIELDS];
-                match self.pattern(pattern) {
-                    Some(pattern) if is_match(&pattern, &mut ranges) => {
-                        (index, Fields::new(text, pattern.fields, &ranges))
-                    }
-                    _ => (index, Fields::none()),
-                }
+        let text = self.stripped(message);
+        let (index, pattern) = self.best(code, text);
+        if index == UNKNOWN {
+            return (fallback, Fields::none());
+        }
+        let mut ranges = [(0, 0); MAX_FIELDS];
+        match self.pattern(pattern) {
+            Some(pattern) if match_pattern(text, &pattern, &mut ranges) => {
+                (index, Fields::new(text, pattern.fields, &ranges))
             }
-            Some((index, _)) => (index, Fields::none()),
-            None => (fallback, Fields::none()),
+            _ => (index, Fields::none()),
         }
     }
 
-    /// Among the patterns of code `code`, the matching one with the most literal text, the
-    /// first in spec order on a tie: its entry and its pattern. `ends` are the leads of the
-    /// message's first and last chars: a pattern is tried only if its own ends agree.
+    /// The message as it is matched: trimmed, its noise stripped.
     #[inline]
-    fn best(
-        &self,
-        code: u32,
-        (lead, tail): (u32, u32),
-        is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
-    ) -> Option<(usize, u32)> {
-        let [start, end, first_bucket, bits] = record::<CODE>(self.codes, code as usize)?;
-        let keyed = if bits > 0 {
-            let at = first_bucket as usize + bucket(lead, bits);
-            (word(self.buckets, at), word(self.buckets, at + 1))
-        } else {
-            (0, 0)
-        };
-        // The patterns scanned, then those of the message's bucket.
-        self.best_in([(start, end), keyed], (lead, tail), is_match)
+    fn stripped<'m>(&self, message: &'m str) -> &'m str {
+        if self.noise.is_empty() {
+            return trim(message);
+        }
+        let noise = (0..self.noise.len() / 4).filter_map(|i| self.pattern(word(self.noise, i)));
+        strip_noise(message, &noise)
+    }
+
+    /// Among the patterns of code `code`, else of the entries without a code, the one
+    /// matching `text` with the most literal text, the first in spec order on a tie: its
+    /// entry and its pattern, or `(UNKNOWN, NONE)`. A pattern is tried only if the leads of
+    /// its first and last chars are the message's.
+    // Inlined, the pair comes back in registers rather than through the stack.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn best(&self, code: u32, text: &str) -> (usize, u32) {
+        let ends = message_ends(text);
+        let codeless = u32::try_from(self.codes.len() / (4 * CODE))
+            .unwrap_or(NONE)
+            .wrapping_sub(1);
+        for code in [code, codeless] {
+            let Some([start, end, first_bucket, bits]) = record::<CODE>(self.codes, code as usize)
+            else {
+                continue;
+            };
+            let keyed = if bits > 0 {
+                let at = first_bucket as usize + bucket(ends.0, bits);
+                (word(self.buckets, at), word(self.buckets, at + 1))
+            } else {
+                (0, 0)
+            };
+            // The patterns scanned, then those of the message's bucket.
+            let found = self.best_in([(start, end), keyed], ends, text);
+            if found.0 != UNKNOWN {
+                return found;
+            }
+        }
+        (UNKNOWN, NONE)
     }
 
     /// [`Table::best`] over two ranges of probes, each sorted by preference: the first match
     /// in a range is its best, and the better of the two wins.
-    #[inline]
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn best_in(
         &self,
         ranges: [(u32, u32); 2],
         (lead, tail): (u32, u32),
-        is_match: impl Fn(&Pattern<'_>, &mut [(usize, usize)]) -> bool,
-    ) -> Option<(usize, u32)> {
+        text: &str,
+    ) -> (usize, u32) {
         let probes: &'static [u8] = self.probes;
         let size = PROBE * 4;
         // Preference, entry and pattern of the best match so far.
-        let mut best: Option<(u32, u32, u32)> = None;
+        let mut best = (NONE, UNKNOWN, NONE);
         for (start, end) in ranges {
             let slice = probes
                 .get(start as usize * size..end as usize * size)
@@ -444,20 +452,20 @@ impl Table {
                     continue;
                 }
                 let preference = word(probe, 3);
-                if best.is_some_and(|(known, ..)| known < preference) {
+                if preference > best.0 {
                     break;
                 }
                 let index = word(probe, 4);
                 if self
                     .pattern(index)
-                    .is_some_and(|pattern| is_match(&pattern, &mut []))
+                    .is_some_and(|pattern| match_pattern(text, &pattern, &mut []))
                 {
-                    best = Some((preference, word(probe, 2), index));
+                    best = (preference, word(probe, 2) as usize, index);
                     break;
                 }
             }
         }
-        best.map(|(_, entry, pattern)| (entry as usize, pattern))
+        (best.1, best.2)
     }
 
     /// Field `field` of entry `index`; `None` for [`UNKNOWN`].

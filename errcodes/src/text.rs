@@ -98,11 +98,56 @@ pub fn lead(c: char) -> u32 {
 /// message.
 #[inline]
 pub(crate) fn message_ends(text: &str) -> (u32, u32) {
-    let lead_of = |c: Option<char>| c.map_or(0, |c| lead(normalize(c)));
-    (
-        lead_of(text.chars().next()),
-        lead_of(text.chars().next_back()),
-    )
+    let bytes = text.as_bytes();
+    let Some(mut last) = bytes.len().checked_sub(1) else {
+        return (0, 0);
+    };
+    while last > 0 && is_continuation(bytes[last]) {
+        last -= 1;
+    }
+    (normal_lead(text, 0), normal_lead(text, last))
+}
+
+/// The lead of the normal form of the char at `at`, read from its bytes: only whitespace
+/// and full-width forms change, and only they start with the bytes that take the slow path.
+#[inline]
+fn normal_lead(text: &str, at: usize) -> u32 {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.get(at) else {
+        return 0;
+    };
+    if matches!(first, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF) {
+        return char_at(text, at).map_or(0, |c| lead(normalize(c)));
+    }
+    let mut word = u32::from(first) << 24;
+    for i in 1..char_len(bytes, at) {
+        word |= u32::from(bytes.get(at + i).copied().unwrap_or(0)) << (24 - 8 * i);
+    }
+    word
+}
+
+/// `text` without whitespace at either end, as `str::trim`, which it calls only when a
+/// first or last byte can belong to whitespace: most messages have none to trim.
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let Some(mut last) = bytes.len().checked_sub(1) else {
+        return text;
+    };
+    while last > 0 && is_continuation(bytes[last]) {
+        last -= 1;
+    }
+    if may_be_space(bytes[0]) || may_be_space(bytes[last]) {
+        text.trim()
+    } else {
+        text
+    }
+}
+
+/// Whether a char that starts with byte `b` can be whitespace.
+#[inline]
+fn may_be_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
 }
 
 /// Matches a trimmed message against `pattern`; on success, writes the byte range of each
@@ -278,9 +323,7 @@ fn find(text: &str, from: usize, lit: &str) -> Option<(usize, usize)> {
     loop {
         // Bytes that can begin a char whose normal form begins `lit`.
         let skip = t.get(from..)?.iter().position(|&b| match first {
-            b' ' => {
-                b == b' ' || (b'\t'..=b'\r').contains(&b) || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            }
+            b' ' => may_be_space(b),
             b'!'..=b'~' => b == first || b == 0xEF,
             _ => b == first,
         })?;
@@ -773,6 +816,21 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        for c in (0..=0x3_0000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}x{c}"),
+                format!("{c}"),
+                format!("x{c}"),
+                format!("{c}x"),
+            ] {
+                assert_eq!(trim(&text), text.trim(), "{c:?}");
+            }
+        }
+        assert_eq!(trim(""), "");
     }
 
     #[test]

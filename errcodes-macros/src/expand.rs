@@ -75,14 +75,32 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             .enumerate()
             .map(|(at, &i)| format!("{} => {ty}::{}(code),", units + at, name(i))),
     );
-    // `Unknown` is declared right after the unit variants: an unknown code (any index past
-    // the entries) and a code of a unit variant, nearly every lookup, then share one path
-    // without a branch (clamp the index, store it as the tag, store the code).
+    // A match whose every arm is a unit variant, the default included, is lowered by LLVM
+    // to arithmetic on the tag (when it is optimised before being inlined, hence a function
+    // of its own); one arm that holds a code makes it a jump table, which a mix of results
+    // mispredicts. So the unit variants are built apart from those that hold a code.
+    let first_unit = layout
+        .order
+        .first()
+        .filter(|_| units > 0)
+        .map(|&i| Ident::new(name(i), Span::call_site()));
+    let unit_from_index = first_unit.map(|first| {
+        quote! {
+            #[inline]
+            fn unit_from_index(index: usize) -> #ty {
+                match index {
+                    #unit_arms
+                    _ => #ty::#first,
+                }
+            }
+        }
+    });
     let from_index = match (units, count - units) {
         (_, 0) => quote! {
-            match index.min(#units) {
-                #unit_arms
-                _ => #ty::Unknown(code),
+            if index < #units {
+                unit_from_index(index)
+            } else {
+                #ty::Unknown(code)
             }
         },
         (0, _) => quote! {
@@ -92,11 +110,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             }
         },
         _ => quote! {
-            if !(#units..#count).contains(&index) {
-                match index.min(#units) {
-                    #unit_arms
-                    _ => #ty::Unknown(code),
-                }
+            if index < #units {
+                unit_from_index(index)
             } else {
                 match index {
                     #payload_arms
@@ -175,6 +190,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             fn to_index(value: &#ty) -> usize {
                 ::errcodes::__private::entry_index(::core::mem::discriminant(value), #units)
             }
+
+            #unit_from_index
 
             #inline_from_index
             fn from_index(index: usize, code: ::errcodes::RawCode) -> #ty {

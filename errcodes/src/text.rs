@@ -353,6 +353,19 @@ fn common_prefix(left: &[u8], right: &[u8]) -> usize {
         }
         at += 8;
     }
+    if at == len {
+        return len;
+    }
+    if len >= 8 {
+        // The last eight bytes, overlapping those known equal: no loop over the rest.
+        let from = len - 8;
+        let differ = word(&left[from..]) ^ word(&right[from..]);
+        return if differ == 0 {
+            len
+        } else {
+            from + (differ.trailing_zeros() / 8) as usize
+        };
+    }
     while at < len && left[at] == right[at] {
         at += 1;
     }
@@ -371,6 +384,17 @@ fn common_suffix(left: &[u8], right: &[u8]) -> usize {
             return done + (differ.leading_zeros() / 8) as usize;
         }
         done += 8;
+    }
+    if done == len {
+        return len;
+    }
+    if len >= 8 {
+        let differ = word(left) ^ word(right);
+        return if differ == 0 {
+            len
+        } else {
+            len - 8 + (differ.leading_zeros() / 8) as usize
+        };
     }
     while done < len && left[len - 1 - done] == right[len - 1 - done] {
         done += 1;

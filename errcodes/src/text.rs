@@ -43,14 +43,13 @@ impl<'t> Strings<'t> {
     #[must_use]
     #[inline]
     pub fn get(&self, k: usize) -> &'t str {
-        let bound = |i: usize| {
-            let b = self.bounds.get(4 * i..4 * i + 4)?;
-            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        // Both bounds with one check.
+        let Some(b) = self.bounds.get(4 * k..4 * k + 8) else {
+            return "";
         };
-        match (bound(k), bound(k + 1)) {
-            (Some(start), Some(end)) => self.text.get(start..end).unwrap_or_default(),
-            _ => "",
-        }
+        let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let end = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
+        self.text.get(start..end).unwrap_or_default()
     }
 
     /// The strings in order.

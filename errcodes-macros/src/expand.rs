@@ -1,8 +1,9 @@
 //! [`Spec`] → tokens.
 //!
 //! The generated code is mostly data: one static `Table` that `errcodes::__private` reads.
-//! Only three functions match on the variants (to an index, from an index, to the payload),
-//! so the expansion and its compile time grow linearly with the spec.
+//! Only three functions match on the variants (a unit variant from its index, any variant
+//! from its index, the payload), so the expansion and its compile time grow linearly with
+//! the spec.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;

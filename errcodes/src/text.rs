@@ -97,14 +97,10 @@ pub fn lead(c: char) -> u32 {
 /// message.
 #[inline]
 pub(crate) fn message_ends(text: &str) -> (u32, u32) {
-    let bytes = text.as_bytes();
-    let Some(mut last) = bytes.len().checked_sub(1) else {
-        return (0, 0);
-    };
-    while last > 0 && is_continuation(bytes[last]) {
-        last -= 1;
+    match last_char_start(text.as_bytes()) {
+        Some(last) => (normal_lead(text, 0), normal_lead(text, last)),
+        None => (0, 0),
     }
-    (normal_lead(text, 0), normal_lead(text, last))
 }
 
 /// The lead of the normal form of the char at `at`, read from its bytes: only whitespace
@@ -130,12 +126,9 @@ fn normal_lead(text: &str, at: usize) -> u32 {
 #[inline]
 pub(crate) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
-    let Some(mut last) = bytes.len().checked_sub(1) else {
+    let Some(last) = last_char_start(bytes) else {
         return text;
     };
-    while last > 0 && is_continuation(bytes[last]) {
-        last -= 1;
-    }
     if may_be_space(bytes[0]) || may_be_space(bytes[last]) {
         text.trim()
     } else {
@@ -412,6 +405,16 @@ fn word(bytes: &[u8]) -> u64 {
 #[inline]
 fn is_continuation(b: u8) -> bool {
     (0x80..0xC0).contains(&b)
+}
+
+/// Where the last char of UTF-8 `bytes` starts; `None` when they are empty.
+#[inline]
+fn last_char_start(bytes: &[u8]) -> Option<usize> {
+    let mut last = bytes.len().checked_sub(1)?;
+    while last > 0 && is_continuation(bytes[last]) {
+        last -= 1;
+    }
+    Some(last)
 }
 
 /// Length of the char at `at`; 1 past the end, so that a scan steps past it.

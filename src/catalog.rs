@@ -75,8 +75,7 @@ trait Enum: Sized + 'static {
     fn all() -> &'static [Self];
     fn from_code_str(code: &str) -> Self;
     fn unknown() -> Self;
-    fn classify_str(code: &str, message: &str) -> Self;
-    fn classify_fields(code: i64, message: &str) -> (Self, errcodes::Fields<'_>);
+    fn classify_fields_str<'m>(code: &str, message: &'m str) -> (Self, errcodes::Fields<'m>);
     fn row(&self) -> Row;
 }
 
@@ -97,11 +96,11 @@ macro_rules! platform_enum {
             fn unknown() -> Self {
                 $ty::Unknown(errcodes::RawCode::NONE)
             }
-            fn classify_str(code: &str, message: &str) -> Self {
-                $ty::classify_str(code, message)
-            }
-            fn classify_fields(code: i64, message: &str) -> (Self, errcodes::Fields<'_>) {
-                $ty::classify_fields(code, message)
+            fn classify_fields_str<'m>(
+                code: &str,
+                message: &'m str,
+            ) -> (Self, errcodes::Fields<'m>) {
+                $ty::classify_fields_str(code, message)
             }
             fn row(&self) -> Row {
                 Row {
@@ -160,17 +159,16 @@ impl<T: Enum> Platform for Of<T> {
     }
 
     fn find(&self, code: &str, message: Option<&str>) -> Found {
-        let (found, fields) = match (message, code.trim().parse::<i64>()) {
-            (Some(message), Ok(int)) => {
-                let (found, fields) = T::classify_fields(int, message);
+        let (found, fields) = match message {
+            Some(message) => {
+                let (found, fields) = T::classify_fields_str(code, message);
                 let fields = fields
                     .iter()
                     .map(|(name, value)| (name, value.to_owned()))
                     .collect();
                 (found, fields)
             }
-            (Some(message), Err(_)) => (T::classify_str(code, message), Vec::new()),
-            (None, _) => (T::from_code_str(code), Vec::new()),
+            None => (T::from_code_str(code), Vec::new()),
         };
         let row = found.row();
         let siblings = if row.unknown {

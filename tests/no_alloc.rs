@@ -1,5 +1,6 @@
-//! `from_code`, `from_code_str`, `classify` and `classify_fields` allocate nothing, proved
-//! with a global allocator that counts the allocations of the calling thread.
+//! `from_code`, `from_code_str`, `classify` and `classify_fields` (and their `_str` forms)
+//! allocate nothing, proved with a global allocator that counts the allocations of the calling
+//! thread.
 //!
 //! One exception, by design: an unknown string code longer than 22 bytes is kept on the heap
 //! (`RawCode` stores up to 22 bytes inline). The last test shows that the counter sees it.
@@ -109,6 +110,10 @@ fn classify_allocates_nothing() {
         }
         assert_eq!(
             allocations(|| WangdiantongError::classify_str("100", message)),
+            0
+        );
+        assert_eq!(
+            allocations(|| WangdiantongError::classify_fields_str("100", message)),
             0
         );
     }

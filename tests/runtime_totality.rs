@@ -39,6 +39,7 @@ trait Generated:
     fn classify(code: i64, message: &str) -> Self;
     fn classify_str(code: &str, message: &str) -> Self;
     fn classify_fields(code: i64, message: &str) -> (Self, Fields<'_>);
+    fn classify_fields_str<'m>(code: &str, message: &'m str) -> (Self, Fields<'m>);
     fn group(&self) -> Option<&'static str>;
 }
 
@@ -66,6 +67,9 @@ macro_rules! specs {
             }
             fn classify_fields(code: i64, message: &str) -> (Self, Fields<'_>) {
                 Self::classify_fields(code, message)
+            }
+            fn classify_fields_str<'m>(code: &str, message: &'m str) -> (Self, Fields<'m>) {
+                Self::classify_fields_str(code, message)
             }
             fn group(&self) -> Option<&'static str> {
                 self.group()
@@ -256,12 +260,10 @@ fn classify<E: Generated>(code: &SpecCode, message: &str) -> E {
 
 /// The field values of `classify_fields`, for a code of either kind.
 fn fields_of<E: Generated>(code: &SpecCode, message: &str) -> Vec<(String, String)> {
-    let code = match code {
-        SpecCode::Int(n) => *n,
-        // No string code has a template in the shipped specs; none to compare.
-        SpecCode::Str(_) => return Vec::new(),
+    let (_, fields) = match code {
+        SpecCode::Int(n) => E::classify_fields(*n, message),
+        SpecCode::Str(s) => E::classify_fields_str(s, message),
     };
-    let (_, fields) = E::classify_fields(code, message);
     fields
         .iter()
         .map(|(name, value)| (name.to_owned(), value.to_owned()))
@@ -578,6 +580,9 @@ fn any_int_code<E: Generated>(code: i64, message: &str) -> Result<(), TestCaseEr
     prop_assert_eq!(&E::classify_str(&code.to_string(), message), &classified);
     let (again, fields) = E::classify_fields(code, message);
     prop_assert_eq!(&again, &classified);
+    let (as_text, text_fields) = E::classify_fields_str(&code.to_string(), message);
+    prop_assert_eq!(&as_text, &classified);
+    prop_assert_eq!(text_fields, fields);
     let bounds = message.as_bytes().as_ptr_range();
     for (name, value) in fields.iter() {
         prop_assert!(!value.is_empty(), "field {} is empty", name);
@@ -605,6 +610,7 @@ fn any_text_code<E: Generated>(code: &str, message: &str) -> Result<(), TestCase
     prop_assert_eq!(&parse::<E>(code), &found);
     let classified = E::classify_str(code, message);
     same_knowledge(&found, &classified)?;
+    prop_assert_eq!(&E::classify_fields_str(code, message).0, &classified);
     if let Ok(n) = code.trim().parse::<i64>() {
         prop_assert_eq!(&found, &E::from_code(n));
         prop_assert_eq!(&classified, &E::classify(n, message));

@@ -282,6 +282,15 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     (from_index(index, key.raw()), fields)
                 }
 
+                /// Like [`classify_fields`](Self::classify_fields) for a code received as
+                /// text.
+                #[must_use]
+                pub fn classify_fields_str<'m>(code: &str, message: &'m str) -> (Self, ::errcodes::Fields<'m>) {
+                    let key = ::errcodes::__private::Key::parse(code);
+                    let (index, fields) = TABLE.classify(key, message);
+                    (from_index(index, TABLE.received(key, code)), fields)
+                }
+
                 /// The code: the one received for `Unknown` and for entries that stand for
                 /// several codes or none.
                 #[must_use]

@@ -10,6 +10,7 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
+use errcodes::retry::{Decision, Policy};
 use errcodes::{Code, PlatformError, RetryClass};
 
 fn throttled(secs: u64) -> RetryClass {
@@ -557,9 +558,19 @@ fn one_retry_loop_serves_every_platform() {
             RetryClass::Transient,
         ),
     ];
+    // One policy, fed each platform's error through the trait alone.
+    let policy = Policy::new().deadline(Duration::from_secs(2 * 86_400));
     for (error, platform, class) in errors {
         assert_eq!(error.platform(), platform);
         assert_eq!(error.retry_class(), class, "{platform}");
         assert!(!error.is_unknown());
+        let decision = policy.start().next(error.retry_class(), Duration::ZERO);
+        let Decision::Retry { after } = decision else {
+            panic!("{platform}: {decision:?}");
+        };
+        match class {
+            RetryClass::Throttled { wait: Some(wait) } => assert!(after >= wait, "{platform}"),
+            _ => assert!(after <= Duration::from_millis(200), "{platform}: {after:?}"),
+        }
     }
 }

@@ -366,7 +366,8 @@ fn the_validator_checks_each_keyword() {
     check(json!({"enum": ["a", 1]}), json!(1), json!("b"));
     check(json!({"pattern": "^[a-z]+$"}), json!("abc"), json!("aBc"));
     check(json!({"minLength": 2}), json!("ab"), json!("a"));
-    check(json!({"minimum": 1, "maximum": 2}), json!(2), json!(3));
+    check(json!({"minimum": 1}), json!(1), json!(0));
+    check(json!({"maximum": 2}), json!(2), json!(3));
     check(
         json!({"minItems": 1, "items": {"type": "integer"}}),
         json!([1]),
@@ -377,8 +378,9 @@ fn the_validator_checks_each_keyword() {
         json!([1, 2]),
         json!([1, "2"]),
     );
+    check(json!({"required": ["a"]}), json!({"a": 1}), json!({"b": 1}));
     check(
-        json!({"required": ["a"], "properties": {"a": {"type": "integer"}}, "additionalProperties": false}),
+        json!({"properties": {"a": {"type": "integer"}}, "additionalProperties": false}),
         json!({"a": 1}),
         json!({"a": 1, "b": 2}),
     );

@@ -510,6 +510,8 @@ impl Layout {
 /// A code with more patterns than this finds them in the bucket of its message's first
 /// char; one with fewer scans them all, which is faster for a handful.
 const SCAN: usize = 8;
+/// `u32`s per probe, as the runtime's `PROBE`.
+const PROBE: usize = 11;
 /// Marks an absent string, code or status, as `errcodes::__private::NONE`.
 const NONE: u32 = u32::MAX;
 
@@ -755,7 +757,7 @@ impl<'s> Data<'s> {
                 (lead, tail, entry, template, u32_of(order))
             })
             .collect();
-        let start = self.probes.len() / 5;
+        let start = self.probes.len() / PROBE;
         let (scanned, bits, buckets) = if probes.len() > SCAN {
             let bits = (2 * probes.len()).next_power_of_two().trailing_zeros();
             probes.sort_by_key(|&(lead, _, _, _, order)| {
@@ -787,7 +789,28 @@ impl<'s> Data<'s> {
                 }
             };
             let entry = u32_of(self.layout.position[entry]);
-            self.probes.extend([lead, tail, entry, order, pattern]);
+            // What the matcher needs first, read from the probe rather than through the
+            // pattern and the bounds: its length, its field count, its end literals' bytes.
+            let at = 4 * pattern as usize;
+            let (lits, count, min_len) = (
+                self.patterns[at] as usize,
+                self.patterns[at + 2],
+                self.patterns[at + 3],
+            );
+            let last = lits + count as usize;
+            self.probes.extend([
+                lead,
+                tail,
+                min_len,
+                order,
+                entry,
+                pattern,
+                count,
+                self.bounds[lits],
+                self.bounds[lits + 1],
+                self.bounds[last],
+                self.bounds[last + 1],
+            ]);
         }
         self.codes
             .extend([u32_of(start), u32_of(start + scanned), buckets, bits]);

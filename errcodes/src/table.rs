@@ -16,7 +16,9 @@
 use core::fmt;
 
 use crate::fields::MAX_FIELDS;
-use crate::text::{match_pattern, message_ends, strip_noise, trim, Pattern, Strings};
+use crate::text::{
+    match_lits, match_pattern, match_whole, message_ends, strip_noise, trim, Pattern, Strings,
+};
 use crate::{Code, Fields, RawCode, RetryClass};
 
 /// Marks an absent string, code or status in the tables.
@@ -106,9 +108,12 @@ const STR_SLOT: usize = 3;
 /// `u32`s per code in [`Table::codes`]: start and end of the patterns scanned, start of the
 /// bucket offsets, bits of the bucket count (0: no buckets).
 const CODE: usize = 4;
-/// `u32`s per probe in [`Table::probes`]: lead, tail, entry, preference (its place among
-/// the code's patterns, most literal text first, then spec order), pattern.
-const PROBE: usize = 5;
+/// `u32`s per probe in [`Table::probes`]: lead, tail, shortest match, preference (its place
+/// among the code's patterns, most literal text first, then spec order), entry, pattern,
+/// number of fields, then the bounds in [`Table::text`] of the first and of the last
+/// literal. What the filter reads comes first, and a match reads the pattern's record only
+/// for the literals between two fields.
+const PROBE: usize = 11;
 /// `u32`s per pattern in [`Table::patterns`]: first literal, first field name (strings;
 /// the literals are one more than the fields), number of fields, shortest match.
 const PATTERN: usize = 4;
@@ -438,6 +443,7 @@ impl Table {
     ) -> (usize, u32) {
         let probes: &'static [u8] = self.probes;
         let size = PROBE * 4;
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
         // Preference, entry and pattern of the best match so far.
         let mut best = (NONE, UNKNOWN, NONE);
         for (start, end) in ranges {
@@ -445,30 +451,57 @@ impl Table {
                 .get(start as usize * size..end as usize * size)
                 .unwrap_or_default();
             for probe in slice.chunks_exact(size) {
-                let probe_lead = word(probe, 0);
-                let probe_tail = word(probe, 1);
-                // One branch, not four: which probes pass is what a mix of messages varies.
+                let Some([probe_lead, probe_tail, min_len, preference]) = record::<4>(probe, 0)
+                else {
+                    continue;
+                };
+                // One branch, not five: which probes pass is what a mix of messages varies.
                 #[allow(clippy::needless_bitwise_bool)]
                 let miss = (probe_lead != 0) & (probe_lead != lead)
-                    | (probe_tail != 0) & (probe_tail != tail);
+                    | (probe_tail != 0) & (probe_tail != tail)
+                    | (len < min_len);
                 if miss {
                     continue;
                 }
-                let preference = word(probe, 3);
                 if preference > best.0 {
                     break;
                 }
-                let index = word(probe, 4);
-                if self
-                    .pattern(index)
-                    .is_some_and(|pattern| match_pattern(text, &pattern, &mut []))
-                {
-                    best = (preference, word(probe, 2) as usize, index);
+                if self.matches(probe, text) {
+                    best = (preference, word(probe, 4) as usize, word(probe, 5));
                     break;
                 }
             }
         }
         (best.1, best.2)
+    }
+
+    /// Whether `text`, at least the probe's shortest match long, matches its pattern.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn matches(&self, probe: &[u8], text: &str) -> bool {
+        let words = probe.get(5 * 4..).and_then(|words| record::<6>(words, 0));
+        let Some([pattern, count, first, first_end, last, last_end]) = words else {
+            return false;
+        };
+        let source: &'static str = self.text;
+        let first = source
+            .get(first as usize..first_end as usize)
+            .unwrap_or_default();
+        if count == 0 {
+            return match_whole(text, first);
+        }
+        let last = source
+            .get(last as usize..last_end as usize)
+            .unwrap_or_default();
+        // The literals between fields, read only when there are any.
+        let lits = match count {
+            1 => Strings::new("", &[]),
+            _ => match self.pattern(pattern) {
+                Some(pattern) => pattern.lits,
+                None => return false,
+            },
+        };
+        match_lits(text, count as usize, first, last, lits, &mut [])
     }
 
     /// Field `field` of entry `index`; `None` for [`UNKNOWN`].

@@ -97,10 +97,40 @@ pub fn lead(c: char) -> u32 {
 /// message.
 #[inline]
 pub(crate) fn message_ends(text: &str) -> (u32, u32) {
+    if let Some((first, last)) = raw_ends(text.as_bytes()) {
+        if !changes(first) && !changes(last) {
+            return (first, last);
+        }
+    }
     match last_char_start(text.as_bytes()) {
         Some(last) => (normal_lead(text, 0), normal_lead(text, last)),
         None => (0, 0),
     }
+}
+
+/// The leads of the first and last chars of UTF-8 `bytes` as they are, read as two words
+/// without a loop; `None` for fewer than four bytes.
+#[inline]
+fn raw_ends(bytes: &[u8]) -> Option<(u32, u32)> {
+    let head = u32::from_be_bytes(*bytes.first_chunk::<4>()?);
+    let tail = u32::from_be_bytes(*bytes.last_chunk::<4>()?);
+    // The first char's length, from its first byte: keep that many bytes.
+    #[allow(clippy::cast_possible_truncation)] // the top byte
+    let first_len = char_len(&[(head >> 24) as u8], 0) as u32;
+    let first = head & (u32::MAX << (32 - 8 * first_len));
+    // The last char's length: one more than the continuation bytes (`10xxxxxx`, zero here)
+    // that end the word.
+    let marks = (tail & 0xC0C0_C0C0) ^ 0x8080_8080;
+    let last_len = (marks.trailing_zeros() / 8 + 1).min(4);
+    let last = tail << (32 - 8 * last_len);
+    Some((first, last))
+}
+
+/// Whether normalisation may change a char of lead `lead`: whitespace and full-width forms
+/// start with these bytes.
+#[inline]
+fn changes(lead: u32) -> bool {
+    matches!(lead >> 24, 0x09..=0x0D | 0xC2 | 0xE1..=0xE3 | 0xEF)
 }
 
 /// The lead of the normal form of the char at `at`, read from its bytes: only whitespace
@@ -111,7 +141,7 @@ fn normal_lead(text: &str, at: usize) -> u32 {
     let Some(&first) = bytes.get(at) else {
         return 0;
     };
-    if matches!(first, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF) {
+    if changes(u32::from(first) << 24) {
         return char_at(text, at).map_or(0, |c| lead(normalize(c)));
     }
     let mut word = u32::from(first) << 24;
@@ -126,10 +156,16 @@ fn normal_lead(text: &str, at: usize) -> u32 {
 #[inline]
 pub(crate) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
-    let Some(last) = last_char_start(bytes) else {
-        return text;
+    #[allow(clippy::cast_possible_truncation)] // the top bytes
+    let (first, last) = if let Some((first, last)) = raw_ends(bytes) {
+        ((first >> 24) as u8, (last >> 24) as u8)
+    } else {
+        let Some(last) = last_char_start(bytes) else {
+            return text;
+        };
+        (bytes[0], bytes[last])
     };
-    if may_be_space(bytes[0]) || may_be_space(bytes[last]) {
+    if may_be_space(first) || may_be_space(last) {
         text.trim()
     } else {
         text
@@ -151,18 +187,38 @@ pub(crate) fn match_pattern(text: &str, pattern: &Pattern<'_>, out: &mut [(usize
     if text.len() < pattern.min_len as usize || count == 0 {
         return false;
     }
-    let first = lits.get(0);
-    if count == 1 {
-        return prefix(text, 0, first) == Some(text.len());
+    match_lits(text, count - 1, lits.get(0), lits.get(count - 1), lits, out)
+}
+
+/// Whether the whole of a trimmed message reads as `lit`: a pattern without fields.
+#[inline]
+pub(crate) fn match_whole(text: &str, lit: &str) -> bool {
+    prefix(text, 0, lit) == Some(text.len())
+}
+
+/// [`match_pattern`] for a pattern of `fields` fields whose first and last literals are
+/// `first` and `last`; `lits` are all its literals, read only for those between two fields
+/// (so they may be empty for fewer than two fields).
+#[inline]
+pub(crate) fn match_lits(
+    text: &str,
+    fields: usize,
+    first: &str,
+    last: &str,
+    lits: Strings<'_>,
+    out: &mut [(usize, usize)],
+) -> bool {
+    if fields == 0 {
+        return match_whole(text, first);
     }
     // The end first: it rejects most messages after a byte or two.
-    let Some(end) = suffix(text, lits.get(count - 1)) else {
+    let Some(end) = suffix(text, last) else {
         return false;
     };
     let Some(mut pos) = prefix(text, 0, first) else {
         return false;
     };
-    for i in 1..count - 1 {
+    for i in 1..fields {
         // A field is not empty: the literal starts after at least one char.
         let from = pos + char_len(text.as_bytes(), pos);
         let Some((start, after)) = find(text, from, lits.get(i)) else {
@@ -179,13 +235,12 @@ pub(crate) fn match_pattern(text: &str, pattern: &Pattern<'_>, out: &mut [(usize
         // The last literal starts with a run of whitespace that began before the field: the
         // rest of the run still reads as its space, from the field's second char on.
         let from = pos + char_len(text.as_bytes(), pos);
-        let starts_with_space = lits.get(count - 1).starts_with(' ');
-        if !starts_with_space || from >= skip_spaces(text, end) {
+        if !last.starts_with(' ') || from >= skip_spaces(text, end) {
             return false;
         }
         from
     };
-    if let Some(slot) = out.get_mut(count - 2) {
+    if let Some(slot) = out.get_mut(fields - 1) {
         *slot = (pos, end);
     }
     true

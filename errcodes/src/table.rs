@@ -447,10 +447,11 @@ impl Table {
         // Preference, entry and pattern of the best match so far.
         let mut best = (NONE, UNKNOWN, NONE);
         for (start, end) in ranges {
-            let slice = probes
-                .get(start as usize * size..end as usize * size)
-                .unwrap_or_default();
-            for probe in slice.chunks_exact(size) {
+            // By index, not `chunks_exact`, which divides by the probe's size.
+            for at in start as usize..end as usize {
+                let Some(probe) = probes.get(at * size..(at + 1) * size) else {
+                    break;
+                };
                 let Some([probe_lead, probe_tail, min_len, preference]) = record::<4>(probe, 0)
                 else {
                     continue;

@@ -95,13 +95,20 @@ pub fn lead(c: char) -> u32 {
 
 /// The leads of a trimmed message's first and last chars, normalised; 0 for an empty
 /// message.
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn message_ends(text: &str) -> (u32, u32) {
     if let Some((first, last)) = raw_ends(text.as_bytes()) {
         if !changes(first) && !changes(last) {
             return (first, last);
         }
     }
+    normal_ends(text)
+}
+
+/// [`message_ends`] char by char.
+#[inline(never)]
+fn normal_ends(text: &str) -> (u32, u32) {
     match last_char_start(text.as_bytes()) {
         Some(last) => (normal_lead(text, 0), normal_lead(text, last)),
         None => (0, 0),

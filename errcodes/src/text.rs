@@ -306,6 +306,14 @@ fn prefix(text: &str, at: usize, lit: &str) -> Option<usize> {
         if j == l.len() {
             break;
         }
+        // The literal's printable ASCII char as its full-width form: no decoding.
+        if let Some(&want) = l.get(j) {
+            if t.get(i..i + 3) == Some(&wide(want)) {
+                i += 3;
+                j += 1;
+                continue;
+            }
+        }
         // They differ inside a char: compare the whole chars.
         while j > 0 && is_continuation(l[j]) {
             i -= 1;
@@ -342,6 +350,14 @@ fn suffix(text: &str, lit: &str) -> Option<usize> {
         j -= same;
         if j == 0 {
             break;
+        }
+        // The literal's printable ASCII char as its full-width form: no decoding.
+        if let Some(&want) = l.get(j - 1) {
+            if i >= 3 && t.get(i - 3..i) == Some(&wide(want)) {
+                i -= 3;
+                j -= 1;
+                continue;
+            }
         }
         // They differ inside a char: compare the whole chars.
         while j < l.len() && is_continuation(l[j]) {
@@ -392,6 +408,17 @@ fn find(text: &str, from: usize, lit: &str) -> Option<(usize, usize)> {
             }
         }
         from = at + char_len(t, at);
+    }
+}
+
+/// The UTF-8 bytes of the full-width form of `b` if it is printable ASCII (`!` to `~`,
+/// U+FF01 to U+FF5E), which normalises to `b`; else bytes no text holds.
+#[inline]
+fn wide(b: u8) -> [u8; 3] {
+    match b {
+        b'!'..=b'_' => [0xEF, 0xBC, b + 0x60],
+        b'`'..=b'~' => [0xEF, 0xBD, b + 0x20],
+        _ => [0xFF; 3],
     }
 }
 

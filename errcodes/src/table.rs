@@ -17,7 +17,7 @@ use core::fmt;
 
 use crate::fields::MAX_FIELDS;
 use crate::text::{
-    match_lits, match_pattern, match_whole, message_ends, strip_noise, trim, Pattern, Strings,
+    match_lits, match_pattern, match_whole, message_ends, strip_noise, trim_ends, Pattern, Strings,
 };
 use crate::{Code, Fields, RawCode, RetryClass};
 
@@ -365,7 +365,8 @@ impl Table {
     #[must_use]
     pub fn classify_index(&self, key: Key<'_>, message: &str) -> usize {
         let (fallback, code) = self.slot(key);
-        match self.best(code, self.stripped(message)) {
+        let (text, ends) = self.stripped(message);
+        match self.best(code, text, ends) {
             (UNKNOWN, _) => fallback,
             (index, _) => index,
         }
@@ -375,8 +376,8 @@ impl Table {
     #[must_use]
     pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
         let (fallback, code) = self.slot(key);
-        let text = self.stripped(message);
-        let (index, pattern) = self.best(code, text);
+        let (text, ends) = self.stripped(message);
+        let (index, pattern) = self.best(code, text, ends);
         if index == UNKNOWN {
             return (fallback, Fields::none());
         }
@@ -389,14 +390,16 @@ impl Table {
         }
     }
 
-    /// The message as it is matched: trimmed, its noise stripped.
+    /// The message as it is matched (trimmed, its noise stripped), and the leads of its
+    /// ends.
     #[inline]
-    fn stripped<'m>(&self, message: &'m str) -> &'m str {
+    fn stripped<'m>(&self, message: &'m str) -> (&'m str, (u32, u32)) {
         if self.noise.is_empty() {
-            return trim(message);
+            return trim_ends(message);
         }
         let noise = (0..self.noise.len() / 4).filter_map(|i| self.pattern(word(self.noise, i)));
-        strip_noise(message, &noise)
+        let text = strip_noise(message, &noise);
+        (text, message_ends(text))
     }
 
     /// Among the patterns of code `code`, else of the entries without a code, the one
@@ -406,8 +409,7 @@ impl Table {
     // Inlined, the pair comes back in registers rather than through the stack.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn best(&self, code: u32, text: &str) -> (usize, u32) {
-        let ends = message_ends(text);
+    fn best(&self, code: u32, text: &str, ends: (u32, u32)) -> (usize, u32) {
         let codeless = u32::try_from(self.codes.len() / (4 * CODE))
             .unwrap_or(NONE)
             .wrapping_sub(1);

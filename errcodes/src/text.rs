@@ -179,6 +179,31 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// [`trim`], then [`message_ends`]: a message of four bytes or more whose ends are neither
+/// whitespace nor changed by normalisation is read once.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn trim_ends(text: &str) -> (&str, (u32, u32)) {
+    if let Some((first, last)) = raw_ends(text.as_bytes()) {
+        if !changes(first)
+            && !changes(last)
+            && !may_be_space_lead(first)
+            && !may_be_space_lead(last)
+        {
+            return (text, (first, last));
+        }
+    }
+    let text = trim(text);
+    (text, message_ends(text))
+}
+
+/// [`may_be_space`] of a lead's first byte.
+#[inline]
+fn may_be_space_lead(lead: u32) -> bool {
+    #[allow(clippy::cast_possible_truncation)] // the top byte
+    may_be_space((lead >> 24) as u8)
+}
+
 /// Whether a char that starts with byte `b` can be whitespace.
 #[inline]
 fn may_be_space(b: u8) -> bool {

@@ -874,20 +874,16 @@ fn source_tokens(items: impl Iterator<Item = String>) -> TokenStream {
 /// `u32`s as one little-endian byte-string literal: one token, which the compiler reads as
 /// fast as text, where a literal per number costs time in every pass.
 fn words(values: &[u32]) -> TokenStream {
-    let bytes: Vec<u8> = values
-        .iter()
-        .flat_map(|value| value.to_le_bytes())
-        .collect();
-    let literal = Literal::byte_string(&bytes);
-    quote!(#literal)
+    le_bytes(values, u32::to_le_bytes)
 }
 
 /// `i64`s as one little-endian byte-string literal.
 fn longs(values: &[i64]) -> TokenStream {
-    let bytes: Vec<u8> = values
-        .iter()
-        .flat_map(|value| value.to_le_bytes())
-        .collect();
+    le_bytes(values, i64::to_le_bytes)
+}
+
+fn le_bytes<T: Copy, const N: usize>(values: &[T], to_le: fn(T) -> [u8; N]) -> TokenStream {
+    let bytes: Vec<u8> = values.iter().flat_map(|&value| to_le(value)).collect();
     let literal = Literal::byte_string(&bytes);
     quote!(#literal)
 }

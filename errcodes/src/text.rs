@@ -158,29 +158,8 @@ fn normal_lead(text: &str, at: usize) -> u32 {
     word
 }
 
-/// `text` without whitespace at either end, as `str::trim`, which it calls only when a
-/// first or last byte can belong to whitespace: most messages have none to trim.
-#[inline]
-pub(crate) fn trim(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    #[allow(clippy::cast_possible_truncation)] // the top bytes
-    let (first, last) = if let Some((first, last)) = raw_ends(bytes) {
-        ((first >> 24) as u8, (last >> 24) as u8)
-    } else {
-        let Some(last) = last_char_start(bytes) else {
-            return text;
-        };
-        (bytes[0], bytes[last])
-    };
-    if may_be_space(first) || may_be_space(last) {
-        text.trim()
-    } else {
-        text
-    }
-}
-
-/// [`trim`], then [`message_ends`]: a message of four bytes or more whose ends are neither
-/// whitespace nor changed by normalisation is read once.
+/// The message trimmed, and [`message_ends`] of it: a message of four bytes or more whose
+/// ends are neither whitespace nor changed by normalisation is read once.
 #[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn trim_ends(text: &str) -> (&str, (u32, u32)) {
@@ -193,7 +172,7 @@ pub(crate) fn trim_ends(text: &str) -> (&str, (u32, u32)) {
             return (text, (first, last));
         }
     }
-    let text = trim(text);
+    let text = text.trim();
     (text, message_ends(text))
 }
 
@@ -981,18 +960,20 @@ mod tests {
     }
 
     #[test]
-    fn trim_agrees_with_str_trim() {
+    fn trim_ends_agrees_with_str_trim_and_the_ends_char_by_char() {
         for c in (0..=0x3_0000).filter_map(char::from_u32) {
             for text in [
                 format!("{c}x{c}"),
                 format!("{c}"),
                 format!("x{c}"),
                 format!("{c}x"),
+                format!("{c}xyzw{c}"),
             ] {
-                assert_eq!(trim(&text), text.trim(), "{c:?}");
+                let trimmed = text.trim();
+                assert_eq!(trim_ends(&text), (trimmed, normal_ends(trimmed)), "{c:?}");
             }
         }
-        assert_eq!(trim(""), "");
+        assert_eq!(trim_ends(""), ("", (0, 0)));
     }
 
     #[test]

@@ -94,7 +94,6 @@ fn rows_of(text: &str) -> (String, Vec<synth::Row>) {
             rows.push(synth::Row {
                 name: entry["name"].as_str().expect("name:").to_owned(),
                 codes,
-                payload: all.len() != 1,
                 fallback: entry["fallback"].as_bool().unwrap_or(false),
             });
         }

@@ -4,6 +4,8 @@
 //!
 //! `cargo bench --bench from_code`; `BENCHMARKS.md` has the numbers.
 
+use errcodes::prelude::*;
+
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 

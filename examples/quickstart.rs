@@ -2,6 +2,8 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
+use errcodes::prelude::*;
+
 errcodes::platform_errors!("specs/wangdiantong.yaml");
 
 fn main() {
@@ -14,7 +16,10 @@ fn main() {
         (31337, "something new"),
     ];
     for (code, message) in responses {
-        let (error, fields) = WangdiantongError::classify_fields(code, message);
+        let (error, fields) = {
+            let found = WangdiantongError::lookup(&errcodes::Query::new(code).message(message));
+            (found.error, found.fields)
+        };
         println!("{code} {message:?}");
         println!("  -> {error:?}: {error}");
         println!("     retry: {}", error.retry_class());

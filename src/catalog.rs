@@ -8,6 +8,7 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
+use errcodes::prelude::*;
 use errcodes::RetryClass;
 
 /// One variant as the tools show it.
@@ -58,84 +59,37 @@ pub trait Platform: Sync {
     /// The retry class of unknown codes.
     fn unknown_retry(&self) -> RetryClass;
     /// The groups, `(id, title)`, in spec order.
-    fn groups(&self) -> &'static [(&'static str, &'static str)];
+    fn groups(&self) -> Vec<(&'static str, &'static str)>;
     /// Every entry, in spec order.
     fn rows(&self) -> Vec<Row>;
     /// The entry for a code (as text) and, when given, its message.
     fn find(&self, code: &str, message: Option<&str>) -> Found;
 }
 
-/// What the generic [`Platform`] needs from a generated enum: its inherent API.
-trait Enum: Sized + 'static {
-    const ENUM: &'static str;
-    const PLATFORM: &'static str;
-    const TITLE: &'static str;
-    const SOURCE: &'static str;
-    const GROUPS: &'static [(&'static str, &'static str)];
-    fn all() -> &'static [Self];
-    fn from_code_str(code: &str) -> Self;
-    fn unknown() -> Self;
-    fn classify_fields_str<'m>(code: &str, message: &'m str) -> (Self, errcodes::Fields<'m>);
-    fn row(&self) -> Row;
+fn row<T: Catalog>(error: &T) -> Row {
+    Row {
+        name: error.name(),
+        code: error.code().to_string(),
+        codes: error.codes().iter().map(ToString::to_string).collect(),
+        message: T::__table().message(error.__index()),
+        hint: error.hint(),
+        retry: error.retry_class(),
+        group: error.group(),
+        field_names: error.field_names(),
+        unknown: error.is_unknown(),
+    }
 }
-
-macro_rules! platform_enum {
-    ($($ty:ident),*) => {$(
-        impl Enum for $ty {
-            const ENUM: &'static str = stringify!($ty);
-            const PLATFORM: &'static str = $ty::PLATFORM;
-            const TITLE: &'static str = $ty::TITLE;
-            const SOURCE: &'static str = $ty::SOURCE;
-            const GROUPS: &'static [(&'static str, &'static str)] = $ty::GROUPS;
-            fn all() -> &'static [Self] {
-                $ty::ALL
-            }
-            fn from_code_str(code: &str) -> Self {
-                $ty::from_code_str(code)
-            }
-            fn unknown() -> Self {
-                $ty::Unknown(errcodes::RawCode::NONE)
-            }
-            fn classify_fields_str<'m>(
-                code: &str,
-                message: &'m str,
-            ) -> (Self, errcodes::Fields<'m>) {
-                $ty::classify_fields_str(code, message)
-            }
-            fn row(&self) -> Row {
-                Row {
-                    name: self.name(),
-                    code: self.code().to_string(),
-                    codes: self.codes().iter().map(ToString::to_string).collect(),
-                    message: self.message(),
-                    hint: self.hint(),
-                    retry: self.retry_class(),
-                    group: self.group(),
-                    field_names: self.field_names(),
-                    unknown: self.is_unknown(),
-                }
-            }
-        }
-    )*};
-}
-
-platform_enum!(
-    WechatShopError,
-    WechatTransactionError,
-    WangdiantongError,
-    TiktokLocalServicesError,
-    AliexpressError
-);
 
 struct Of<T>(PhantomData<fn() -> T>);
 
-impl<T: Enum> Platform for Of<T> {
+impl<T: Catalog> Platform for Of<T> {
     fn id(&self) -> &'static str {
         T::PLATFORM
     }
 
     fn enum_name(&self) -> &'static str {
-        T::ENUM
+        let path = std::any::type_name::<T>();
+        path.rsplit("::").next().unwrap_or(path)
     }
 
     fn title(&self) -> &'static str {
@@ -147,30 +101,37 @@ impl<T: Enum> Platform for Of<T> {
     }
 
     fn unknown_retry(&self) -> RetryClass {
-        T::unknown().row().retry
+        T::unknown_retry()
     }
 
-    fn groups(&self) -> &'static [(&'static str, &'static str)] {
+    fn groups(&self) -> Vec<(&'static str, &'static str)> {
         T::GROUPS
+            .iter()
+            .map(|group| (group.id, group.title))
+            .collect()
     }
 
     fn rows(&self) -> Vec<Row> {
-        T::all().iter().map(T::row).collect()
+        T::ALL.iter().map(row).collect()
     }
 
     fn find(&self, code: &str, message: Option<&str>) -> Found {
         let (found, fields) = match message {
             Some(message) => {
-                let (found, fields) = T::classify_fields_str(code, message);
-                let fields = fields
+                let found = T::lookup(&Query::new(code).message(message));
+                let fields = found
+                    .fields
                     .iter()
                     .map(|(name, value)| (name, value.to_owned()))
                     .collect();
-                (found, fields)
+                (found.error, fields)
             }
-            None => (T::from_code_str(code), Vec::new()),
+            None => (T::from_code(code), Vec::new()),
         };
-        let row = found.row();
+        let mut row = row(&found);
+        let received =
+            errcodes::ApiError::<T>::new(&Query::new(code).message(message.unwrap_or("")));
+        row.code = received.code().to_string();
         let siblings = if row.unknown {
             Vec::new()
         } else {

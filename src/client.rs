@@ -111,10 +111,10 @@ fn respond(path: &str, n: usize, token: &str) -> &'static str {
             r#"{"errcode":0,"errmsg":"ok","order":{"order_id":3705115058471208928,"status":20}}"#
         }
         ("/openapi2/trade_query.php", _) => {
-            r#"{"code":100,"message":"超过每分钟最大调用频率限制，请稍后重试"}"#
+            r#"{"status":100,"message":"超过每分钟最大调用频率限制，请稍后重试"}"#
         }
         ("/openapi2/goods_push.php", _) => {
-            r#"{"code":100,"message":"商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"}"#
+            r#"{"status":100,"message":"商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"}"#
         }
         ("/v2/localservice/saas/fulfill/redeem_code/", 1) => {
             r#"{"data":{},"error":{"code":"-9990400","message":"Voucher: failed to read voucher record from database.","log_id":"202406051200000A1B2C3D4E5F"}}"#

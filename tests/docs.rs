@@ -1,6 +1,7 @@
 //! The checked-in platform reference, `docs/platforms/`, is what `cargo run --example
 //! gen_docs` writes today: editing a spec without regenerating fails here.
 
+use errcodes::Catalog;
 use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;

@@ -3,6 +3,8 @@
 //! chars, Markdown and HTML, 100 KB) comes out of the generated enum byte for byte, and the
 //! generated docs show it without running or rendering any of it.
 
+use errcodes::prelude::*;
+
 use std::path::Path;
 
 errcodes::platform_errors!("tests/fixtures/injection.yaml");
@@ -95,7 +97,7 @@ fn endpoints_and_scenes_come_out_byte_for_byte() {
 
 #[test]
 fn a_string_code_comes_out_byte_for_byte() {
-    let error = E::from_code_str(NASTY_CODE);
+    let error = E::from_code(NASTY_CODE);
     assert_eq!(error, E::NastyCode);
     assert!(error.code() == NASTY_CODE);
     assert_eq!(
@@ -118,7 +120,9 @@ fn translations_and_templates_come_out_byte_for_byte() {
         template.message(),
         "value {value} \"# {literal} */ then {other}!"
     );
-    let (found, fields) = E::classify_fields(6, "value \"#{ \"# {literal} */ then */!!");
+    let (found, fields) = split(E::lookup(
+        &Query::new(6).message("value \"#{ \"# {literal} */ then */!!"),
+    ));
     assert_eq!(found, template);
     let values: Vec<(&str, &str)> = fields.iter().collect();
     assert_eq!(values, [("value", "\"#{"), ("other", "*/!")]);
@@ -212,4 +216,9 @@ fn rendered_docs_show_the_text_and_run_nothing() {
 
     let out = scratch::run(scratch::cargo(&dir, &["test", "--doc"]));
     assert!(out.contains("running 0 tests"), "doctests ran:\n{out}");
+}
+
+/// The entry and the template's fields of a lookup.
+fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
+    (found.error, found.fields)
 }

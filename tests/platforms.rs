@@ -3,6 +3,8 @@
 //! other values than the table's example, the retry classes the sources state, and TikTok's
 //! endpoint, scene and HTTP status.
 
+use errcodes::prelude::*;
+
 use std::time::Duration;
 
 use errcodes::platforms::aliexpress::AliexpressError;
@@ -11,7 +13,7 @@ use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::retry::{Decision, Policy};
-use errcodes::{Code, PlatformError, RetryClass};
+use errcodes::{ApiError, Code, RetryClass};
 
 fn throttled(secs: u64) -> RetryClass {
     RetryClass::Throttled {
@@ -58,7 +60,7 @@ mod wechat_shop {
     fn negative_code_from_number_and_text() {
         let error = WechatShopError::from_code(-30_000);
         assert_eq!(error, WechatShopError::WrongInterfaceForAuditStatus);
-        assert_eq!(WechatShopError::from_code_str(" -30000 "), error);
+        assert_eq!(WechatShopError::from_code(" -30000 "), error);
         assert_eq!(error.code(), -30_000);
         assert_eq!(
             error.to_string(),
@@ -101,24 +103,25 @@ mod wechat_transaction {
     }
 
     #[test]
-    fn one_row_with_two_codes_is_one_variant_that_keeps_the_code_received() {
+    fn one_row_with_two_codes_is_one_unit_variant_and_an_api_error_keeps_the_code_received() {
         let first = WechatTransactionError::from_code(990_001);
         let second = WechatTransactionError::from_code(990_002);
-        for (error, code) in [(&first, 990_001), (&second, 990_002)] {
-            assert!(matches!(error, WechatTransactionError::InvalidOpenid(_)));
-            assert_eq!(error.code(), code);
-            assert_eq!(error.message(), "OPEN ILLEGAL");
-        }
-        assert_ne!(first, second, "the payload is the code received");
-        assert_eq!(second.to_string(), "990002: OPEN ILLEGAL");
-        let classified = WechatTransactionError::classify(990_002, "OPEN ILLEGAL");
-        assert_eq!(classified, second);
+        assert_eq!(first, second, "one row of the table, one value");
+        assert_eq!(second, WechatTransactionError::InvalidOpenid);
+        assert_eq!(second.code(), 990_001, "the first code");
+        assert_eq!(second.codes(), [990_001, 990_002]);
+        assert_eq!(second.message(), "OPEN ILLEGAL");
+        assert_eq!(second.to_string(), "990001: OPEN ILLEGAL");
+        assert_eq!(
+            WechatTransactionError::classify(990_002, "OPEN ILLEGAL"),
+            second
+        );
         assert_eq!(WechatTransactionError::from(990_002), second);
-        let in_all = WechatTransactionError::ALL
-            .iter()
-            .find(|error| error.name() == "InvalidOpenid")
-            .expect("listed in ALL");
-        assert_eq!(in_all.code(), 990_001, "ALL holds the first code");
+        let received =
+            ApiError::<WechatTransactionError>::new(&Query::new(990_002).message("OPEN ILLEGAL"));
+        assert_eq!(*received.error(), WechatTransactionError::InvalidOpenid);
+        assert_eq!(received.code(), 990_002, "the code received");
+        assert_eq!(received.to_string(), "990002: OPEN ILLEGAL");
     }
 }
 
@@ -246,7 +249,9 @@ mod wangdiantong {
             ),
         ];
         for (code, message, expected, fields) in cases {
-            let (error, found) = WangdiantongError::classify_fields(*code, message);
+            let (error, found) = split(WangdiantongError::lookup(
+                &Query::new(*code).message(message),
+            ));
             assert_eq!(&error, expected, "{message}");
             assert_eq!(found.iter().collect::<Vec<_>>(), *fields, "{message}");
         }
@@ -271,10 +276,14 @@ mod tiktok_local_services {
         for code in [0, -3_000_105, -9_990_202, 12_345] {
             let error = TiktokLocalServicesError::classify(code, FULFILL_CORE);
             assert!(
-                matches!(error, TiktokLocalServicesError::FulfillCoreLogicFailed(_)),
+                matches!(error, TiktokLocalServicesError::FulfillCoreLogicFailed),
                 "{code}: {error:?}"
             );
-            assert_eq!(error.code(), code, "keeps the code received");
+            assert_eq!(error.code(), Code::None, "the entry has no code");
+            let received =
+                ApiError::<TiktokLocalServicesError>::new(&Query::new(code).message(FULFILL_CORE));
+            assert_eq!(*received.error(), error);
+            assert_eq!(received.code(), code, "an ApiError keeps the code received");
             assert_eq!(error.retry_class(), RetryClass::Transient);
             assert_eq!(error.scene(), Some("Write-off"));
         }
@@ -421,25 +430,38 @@ mod tiktok_local_services {
             ),
         ];
         for (code, message, list, redeem) in cases {
-            assert_eq!(E::classify_at(LIST, code, message), list);
-            assert_eq!(E::classify_at(REDEEM, code, message), redeem);
             assert_eq!(
-                E::classify_at(REDEEM.trim_end_matches('/'), code, message),
+                E::lookup(&Query::new(code).message(message).endpoint(LIST)).error,
+                list
+            );
+            assert_eq!(
+                E::lookup(&Query::new(code).message(message).endpoint(REDEEM)).error,
                 redeem
             );
             assert_eq!(
-                E::classify_at(REDEEM, code, message).endpoint(),
+                E::lookup(
+                    &Query::new(code)
+                        .message(message)
+                        .endpoint(REDEEM.trim_end_matches('/'))
+                )
+                .error,
+                redeem
+            );
+            assert_eq!(
+                E::lookup(&Query::new(code).message(message).endpoint(REDEEM))
+                    .error
+                    .endpoint(),
                 Some(REDEEM)
             );
             assert_eq!(
-                E::classify_at("/elsewhere", code, message),
+                E::lookup(&Query::new(code).message(message).endpoint("/elsewhere")).error,
                 E::classify(code, message)
             );
         }
         // Where the message has no twin, the endpoint changes nothing.
         let expired = "Voucher: redemption code has expired.";
         assert_eq!(
-            E::classify_at(LIST, -3_000_101, expired),
+            E::lookup(&Query::new(-3_000_101).message(expired).endpoint(LIST)).error,
             E::classify(-3_000_101, expired)
         );
     }
@@ -485,8 +507,9 @@ mod aliexpress {
 
     #[test]
     fn code_minus_1_takes_any_message() {
-        let (error, fields) =
-            AliexpressError::classify_fields(-1, "java.lang.NullPointerException");
+        let (error, fields) = split(AliexpressError::lookup(
+            &Query::new(-1).message("java.lang.NullPointerException"),
+        ));
         assert_eq!(error, AliexpressError::RequestValidationInternalError);
         assert_eq!(
             fields.get("message"),
@@ -498,7 +521,7 @@ mod aliexpress {
     #[test]
     fn the_string_code_is_read_by_from_code_str_from_str_and_classify_str() {
         let code = "F00-00-10013-002";
-        let error = AliexpressError::from_code_str(code);
+        let error = AliexpressError::from_code(code);
         assert_eq!(error, AliexpressError::OrderFulfillSystemError);
         assert_eq!(error.code(), code);
         assert_eq!(code.parse::<AliexpressError>(), Ok(error.clone()));
@@ -507,10 +530,7 @@ mod aliexpress {
             Ok(error.clone())
         );
         assert_eq!(
-            AliexpressError::classify_str(
-                code,
-                "Order fulfill system error. Please try again later"
-            ),
+            AliexpressError::classify(code, "Order fulfill system error. Please try again later"),
             error
         );
         assert_eq!(error.retry_class(), RetryClass::Transient);
@@ -519,11 +539,11 @@ mod aliexpress {
             "F00-00-10013-002: Order fulfill system error. Please try again later"
         );
         assert_eq!(
-            AliexpressError::from_code_str("-999"),
+            AliexpressError::from_code("-999"),
             AliexpressError::SystemError
         );
 
-        let unknown = AliexpressError::from_code_str("F00-00-10013-999");
+        let unknown = AliexpressError::from_code("F00-00-10013-999");
         assert!(unknown.is_unknown());
         assert_eq!(unknown.code(), "F00-00-10013-999");
     }
@@ -553,7 +573,7 @@ fn one_retry_loop_serves_every_platform() {
             RetryClass::Transient,
         ),
         (
-            &AliexpressError::from_code_str("F00-00-10013-002"),
+            &AliexpressError::from_code("F00-00-10013-002"),
             "aliexpress",
             RetryClass::Transient,
         ),
@@ -573,4 +593,9 @@ fn one_retry_loop_serves_every_platform() {
             _ => assert!(after <= Duration::from_millis(200), "{platform}: {after:?}"),
         }
     }
+}
+
+/// The entry and the template's fields of a lookup.
+fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
+    (found.error, found.fields)
 }

@@ -171,7 +171,7 @@ fn backon_async_counts_already_applied_as_success() {
     let time = FakeTime::default();
     let retry = Backon::with_clock(&Policy::new(), time.now_fn());
     let responses = Mutex::new(vec![
-        AliexpressError::classify_str(
+        AliexpressError::classify(
             "F00-00-10013-002",
             "Order fulfill system error. Please try again later",
         ),

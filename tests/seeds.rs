@@ -5,6 +5,8 @@
 //! is the entry's hint; no two rows reach the same entry; each group has as many entries as
 //! the table's section has rows; and the row counts are those the seeds' README states.
 
+use errcodes::prelude::*;
+
 use std::collections::HashMap;
 use std::fmt::Debug;
 
@@ -317,64 +319,17 @@ fn readme_counts(file: &str) -> (usize, Option<usize>) {
     }
 }
 
-/// What the checks need from a generated enum beyond `PlatformError`.
-trait Shipped: PlatformError + Debug + 'static + Sized {
-    fn all() -> &'static [Self];
-    fn classify_fields(code: i64, message: &str) -> (Self, Fields<'_>);
-    fn classify_str(code: &str, message: &str) -> Self;
-    fn group(&self) -> Option<&'static str>;
-    fn endpoint(&self) -> Option<&'static str>;
-    fn scene(&self) -> Option<&'static str>;
-    fn http_status(&self) -> Option<u16>;
-}
-
-macro_rules! shipped {
-    ($($ty:ident),*) => {$(
-        impl Shipped for $ty {
-            fn all() -> &'static [Self] {
-                $ty::ALL
-            }
-            fn classify_fields(code: i64, message: &str) -> (Self, Fields<'_>) {
-                $ty::classify_fields(code, message)
-            }
-            fn classify_str(code: &str, message: &str) -> Self {
-                $ty::classify_str(code, message)
-            }
-            fn group(&self) -> Option<&'static str> {
-                $ty::group(self)
-            }
-            fn endpoint(&self) -> Option<&'static str> {
-                $ty::endpoint(self)
-            }
-            fn scene(&self) -> Option<&'static str> {
-                $ty::scene(self)
-            }
-            fn http_status(&self) -> Option<u16> {
-                $ty::http_status(self)
-            }
-        }
-    )*};
-}
-
-shipped!(
-    WechatShopError,
-    WechatTransactionError,
-    WangdiantongError,
-    TiktokLocalServicesError,
-    AliexpressError
-);
-
-fn entry<E: Shipped>(name: &str) -> &'static E {
-    E::all()
+fn entry<E: Catalog>(name: &str) -> &'static E {
+    E::ALL
         .iter()
         .find(|entry| entry.name() == name)
         .unwrap_or_else(|| panic!("no entry {name}"))
 }
 
 /// Group ids in spec order.
-fn groups<E: Shipped>() -> Vec<&'static str> {
+fn groups<E: Catalog>() -> Vec<&'static str> {
     let mut groups: Vec<&'static str> = Vec::new();
-    for group in E::all().iter().filter_map(Shipped::group) {
+    for group in E::ALL.iter().filter_map(PlatformError::group) {
         if !groups.contains(&group) {
             groups.push(group);
         }
@@ -384,7 +339,7 @@ fn groups<E: Shipped>() -> Vec<&'static str> {
 
 /// The row's text is the entry's message, or the entry's template filled with the values
 /// `classify_fields` read from the row.
-fn check_message<E: Shipped>(
+fn check_message<E: Catalog>(
     error: &E,
     fields: Option<&Fields<'_>>,
     row: &str,
@@ -420,13 +375,13 @@ fn check_message<E: Shipped>(
 }
 
 /// The entry the row reaches, by its own code(s) and message.
-fn classify_row<E: Shipped>(row: &Row) -> Result<&'static E, String> {
+fn classify_row<E: Catalog>(row: &Row) -> Result<&'static E, String> {
     let mut names = Vec::new();
     match &row.code {
         SeedCode::Ints(codes) => {
             for &code in codes {
-                let (error, fields) = E::classify_fields(code, &row.message);
-                if error.code() != code {
+                let (error, fields) = split(E::lookup(&Query::new(code).message(&row.message)));
+                if !error.codes().contains(&Code::Int(code)) {
                     return Err(format!("code {code} classifies to {error:?}"));
                 }
                 check_message(&error, Some(&fields), &row.message)?;
@@ -434,19 +389,18 @@ fn classify_row<E: Shipped>(row: &Row) -> Result<&'static E, String> {
             }
         }
         SeedCode::Str(code) => {
-            let error = E::classify_str(code, &row.message);
-            if error.code() != code.as_str() {
+            let (error, fields) = split(E::lookup(&Query::new(code).message(&row.message)));
+            if !error.codes().contains(&Code::Str(code)) {
                 return Err(format!("code {code:?} classifies to {error:?}"));
             }
-            // Templates need `classify_fields`, which takes an integer code.
-            check_message(&error, None, &row.message)?;
+            check_message(&error, Some(&fields), &row.message)?;
             names.push(error.name());
         }
         SeedCode::None => {
             // A code-less row is reachable by message only, whatever code arrives with it.
-            let (error, fields) = E::classify_fields(0, &row.message);
-            if error.code() != 0 {
-                return Err(format!("{error:?} does not keep the code received, 0"));
+            let (error, fields) = split(E::lookup(&Query::new(0).message(&row.message)));
+            if !error.codes().is_empty() {
+                return Err(format!("{error:?} has a code; the row has none"));
             }
             check_message(&error, Some(&fields), &row.message)?;
             names.push(error.name());
@@ -470,7 +424,7 @@ fn classify_row<E: Shipped>(row: &Row) -> Result<&'static E, String> {
 }
 
 /// Every difference between a seed table and the enum, one line each.
-fn problems<E: Shipped>(file: &str, table: &Table) -> Vec<String> {
+fn problems<E: Catalog>(file: &str, table: &Table) -> Vec<String> {
     let mut problems = Vec::new();
     let (rows, sections) = readme_counts(file);
     if table.rows.len() != rows {
@@ -511,7 +465,7 @@ fn problems<E: Shipped>(file: &str, table: &Table) -> Vec<String> {
         let own = if found.group() == Some(group) {
             Some(found)
         } else {
-            E::all().iter().find(|other| {
+            E::ALL.iter().find(|other| {
                 other.group() == Some(group)
                     && other.code() == found.code()
                     && other.message() == found.message()
@@ -563,7 +517,7 @@ fn problems<E: Shipped>(file: &str, table: &Table) -> Vec<String> {
     }
     for (section, title) in table.sections.iter().enumerate() {
         let group = groups[section];
-        let entries = E::all()
+        let entries = E::ALL
             .iter()
             .filter(|entry| entry.group() == Some(group))
             .count();
@@ -581,7 +535,7 @@ fn problems<E: Shipped>(file: &str, table: &Table) -> Vec<String> {
     problems
 }
 
-fn assert_matches<E: Shipped>(file: &str, parse: fn(&str) -> Table) {
+fn assert_matches<E: Catalog>(file: &str, parse: fn(&str) -> Table) {
     let problems = problems::<E>(file, &parse(&seed(file)));
     assert!(
         problems.is_empty(),
@@ -786,4 +740,9 @@ fn tiktok_rows_take_their_blocks_retry_advice_unless_their_meaning_overrides_it(
         );
     }
     assert_eq!(used, overrides.len(), "every override names a row");
+}
+
+/// The entry and the template's fields of a lookup.
+fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
+    (found.error, found.fields)
 }

@@ -79,10 +79,10 @@ fn user_crate_behaves_as_documented() {
     );
     assert_eq!(
         line(&out, "from i64 990002"),
-        "InvalidOpenid(990002) | 990002: OPEN ILLEGAL | retry=permanent | group=Some(\"general\") | http=None | unknown=false"
+        "InvalidOpenid | 990001: OPEN ILLEGAL | retry=permanent | group=Some(\"general\") | http=None | unknown=false"
     );
     assert_eq!(
-        line(&out, "from_code_str F00"),
+        line(&out, "from_code F00"),
         "FulfillSystemError | F00-00-10013-002: Order fulfill system error. Please try again later | retry=transient | group=Some(\"general\") | http=None | unknown=false"
     );
     assert_eq!(
@@ -108,13 +108,20 @@ fn user_crate_behaves_as_documented() {
     );
     assert!(line(&out, "classify other").starts_with("ApplicationError | "));
     assert!(line(&out, "classify codeless")
-        .starts_with("CoreLogicFailed(-3000105) | -3000105: Redemption interface failed"));
+        .starts_with("CoreLogicFailed | Redemption interface failed"));
+    assert_eq!(
+        line(&out, "received"),
+        "-3000105: Redemption interface failed (error in fulfill_core layer logic execution)."
+    );
     assert!(line(&out, "classify en").starts_with("InvalidCredential | 40001: 不合法的凭证"));
     assert_eq!(
         line(&out, "dyn"),
         "platform=demo_shop code=40001 name=InvalidCredential message=不合法的凭证 hint=None"
     );
     assert!(line(&out, "response").starts_with("RateLimited | 100: "));
+    assert_eq!(line(&out, "request id"), "Some(\"65-ab\")");
+    assert_eq!(line(&out, "proxy"), "Err(Transient)");
+    assert_eq!(line(&out, "by_name"), "{\"error\":\"RateLimited\"}");
     assert_eq!(line(&out, "response ok"), "Ok(None)");
     assert_eq!(line(&out, "serde"), "\"X-1\" -> Unknown(\"X-1\")");
     assert_eq!(
@@ -155,4 +162,39 @@ fn editing_the_spec_regenerates_the_enum() {
         line(&after, "all").ends_with(",CoreLogicFailed,AddedLater"),
         "the new entry is a new variant after a plain rebuild:\n{after}"
     );
+}
+
+/// An SDK re-exports errcodes and its users depend on the SDK only: with
+/// `crate = user_crate::runtime`, the generated code names nothing else, under the same
+/// lints.
+#[test]
+fn a_crate_that_reexports_errcodes_serves_users_who_do_not_depend_on_it() {
+    let sdk = scratch("user_crate_sdk");
+    let app = Path::new(env!("CARGO_TARGET_TMPDIR")).join("user_crate_app");
+    let _ = fs::remove_dir_all(&app);
+    fs::create_dir_all(app.join("src")).expect("create app");
+    fs::copy(sdk.join("demo.yaml"), app.join("app.yaml")).expect("copy spec");
+    fs::copy(sdk.join("Cargo.lock"), app.join("Cargo.lock")).expect("copy lock");
+    let manifest = format!(
+        "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\nuser-crate = {{ path = {:?} }}\n\n[workspace]\n",
+        sdk.display().to_string()
+    );
+    fs::write(app.join("Cargo.toml"), manifest).expect("write manifest");
+    fs::write(
+        app.join("src/main.rs"),
+        "//! Uses errcodes through an SDK's re-export only.\n\
+         #![deny(warnings, missing_docs)]\n\
+         #![deny(clippy::all, clippy::pedantic)]\n\n\
+         use user_crate::runtime::prelude::*;\n\n\
+         user_crate::runtime::platform_errors!(\"app.yaml\", crate = user_crate::runtime);\n\n\
+         fn main() {\n\
+         \x20   let error = DemoShopError::from_code(40001);\n\
+         \x20   println!(\"app: {error} | {}\", error.retry_class());\n\
+         }\n",
+    )
+    .expect("write main");
+    cargo(&app, &["clippy", "--quiet", "--", "-D", "warnings"]);
+    let out = cargo(&app, &["run", "--quiet"]);
+    assert_eq!(line(&out, "app"), "40001: 不合法的凭证 | reauthenticate");
 }

@@ -31,7 +31,6 @@ pub struct Row {
     /// Integer codes only: the baseline stands in for `from_code(i64)`.
     pub codes: Vec<i64>,
     /// Entries with zero or several codes carry the received code, as in the generated enum.
-    pub payload: bool,
     pub fallback: bool,
 }
 
@@ -117,11 +116,9 @@ pub fn synthetic(n: usize) -> (String, Vec<Row>) {
         if i % 7 == 0 {
             yaml.push_str("        retry: {throttled: 5m}\n");
         }
-        let payload = codes.len() != 1;
         rows.push(Row {
             name,
             codes,
-            payload,
             fallback,
         });
     }
@@ -145,11 +142,7 @@ pub fn match_fn(name: &str, ty: &str, rows: &[Row]) -> String {
             .find(|&i| rows[i].fallback)
             .unwrap_or(indices[0]);
         let row = &rows[index];
-        let value = if row.payload {
-            format!("{ty}::{}(::errcodes::RawCode::int(code))", row.name)
-        } else {
-            format!("{ty}::{}", row.name)
-        };
+        let value = format!("{ty}::{}", row.name);
         let _ = writeln!(out, "        {code} => {value},");
     }
     let _ = write!(

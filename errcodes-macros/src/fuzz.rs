@@ -7,7 +7,8 @@
 use proptest::prelude::*;
 
 use crate::expand::{expand, Source};
-use crate::generate::{compile, platform_errors, read};
+use crate::generate::platform_errors;
+use crate::spec::{load, read};
 
 /// A valid spec that uses every feature, for mutations to start from.
 const SEED: &str = r#"platform: demo
@@ -57,8 +58,9 @@ fn check_total(text: &str) -> Result<(), TestCaseError> {
             let tokens = expand(
                 &spec,
                 &Source {
-                    absolute: Some("/fuzz.yaml"),
+                    tracked: &["/fuzz.yaml".to_owned()],
                     display: "fuzz.yaml",
+                    krate: &quote::quote!(::errcodes),
                 },
             );
             prop_assert!(
@@ -72,8 +74,9 @@ fn check_total(text: &str) -> Result<(), TestCaseError> {
                 let tokens = expand(
                     &stub,
                     &Source {
-                        absolute: None,
+                        tracked: &[],
                         display: "fuzz.yaml",
+                        krate: &quote::quote!(::errcodes),
                     },
                 );
                 prop_assert!(
@@ -152,7 +155,7 @@ proptest! {
         let dir = std::env::temp_dir().join(format!("errcodes-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| TestCaseError::fail(e.to_string()))?;
         std::fs::write(dir.join("spec.yaml"), &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        if let Err(failure) = compile(&dir, "spec.yaml") {
+        if let Err(failure) = load(&dir, "spec.yaml") {
             prop_assert!(!failure.reports.is_empty());
         }
         let tokens = platform_errors(quote::quote!("spec.yaml"), Some(&dir));

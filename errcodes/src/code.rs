@@ -11,9 +11,34 @@ pub enum Code<'a> {
     Int(i64),
     /// A code that is not an integer.
     Str(&'a str),
-    /// No code: only a code-less spec entry taken from `ALL` reports this (its source table
-    /// gives no code). An error built from a response always carries the code received.
+    /// No code: the code of an entry whose source table gives none, and of a response that
+    /// carries none.
     None,
+}
+
+impl From<i64> for Code<'_> {
+    fn from(code: i64) -> Self {
+        Code::Int(code)
+    }
+}
+
+/// Text as received: lookups read numeric text (`"45009"`, ` -1 `) as the integer code.
+impl<'a> From<&'a str> for Code<'a> {
+    fn from(code: &'a str) -> Self {
+        Code::Str(code)
+    }
+}
+
+impl<'a> From<&'a String> for Code<'a> {
+    fn from(code: &'a String) -> Self {
+        Code::Str(code)
+    }
+}
+
+impl<'a> From<&'a RawCode> for Code<'a> {
+    fn from(code: &'a RawCode) -> Self {
+        code.code()
+    }
 }
 
 impl Code<'_> {
@@ -67,8 +92,8 @@ impl PartialEq<&str> for Code<'_> {
 /// Longest string code kept without allocating.
 const INLINE: usize = 22;
 
-/// A received code, owned: the payload of `Unknown` and of entries that stand for several
-/// codes, so the code the platform actually sent is never lost.
+/// A received code, owned: the payload of `Unknown`, and the code an [`ApiError`](crate::ApiError)
+/// keeps, so the code the platform actually sent is never lost.
 ///
 /// It is opaque on purpose. A `match` cannot name a particular unknown code, so a later
 /// spec that adds the code cannot silently change which arm runs. Read it with
@@ -86,7 +111,7 @@ enum Repr {
 }
 
 impl RawCode {
-    /// The code-less value of an entry whose source gives no code.
+    /// No code.
     pub const NONE: RawCode = RawCode(Repr::None);
 
     /// An integer code.
@@ -102,8 +127,8 @@ impl RawCode {
     }
 
     /// A string code exactly as received. Short codes (up to 22 bytes) are stored inline
-    /// without allocating. Numeric text is not converted: use `from_code_str` on a
-    /// generated enum for that.
+    /// without allocating. Numeric text is not converted: lookups such as
+    /// `from_code` read it as the integer.
     #[must_use]
     pub fn string(code: &str) -> Self {
         if code.len() <= INLINE {
@@ -186,6 +211,16 @@ impl PartialEq<i64> for RawCode {
 impl PartialEq<&str> for RawCode {
     fn eq(&self, other: &&str) -> bool {
         self.code() == *other
+    }
+}
+
+impl From<Code<'_>> for RawCode {
+    fn from(code: Code<'_>) -> Self {
+        match code {
+            Code::Int(code) => RawCode::int(code),
+            Code::Str(code) => RawCode::string(code),
+            Code::None => RawCode::NONE,
+        }
     }
 }
 

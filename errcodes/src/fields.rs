@@ -2,42 +2,66 @@ use core::fmt;
 
 use crate::text::Strings;
 
-/// Most fields one template may have; the spec checker enforces it.
-pub(crate) const MAX_FIELDS: usize = 8;
+pub(crate) use errcodes_layout::MAX_FIELDS;
 
 /// The values of a matched template's fields, borrowed from the message:
 /// `商家编码{spec_no}已存在` matched against `商家编码A-1已存在` gives `spec_no = "A-1"`.
 ///
-/// Returned by `classify_fields` on a generated enum. Empty when the message matched a
-/// plain message, or nothing matched.
+/// Returned by [`Catalog::lookup`](crate::Catalog::lookup) and kept by
+/// [`ApiError`](crate::ApiError). Empty when the message matched a plain message, or
+/// nothing matched.
 #[derive(Clone, Copy)]
 pub struct Fields<'m> {
+    message: &'m str,
+    spans: Spans,
+}
+
+/// Where the fields are in a message: their names and byte ranges. Kept apart from the
+/// message so that an owner of the message can keep them.
+#[derive(Clone, Copy)]
+pub(crate) struct Spans {
     names: Strings<'static>,
-    values: [&'m str; MAX_FIELDS],
+    ranges: [(usize, usize); MAX_FIELDS],
+}
+
+impl Spans {
+    pub(crate) fn none() -> Self {
+        Spans {
+            names: Strings::new("", &[]),
+            ranges: [(0, 0); MAX_FIELDS],
+        }
+    }
+
+    /// Fields called `names` at `ranges` of a text that starts `offset` bytes into the
+    /// message.
+    pub(crate) fn new(
+        names: Strings<'static>,
+        ranges: &[(usize, usize); MAX_FIELDS],
+        offset: usize,
+    ) -> Self {
+        let mut spans = Spans::none();
+        spans.names = names;
+        for (span, &(start, end)) in spans.ranges.iter_mut().zip(ranges) {
+            *span = (start.saturating_add(offset), end.saturating_add(offset));
+        }
+        spans
+    }
+
+    pub(crate) fn of(self, message: &str) -> Fields<'_> {
+        Fields {
+            message,
+            spans: self,
+        }
+    }
 }
 
 impl<'m> Fields<'m> {
     pub(crate) fn none() -> Self {
-        Fields {
-            names: Strings::new("", &[]),
-            values: [""; MAX_FIELDS],
-        }
+        Spans::none().of("")
     }
 
-    /// Fields called `names`, whose values are at `ranges` in `message`.
-    pub(crate) fn new(
-        message: &'m str,
-        names: Strings<'static>,
-        ranges: &[(usize, usize); MAX_FIELDS],
-    ) -> Self {
-        let mut values = [""; MAX_FIELDS];
-        for (value, &(start, end)) in values
-            .iter_mut()
-            .zip(&ranges[..names.len().min(MAX_FIELDS)])
-        {
-            *value = message.get(start..end).unwrap_or_default();
-        }
-        Fields { names, values }
+    pub(crate) fn spans(&self) -> Spans {
+        self.spans
     }
 
     /// The value of the field called `name`.
@@ -49,19 +73,24 @@ impl<'m> Fields<'m> {
 
     /// `(name, value)` pairs, in the template's order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'m str)> + '_ {
-        self.names.iter().zip(self.values.iter().copied())
+        let message = self.message;
+        self.spans
+            .names
+            .iter()
+            .zip(self.spans.ranges)
+            .map(move |(name, (start, end))| (name, message.get(start..end).unwrap_or_default()))
     }
 
     /// How many fields the template has.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.names.len().min(MAX_FIELDS)
+        self.spans.names.len().min(MAX_FIELDS)
     }
 
     /// Whether there are no fields.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.len() == 0
     }
 }
 

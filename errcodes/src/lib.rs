@@ -12,6 +12,7 @@
 //!
 //! ```
 //! use errcodes::platforms::wangdiantong::WangdiantongError;
+//! use errcodes::prelude::*;
 //!
 //! let error = WangdiantongError::classify(1, "sid is not exists");
 //! assert_eq!(error, WangdiantongError::SidNotExists);
@@ -29,14 +30,17 @@
 //!
 //! ```
 //! errcodes::platform_errors!("specs/wangdiantong.yaml");
+//! use errcodes::prelude::*;
 //!
 //! // The code says little (100 has 63 meanings): the message decides.
-//! let (error, fields) = WangdiantongError::classify_fields(
-//!     100,
-//!     "商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9",
+//! let error = WangdiantongError::classify(100, "超过每分钟最大调用频率限制，请稍后重试");
+//! assert_eq!(error, WangdiantongError::RateLimited);
+//! // A template's fields come with `lookup`.
+//! let found = WangdiantongError::lookup(
+//!     &Query::new(100).message("商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"),
 //! );
-//! assert_eq!(error, WangdiantongError::SpecNoBelongsToDeletedGoods);
-//! assert_eq!(fields.get("spec_no"), Some("A-1"));
+//! assert_eq!(found.error, WangdiantongError::SpecNoBelongsToDeletedGoods);
+//! assert_eq!(found.fields.get("spec_no"), Some("A-1"));
 //! // A code the table does not know keeps its value.
 //! let unknown = WangdiantongError::from_code(31337);
 //! assert!(unknown.is_unknown());
@@ -44,27 +48,44 @@
 //! assert_eq!(unknown.to_string(), "31337: unknown error code");
 //! ```
 //!
+//! Every entry is a unit variant, whatever its codes (one, several, or none), and
+//! `Unknown(RawCode)` is the only variant with data: a `match` needs no knowledge of the
+//! table's rows, and a table update cannot change a variant's shape. The enum is
+//! allocation-free and `Copy`-cheap to clone. Methods on values come from the traits
+//! [`PlatformError`] (what every error tells) and [`Catalog`] (the table: `ALL`, groups,
+//! lookups), both in [`prelude`]; `from_code` and `classify` are also inherent, to be
+//! called by path.
+//!
 //! ## Reading a response (feature `json`)
 //!
-//! A spec that declares its platform's `envelope` gets `from_response`, which takes the
-//! body (bytes, text or a `serde_json::Value`) and gives `None` for a success:
+//! A spec that declares its platform's `envelope` gets `from_response` and `from_http`,
+//! which take the body (bytes, text or a `serde_json::Value`) and give `None` for a
+//! success, else an [`ApiError`]: the variant, plus the code, message and request id
+//! exactly as the platform sent them.
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
 //! use errcodes::platforms::wechat_transaction::WechatTransactionError;
+//! use errcodes::prelude::*;
 //!
 //! let body = br#"{"errcode":45009,"errmsg":"reach max api daily quota limit rid: 6565d0a2-4b7c6f1e"}"#;
-//! let error = WechatTransactionError::from_response(body)?;
-//! assert_eq!(error, Some(WechatTransactionError::DailyQuotaExceeded));
+//! let error = WechatTransactionError::from_response(body)?.expect("an error");
+//! assert_eq!(*error.error(), WechatTransactionError::DailyQuotaExceeded);
+//! assert_eq!(error.request_id(), Some("6565d0a2-4b7c6f1e"));
+//! assert!(error.to_string().starts_with("45009: reach max api daily quota limit"));
 //! assert_eq!(WechatTransactionError::from_response(r#"{"errcode":0,"errmsg":"ok"}"#)?, None);
+//! // A proxy's error page is never a success.
+//! assert!(WechatTransactionError::from_http(502, "<html>Bad Gateway</html>").is_err());
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## serde (feature `serde`)
 //!
-//! Every generated enum serializes as its code and deserializes from an integer or a string,
-//! so it can sit in your own response types; unknown codes survive the round trip:
+//! Every generated enum serializes as its code, the platform's wire format, and
+//! deserializes from an integer or a string; unknown codes survive the round trip. A code
+//! with several meanings reads back as its fallback: where the variant itself must
+//! survive, use [`serde::by_name`](crate::serde::by_name).
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
@@ -81,7 +102,8 @@
 //!
 //! [`retry::Policy`] turns each error's [`RetryClass`] into a decision, bounded by a number
 //! of attempts and a deadline; use it as a blocking loop, as a state machine under any async
-//! runtime ([`retry::Attempts`]), or as a `backon` backoff (feature `backon`).
+//! runtime ([`retry::Attempts`]), as a `backon` backoff (feature `backon`) or as a
+//! `tower::retry::Policy` (feature `tower`).
 //!
 //! ```
 //! use std::time::Duration;
@@ -101,8 +123,8 @@
 //!
 //! ## One loop for every platform
 //!
-//! Every enum implements [`PlatformError`], so logging and retrying need not know which
-//! platform answered:
+//! Every enum, and every [`ApiError`], implements [`PlatformError`], so logging and
+//! retrying need not know which platform answered:
 //!
 //! ```
 //! use errcodes::platforms::{wangdiantong::WangdiantongError, wechat_shop::WechatShopError};
@@ -117,70 +139,158 @@
 //! }
 //! ```
 //!
-//! ## Tools
+//! ## An SDK that re-exports errcodes
 //!
-//! In the repository: `cargo run --example explain -- <platform> <code> [message]` says
-//! what a code means and what to do; `docs/platforms/` is a Markdown reference of every
-//! shipped code (`cargo run --example gen_docs`); `cargo run --example client` shows an
-//! SDK-shaped client retrying against a local mock of each platform.
+//! `platform_errors!("specs/x.yaml", crate = my_sdk::errcodes)` writes every path of the
+//! generated code through your re-export, so your users need not depend on errcodes.
+//!
+//! # Stability
+//!
+//! `CHANGELOG.md` in the repository says what each release changed, and which table
+//! updates are patch, minor or major releases. The shipped enums are `#[non_exhaustive]`:
+//! a new row is a minor release. Public runtime types are `#[non_exhaustive]` where they may
+//! grow ([`Query`], [`Classified`], [`Group`], [`Lang`], `ResponseErrorKind`), and exhaustive
+//! where their shape is the point ([`Code`], [`RetryClass`]).
 
 // The shipped platforms are generated code: these keep it documented and pedantic-clean.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 #![warn(clippy::pedantic)]
 
 extern crate self as errcodes;
 
+mod api_error;
+mod catalog;
 mod code;
 mod fields;
+mod platform_error;
 pub mod platforms;
 #[cfg(feature = "json")]
 pub mod response;
 pub mod retry;
 mod retry_class;
-mod serde_support;
+#[cfg(feature = "serde")]
+pub mod serde;
 mod table;
 mod text;
 
+pub use api_error::ApiError;
+pub use catalog::{Catalog, Classified, Group, Lang, Query};
 pub use code::{Code, RawCode};
 pub use errcodes_macros::platform_errors;
 pub use fields::Fields;
+pub use platform_error::PlatformError;
 pub use retry_class::RetryClass;
 
-/// What every generated error enum offers, so that one retry loop or one logger serves
-/// every platform.
-pub trait PlatformError: std::error::Error {
-    /// The platform id of the spec, such as `"wechat_shop"`.
-    fn platform(&self) -> &'static str;
-    /// The code received.
-    fn code(&self) -> Code<'_>;
-    /// The variant's name; `"Unknown"` for a code the spec does not know.
-    fn name(&self) -> &'static str;
-    /// The message from the spec.
-    fn message(&self) -> &'static str;
-    /// The remedy from the spec, if it gives one.
-    fn hint(&self) -> Option<&'static str>;
-    /// What a client should do about the error.
-    fn retry_class(&self) -> RetryClass;
-    /// Whether the code is unknown to the spec.
-    fn is_unknown(&self) -> bool;
+/// The traits a user of a generated enum calls methods through: `use errcodes::prelude::*;`.
+pub mod prelude {
+    pub use crate::{Catalog, PlatformError, Query};
 }
 
 /// Used by generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::table::{
-        bucket, debug, display, entry, entry_index, Key, Phf, Table, NONE, UNKNOWN,
-    };
-    pub use crate::text::{lead, normalize};
+    pub use crate::table::{Envelope, Path, Phf, Table};
+    pub use errcodes_layout::UNKNOWN;
 
     pub use crate::__errcodes_response_impls as response_impls;
     pub use crate::__errcodes_serde_impls as serde_impls;
-    #[cfg(feature = "json")]
-    pub use crate::response::{from_response, Envelope, Path};
-    #[cfg(feature = "serde")]
-    pub use crate::serde_support::deserialize_code;
     #[cfg(feature = "serde")]
     pub use ::serde;
+
+    use crate::{Catalog, PlatformError};
+
+    /// `Clone` of a generated enum.
+    #[must_use]
+    pub fn clone<E: Catalog>(error: &E) -> E {
+        let code = error
+            .__unknown_code()
+            .cloned()
+            .unwrap_or(crate::RawCode::NONE);
+        E::__from_index(error.__index(), code)
+    }
+
+    /// `Debug` of a generated enum: the variant's name, with the code of `Unknown`.
+    ///
+    /// # Errors
+    /// When the formatter fails.
+    pub fn debug<E: Catalog>(error: &E, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match error.__unknown_code() {
+            Some(code) => f.debug_tuple("Unknown").field(code).finish(),
+            None => f.write_str(error.name()),
+        }
+    }
+
+    /// `Display` of a generated enum: `<code>: <message>`; the message alone for an entry
+    /// without a code.
+    ///
+    /// # Errors
+    /// When the formatter fails.
+    pub fn display<E: Catalog>(error: &E, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match error.code() {
+            crate::Code::None => f.write_str(error.message()),
+            code => write!(f, "{code}: {}", error.message()),
+        }
+    }
+}
+
+/// Without feature `serde`: nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_serde_impls {
+    ($($tokens:tt)*) => {};
+}
+
+/// `from_response` and `from_http` on a generated enum whose spec has an `envelope`, with
+/// feature `json`.
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_response_impls {
+    ($ty:ident) => {
+        // A crate uses only part of the API; the rest must not warn in a binary crate.
+        #[allow(dead_code)]
+        impl $ty {
+            /// Reads a response body (bytes, text or a `serde_json::Value`) through the
+            /// spec's envelope: `Ok(None)` when it reports success, else the error,
+            /// classified and kept as received. See `errcodes::Catalog::from_response`.
+            ///
+            /// # Errors
+            /// When the body is not a JSON object, has no code where the envelope needs
+            /// one, or its code or message has the wrong type.
+            pub fn from_response<B>(
+                body: &B,
+            ) -> ::core::result::Result<
+                ::core::option::Option<$crate::ApiError<Self>>,
+                $crate::response::ResponseError,
+            >
+            where
+                B: $crate::response::Body + ?::core::marker::Sized,
+            {
+                <Self as $crate::Catalog>::from_response(body)
+            }
+
+            /// Like `from_response`, for a response whose HTTP status is known: with a
+            /// status that is not 2xx, the body is never a success. See
+            /// `errcodes::Catalog::from_http`.
+            ///
+            /// # Errors
+            /// As `from_response`; and a non-2xx response whose body has no error code.
+            pub fn from_http<B>(
+                status: u16,
+                body: &B,
+            ) -> ::core::result::Result<
+                ::core::option::Option<$crate::ApiError<Self>>,
+                $crate::response::ResponseError,
+            >
+            where
+                B: $crate::response::Body + ?::core::marker::Sized,
+            {
+                <Self as $crate::Catalog>::from_http(status, body)
+            }
+        }
+    };
 }
 
 /// Without feature `json`: nothing.

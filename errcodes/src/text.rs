@@ -11,6 +11,8 @@
 //! comparison costs about the length of the literal, whatever the length of the message, and
 //! field values are ranges of the message as received.
 
+pub use errcodes_layout::{lead, normalize};
+
 /// Consecutive strings of a table: string `k` is `text[bounds[k]..bounds[k + 1]]`, the
 /// bounds being little-endian `u32`s.
 #[derive(Debug, Clone, Copy)]
@@ -70,27 +72,6 @@ pub struct Pattern<'t> {
     /// The literals' length in bytes plus one per field: no shorter message can match, as
     /// normalisation never lengthens text.
     pub min_len: u32,
-}
-
-/// The same character after normalisation: full-width forms to ASCII, all whitespace to
-/// `' '`.
-#[must_use]
-#[inline]
-pub fn normalize(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        c if c.is_whitespace() => ' ',
-        c => c,
-    }
-}
-
-/// The UTF-8 bytes of `c`, big-endian in a `u32`: the key probes are sorted by.
-#[must_use]
-#[inline]
-pub fn lead(c: char) -> u32 {
-    let mut bytes = [0; 4];
-    c.encode_utf8(&mut bytes);
-    u32::from_be_bytes(bytes)
 }
 
 /// The leads of a trimmed message's first and last chars, normalised; 0 for an empty
@@ -260,16 +241,18 @@ pub(crate) fn match_lits(
 /// Strips `noise` patterns from the end of `text`, again and again, then trims. A noise
 /// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`, that
 /// starts after its first char: a message that is all noise is kept.
-#[must_use]
+/// `stripped` sees each tail stripped, with the pattern that matched it.
 pub(crate) fn strip_noise<'m, 'p>(
     text: &'m str,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str),
 ) -> &'m str {
     let mut text = text.trim();
-    while let Some(start) = noise
+    while let Some((start, pattern)) = noise
         .clone()
-        .find_map(|pattern| noise_start(text, &pattern))
+        .find_map(|pattern| noise_start(text, &pattern).map(|start| (start, pattern)))
     {
+        stripped(&pattern, &text[start..]);
         text = text[..start].trim_end();
     }
     text
@@ -756,7 +739,7 @@ mod tests {
                     .collect();
                 let oracle: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
                 prop_assert_eq!(
-                    strip_noise(&text, &noise.iter().copied()),
+                    strip_noise(&text, &noise.iter().copied(), |_, _| {}),
                     reference::strip_noise(&text, &oracle)
                 );
             }
@@ -778,7 +761,11 @@ mod tests {
         assert_eq!(out.map(|(start, end)| end - start), [1, 1 + run.len()]);
         let noise = [pattern(&[" rid: ", ""], &["rid"])];
         assert_eq!(
-            strip_noise(&format!("x{run}y rid: {run}z"), &noise.iter().copied()),
+            strip_noise(
+                &format!("x{run}y rid: {run}z"),
+                &noise.iter().copied(),
+                |_, _| {}
+            ),
             format!("x{run}y")
         );
     }
@@ -790,9 +777,9 @@ mod tests {
         let noise = [pattern(&[" rid: ", " at ", ""], &["rid", "at"])];
         let many = " rid: 1".repeat(150_000);
         let text = format!("x{many}");
-        assert_eq!(strip_noise(&text, &noise.iter().copied()), text);
+        assert_eq!(strip_noise(&text, &noise.iter().copied(), |_, _| {}), text);
         let text = format!("x{many} at 2");
-        assert_eq!(strip_noise(&text, &noise.iter().copied()), "x");
+        assert_eq!(strip_noise(&text, &noise.iter().copied(), |_, _| {}), "x");
         assert_eq!(stripped("x rid: 1 y rid: 2 at 3", &noise), "x");
         assert_eq!(stripped("x rid: 1 at", &noise), "x rid: 1 at");
     }
@@ -858,7 +845,7 @@ mod tests {
 
     /// What is left of a message once noise is stripped, checked against the oracle.
     fn stripped<'t>(text: &'t str, noise: &[Pattern<'static>]) -> &'t str {
-        let found = strip_noise(text, &noise.iter().copied());
+        let found = strip_noise(text, &noise.iter().copied(), |_, _| {});
         let noise: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
         assert_eq!(found, reference::strip_noise(text, &noise), "{text:?}");
         found

@@ -3,9 +3,11 @@
 //!
 //! Generated from `specs/aliexpress.yaml` by `errcodes::platform_errors!`; feature
 //! `aliexpress`. Code -999 carries 7 messages: use `classify`. One code is a string,
-//! `F00-00-10013-002`: use `from_code_str`, `classify_str` or `str::parse`.
+//! `F00-00-10013-002`: `from_code` and `classify` take it as text, as does
+//! `str::parse`.
 //!
 //! ```
+//! use errcodes::prelude::*;
 //! use errcodes::RetryClass;
 //! use errcodes::platforms::aliexpress::AliexpressError;
 //!

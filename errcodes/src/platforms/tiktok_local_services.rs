@@ -11,6 +11,7 @@
 //! (-9990202 has 15): use `classify`.
 //!
 //! ```
+//! use errcodes::prelude::*;
 //! use errcodes::RetryClass;
 //! use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 //!

@@ -3,11 +3,12 @@
 //! Generated from `specs/wangdiantong.yaml` by `errcodes::platform_errors!`; feature
 //! `wangdiantong`. Code 100 carries 63 meanings and code 1 carries 9, so the message
 //! says what went wrong: use `classify`, which also reads the values out of messages with
-//! placeholders (`classify_fields`). Every entry has the table's remedy (解决办法) as its
+//! placeholders (`lookup`). Every entry has the table's remedy (解决办法) as its
 //! `hint`.
 //!
 //! ```
 //! use std::time::Duration;
+//! use errcodes::prelude::*;
 //! use errcodes::platforms::wangdiantong::WangdiantongError;
 //!
 //! // {"code": 100, "message": "..."}
@@ -15,9 +16,9 @@
 //! assert_eq!(error, WangdiantongError::RateLimited);
 //! assert_eq!(error.retry_class().retry_after(), Some(Duration::from_secs(300)));
 //!
-//! let (error, fields) = WangdiantongError::classify_fields(100, "批次 B-7 不存在或已停用");
-//! assert_eq!(error, WangdiantongError::BatchNotFoundOrDisabled);
-//! assert_eq!(fields.get("batch_no"), Some("B-7"));
+//! let found = WangdiantongError::lookup(&Query::new(100).message("批次 B-7 不存在或已停用"));
+//! assert_eq!(found.error, WangdiantongError::BatchNotFoundOrDisabled);
+//! assert_eq!(found.fields.get("batch_no"), Some("B-7"));
 //!
 //! // A message the table does not list gives the code's generic row.
 //! assert_eq!(WangdiantongError::classify(100, "新的错误"), WangdiantongError::ApplicationError);

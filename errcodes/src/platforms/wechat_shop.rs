@@ -8,6 +8,7 @@
 //!
 //! ```
 //! use std::time::Duration;
+//! use errcodes::prelude::*;
 //! use errcodes::platforms::wechat_shop::WechatShopError;
 //!
 //! // {"errcode": 300000, "errmsg": "..."}: most interfaces allow 800 calls per 30 s.

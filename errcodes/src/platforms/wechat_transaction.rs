@@ -7,6 +7,7 @@
 //!
 //! ```
 //! use std::time::Duration;
+//! use errcodes::prelude::*;
 //! use errcodes::platforms::wechat_transaction::WechatTransactionError;
 //!
 //! // 45009: the daily quota is spent; wait for the reset (or reset it in the console).
@@ -14,11 +15,12 @@
 //! assert_eq!(error, WechatTransactionError::DailyQuotaExceeded);
 //! assert_eq!(error.retry_class().retry_after(), Some(Duration::from_secs(86_400)));
 //!
-//! // One row of the table names two codes; the variant keeps the one received.
+//! // One row of the table names two codes: both give its variant, which lists them.
 //! let error = WechatTransactionError::from_code(990002);
-//! assert!(matches!(error, WechatTransactionError::InvalidOpenid(_)));
-//! assert_eq!(error.code(), 990002);
-//! assert_eq!(error.to_string(), "990002: OPEN ILLEGAL");
+//! assert_eq!(error, WechatTransactionError::from_code(990001));
+//! assert_eq!(error, WechatTransactionError::InvalidOpenid);
+//! assert_eq!(error.codes(), [990001, 990002]);
+//! assert_eq!(error.to_string(), "990001: OPEN ILLEGAL");
 //! ```
 
 errcodes::platform_errors!("specs/wechat_transaction.yaml");

@@ -324,7 +324,7 @@ impl Attempts {
             RetryClass::Throttled { wait: Some(wait) } => {
                 // Up to a tenth more (at most 1 s), never less than the platform asked.
                 let spread = (wait / 10).min(Duration::from_secs(1));
-                wait + self.uniform(spread)
+                wait.saturating_add(self.uniform(spread))
             }
             RetryClass::Throttled { wait: None } => self.backoff().max(policy.throttled_wait),
         };
@@ -356,7 +356,7 @@ impl Attempts {
             .unwrap_or(policy.max_backoff)
             .min(policy.max_backoff);
         let half = full / 2;
-        half + self.uniform(full.saturating_sub(half))
+        half.saturating_add(self.uniform(full.saturating_sub(half)))
     }
 
     /// A duration drawn evenly from `0..=max`.
@@ -388,6 +388,14 @@ pub trait Classify {
 }
 
 impl<E: PlatformError + ?Sized> Classify for E {
+    fn class(&self) -> RetryClass {
+        self.retry_class()
+    }
+}
+
+/// From the HTTP status: see [`ResponseError::retry_class`](crate::response::ResponseError::retry_class).
+#[cfg(feature = "json")]
+impl Classify for crate::response::ResponseError {
     fn class(&self) -> RetryClass {
         self.retry_class()
     }

@@ -1,11 +1,14 @@
+use errcodes::prelude::*;
+
 errcodes::platform_errors!("tests/ui/specs/envelope.yaml");
 
 fn main() {
     // Every path form: a gateway error, a nested result under any key, a top-level code.
     let gateway = br#"{"error_response": {"code": 1, "msg": "busy"}}"#;
-    assert_eq!(DemoError::from_response(gateway).unwrap(), Some(DemoError::Busy));
+    let error = |body: &str| DemoError::from_response(body).unwrap().map(errcodes::ApiError::into_error);
+    assert_eq!(error(std::str::from_utf8(gateway).unwrap()), Some(DemoError::Busy));
     let nested = r#"{"some_method_response": {"result": {"error_code": "E-2", "error_message": "broken"}}}"#;
-    assert_eq!(DemoError::from_response(nested).unwrap(), Some(DemoError::Broken));
+    assert_eq!(error(nested), Some(DemoError::Broken));
     let top = serde_json::json!({"errcode": 7, "errmsg": "new rid: 42"});
     let unknown = DemoError::from_response(&top).unwrap().unwrap();
     assert!(unknown.is_unknown());
@@ -14,6 +17,7 @@ fn main() {
     for ok in [r#"{"errcode": 0}"#, r#"{"errcode": "ok"}"#, r#"{"data": []}"#] {
         assert_eq!(DemoError::from_response(ok).unwrap(), None, "{ok}");
     }
-    let round_trip: DemoError = serde_json::from_str(&serde_json::to_string(&unknown).unwrap()).unwrap();
-    assert_eq!(round_trip, unknown);
+    let round_trip: DemoError = serde_json::from_str(&serde_json::to_string(unknown.error()).unwrap()).unwrap();
+    assert_eq!(&round_trip, unknown.error());
+    assert_eq!(unknown.request_id(), Some("42"));
 }

@@ -1,8 +1,7 @@
-//! Builds the perfect-hash tables that `errcodes::__private::table` reads.
-//!
-//! The hash functions and `place` mirror the runtime's exactly: the runtime crate depends on
-//! this one, so it cannot be called from here. The integration tests look up every code of
-//! every shipped spec, which fails if the two drift apart.
+//! Builds the perfect-hash tables that the runtime reads, with the hashing and placement of
+//! `errcodes_layout`, which the runtime reads them with.
+
+pub use errcodes_layout::{bucket_of, hash_int, hash_str, slot_of as place};
 
 /// Keys per bucket on average: small buckets are easy to place.
 const BUCKET_SIZE: usize = 4;
@@ -15,41 +14,6 @@ pub struct Phf {
     pub displacements: Vec<u32>,
     /// For each slot, the index of the key placed there (every slot holds one key).
     pub order: Vec<usize>,
-}
-
-pub fn hash_int(code: i64, seed: u64) -> u64 {
-    #[allow(clippy::cast_sign_loss)]
-    let mut h = (code as u64) ^ seed;
-    h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
-pub fn hash_str(code: &str, seed: u64) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in code.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    #[allow(clippy::cast_possible_wrap)]
-    hash_int(h as i64, seed)
-}
-
-/// `x` scaled from `0..2^32` to `0..n`, as the runtime's `reduce`.
-fn reduce(x: u32, n: usize) -> usize {
-    #[allow(clippy::cast_possible_truncation)]
-    let scaled = ((u64::from(x) * n as u64) >> 32) as usize;
-    scaled
-}
-
-fn bucket_of(hash: u64, buckets: usize) -> usize {
-    #[allow(clippy::cast_possible_truncation)]
-    reduce((hash >> 32) as u32, buckets)
-}
-
-fn place(hash: u64, displacement: u32, len: usize) -> usize {
-    #[allow(clippy::cast_possible_truncation)]
-    let low = (hash as u32 ^ displacement).wrapping_mul(0x9e37_79b9);
-    reduce(low, len)
 }
 
 /// Places distinct keys, given by their hash under a seed, one per slot.

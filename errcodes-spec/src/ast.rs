@@ -1,4 +1,5 @@
 //! The validated model of a spec: plain data between parsing and code generation.
+#![allow(missing_docs)]
 
 use crate::ctxt::Path;
 
@@ -23,8 +24,13 @@ pub struct Envelope {
     /// Paths to the code, tried in order; each split at `.`, `*` standing for any key.
     pub code: Vec<Vec<String>>,
     pub message: Vec<Vec<String>>,
-    /// Codes that mean success (a response without a code is a success too).
+    pub sub_code: Vec<Vec<String>>,
+    pub sub_message: Vec<Vec<String>>,
+    pub request_id: Vec<Vec<String>>,
+    /// Codes that mean success.
     pub success: Vec<Code>,
+    /// Whether a response with no code at any path is a success.
+    pub success_without_code: bool,
 }
 
 #[derive(Debug, Clone)]

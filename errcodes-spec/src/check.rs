@@ -227,16 +227,11 @@ pub fn skeleton(template: &Template) -> Vec<String> {
         .collect()
 }
 
-/// Mirrors `errcodes::__private::normalize` (the runtime crate cannot be a dependency of
-/// its own proc-macro): full-width forms to ASCII, whitespace runs to one space.
+/// `text` normalised char by char as the runtime normalises messages, with whitespace runs
+/// collapsed to one space, as the runtime compares them.
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
+    for c in text.chars().map(errcodes_layout::normalize) {
         if !(c == ' ' && out.ends_with(' ')) {
             out.push(c);
         }

@@ -103,7 +103,7 @@ impl<'de> Visitor<'de> for Walk<'_> {
 /// Fails on whatever it is given: the error carries the node's position.
 struct Here;
 
-impl<'de> Visitor<'de> for Here {
+impl Visitor<'_> for Here {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

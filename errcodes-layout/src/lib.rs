@@ -1,0 +1,93 @@
+//! The table format that `errcodes::platform_errors!` writes and the `errcodes` runtime
+//! reads, defined once for both sides (as `phf_shared` serves `phf_generator` and `phf`).
+//!
+//! A generated table is flat arrays of little-endian `u32`s (and `i64`s) plus one string
+//! holding all the spec's text. This crate says where each value sits ([`entry`],
+//! [`record`]), how a code is hashed to its slot ([`hash_int`], [`hash_str`], [`place`]),
+//! how a message char is normalised before it is compared ([`normalize`]), and how probes
+//! are bucketed by the first char of a message ([`lead`], [`bucket`]).
+//!
+//! It has no dependencies and no `unsafe`; it is an implementation detail of errcodes,
+//! versioned in lockstep with it.
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::pedantic)]
+
+mod hash;
+mod text;
+mod words;
+
+pub use hash::{bucket, bucket_of, hash_int, hash_str, place, reduce, slot_of};
+pub use text::{lead, normalize};
+pub use words::{long, record, word};
+
+/// Marks an absent string, code or status in the tables.
+pub const NONE: u32 = u32::MAX;
+
+/// The index of `Unknown` where an entry index is expected: past every entry.
+pub const UNKNOWN: usize = usize::MAX;
+
+/// Most fields one template may have.
+pub const MAX_FIELDS: usize = 8;
+
+/// The `u32`s of one entry in the table's `entries`, at these offsets.
+pub mod entry {
+    /// Name of the variant (a string).
+    pub const NAME: usize = 0;
+    /// Message in its first language, templates shown as `{field}`.
+    pub const MESSAGE: usize = 1;
+    /// Message in Chinese, or [`NONE`](super::NONE).
+    pub const MESSAGE_ZH: usize = 2;
+    /// Message in English, or [`NONE`](super::NONE).
+    pub const MESSAGE_EN: usize = 3;
+    /// Remedy in its first language, or [`NONE`](super::NONE).
+    pub const HINT: usize = 4;
+    /// Remedy in Chinese, or [`NONE`](super::NONE).
+    pub const HINT_ZH: usize = 5;
+    /// Remedy in English, or [`NONE`](super::NONE).
+    pub const HINT_EN: usize = 6;
+    /// Endpoint, or [`NONE`](super::NONE).
+    pub const ENDPOINT: usize = 7;
+    /// Scene, or [`NONE`](super::NONE).
+    pub const SCENE: usize = 8;
+    /// Index of the group.
+    pub const GROUP: usize = 9;
+    /// HTTP status, or [`NONE`](super::NONE).
+    pub const HTTP_STATUS: usize = 10;
+    /// Index in the table's retry classes.
+    pub const RETRY: usize = 11;
+    /// Start of the entry's codes in the table's `entry_codes`.
+    pub const CODES: usize = 12;
+    /// How many codes the entry has.
+    pub const CODES_LEN: usize = 13;
+    /// Start of the field names of the entry's first template in the table's
+    /// `field_names`.
+    pub const FIELDS: usize = 14;
+    /// How many fields the entry's first template has.
+    pub const FIELDS_LEN: usize = 15;
+    /// `u32`s per entry.
+    pub const LEN: usize = 16;
+}
+
+/// Sizes, in `u32`s, of the records of the table's other arrays.
+pub mod record {
+    /// A string-code slot: the code (a string), the entry `from_code` gives, the code's
+    /// index in `codes`.
+    pub const STR_SLOT: usize = 3;
+    /// An integer-code slot, in `i64`s: the code, then `fallback << 32 | code index`.
+    pub const INT_SLOT: usize = 2;
+    /// A code in `codes`: start and end of the probes scanned, start of the bucket
+    /// offsets, bits of the bucket count (0: no buckets).
+    pub const CODE: usize = 4;
+    /// A probe: lead, tail, shortest match, preference (its place among the code's
+    /// patterns, most literal text first, then spec order), entry, pattern, number of
+    /// fields, then the bounds in the text of the first and of the last literal. What the
+    /// filter reads comes first; a match reads the pattern's record only for the literals
+    /// between two fields.
+    pub const PROBE: usize = 11;
+    /// A pattern: first literal, first field name (strings; the literals are one more than
+    /// the fields), number of fields, shortest match.
+    pub const PATTERN: usize = 4;
+}

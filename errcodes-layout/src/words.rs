@@ -1,0 +1,37 @@
+//! Reading the tables' little-endian arrays, never past their end. Offsets wrap rather
+//! than overflow: a wrapped range is empty, so a bad index reads nothing instead of
+//! panicking.
+
+/// The `u32` at `index` of little-endian `bytes`; 0 past the end.
+#[must_use]
+#[inline]
+pub fn word(bytes: &[u8], index: usize) -> u32 {
+    let at = index.wrapping_mul(4);
+    bytes
+        .get(at..at.wrapping_add(4))
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The `N` `u32`s of record `index` of little-endian `bytes`, if there.
+#[must_use]
+#[inline]
+pub fn record<const N: usize>(bytes: &[u8], index: usize) -> Option<[u32; N]> {
+    let at = index.wrapping_mul(N * 4);
+    let bytes = bytes.get(at..at.wrapping_add(N * 4))?;
+    let mut words = [0; N];
+    for (word, chunk) in words.iter_mut().zip(bytes.chunks_exact(4)) {
+        *word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+    }
+    Some(words)
+}
+
+/// The `i64` at `index` of little-endian `bytes`, if there.
+#[must_use]
+#[inline]
+pub fn long(bytes: &[u8], index: usize) -> Option<i64> {
+    let at = index.wrapping_mul(8);
+    let b = bytes.get(at..at.wrapping_add(8))?;
+    Some(i64::from_le_bytes([
+        b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+    ]))
+}

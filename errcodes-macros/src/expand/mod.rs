@@ -1,0 +1,315 @@
+//! [`Spec`] → tokens.
+//!
+//! The generated code is mostly data: one static `Table` that the runtime reads through the
+//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only three
+//! functions match on the variants (a variant's index, a variant from its index, the code of
+//! `Unknown`); every variant is a unit but `Unknown`, so each match lowers to arithmetic on
+//! the tag, and the expansion and its compile time grow linearly with the spec.
+
+mod docs;
+mod table;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::spec::ast::Spec;
+use crate::spec::encode::encode;
+use docs::{enum_doc, variant_doc};
+use table::{source_tokens, table};
+
+/// Where the expansion comes from and what it may name.
+pub struct Source<'a> {
+    /// Absolute path of each file of the spec, so that editing one rebuilds the crate;
+    /// empty for a stub.
+    pub tracked: &'a [String],
+    /// The path as the macro call wrote it.
+    pub display: &'a str,
+    /// The path of the errcodes crate: `::errcodes`, or a re-export (`crate = my_sdk::errcodes`).
+    pub krate: &'a TokenStream,
+}
+
+pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
+    let ty = Ident::new(&spec.enum_name, Span::call_site());
+    let krate = source.krate;
+    let names = || spec.entries.iter().map(|entry| &entry.name);
+    let variants = source_tokens(
+        spec.entries
+            .iter()
+            .map(|entry| format!("#[doc = {:?}] {},", variant_doc(spec, entry), entry.name)),
+    );
+    let enum_doc = enum_doc(spec, source.display);
+    let unknown_doc = format!(
+        "A code this spec does not know, kept as received.\n\n\
+         Retry class: {}. The payload is opaque on purpose: a `match` cannot single out one \
+         unknown code, so a later spec that gives the code its own variant cannot silently \
+         change which arm runs.",
+        spec.unknown_retry
+    );
+    let non_exhaustive = spec.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    // The stub that stands in for a broken spec should add no warnings of its own.
+    let stub_allow = source
+        .tracked
+        .is_empty()
+        .then(|| quote!(#[allow(dead_code)]));
+    let all = source_tokens(names().map(|name| format!("{ty}::{name},")));
+    let to_index = source_tokens(
+        names()
+            .enumerate()
+            .map(|(i, name)| format!("{ty}::{name} => {i},")),
+    );
+    let from_index = source_tokens(
+        names()
+            .enumerate()
+            .map(|(i, name)| format!("{i} => {ty}::{name},")),
+    );
+    let table = table(spec, &encode(spec), krate);
+    let (platform, title, source_link) = (&spec.platform, &spec.title, &spec.source);
+    let groups = spec.groups.iter().map(|group| {
+        let (id, title) = (&group.id, &group.title);
+        quote!(#krate::Group::__new(#id, #title))
+    });
+    let response = spec
+        .envelope
+        .as_ref()
+        .map(|_| quote!(#krate::__private::response_impls!(#ty);));
+    let tracked = source.tracked;
+    let inherent = inherent(&ty, krate);
+    let traits = traits(&ty, krate);
+
+    quote! {
+        #[doc = #enum_doc]
+        #[derive(::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #non_exhaustive
+        #stub_allow
+        // Variant names come from the spec: shared prefixes and the platform's name are
+        // expected, and the docs quote the source's text as it is.
+        #[allow(clippy::enum_variant_names, clippy::module_name_repetitions, clippy::doc_markdown)]
+        pub enum #ty {
+            #variants
+            #[doc = #unknown_doc]
+            Unknown(#krate::RawCode),
+        }
+
+        const _: () = {
+            // Editing a spec file rebuilds the crate: rustc tracks files `include_str!` reads.
+            #(const _: &str = ::core::include_str!(#tracked);)*
+
+            static TABLE: #krate::__private::Table = #table;
+
+            #[automatically_derived]
+            impl #krate::Catalog for #ty {
+                const PLATFORM: &'static str = #platform;
+                const TITLE: &'static str = #title;
+                const SOURCE: &'static str = #source_link;
+                const GROUPS: &'static [#krate::Group] = &[#(#groups),*];
+                const ALL: &'static [Self] = &[#all];
+
+                #[inline]
+                fn __table() -> &'static #krate::__private::Table {
+                    &TABLE
+                }
+
+                #[inline]
+                fn __index(&self) -> usize {
+                    match self {
+                        #to_index
+                        #ty::Unknown(_) => #krate::__private::UNKNOWN,
+                    }
+                }
+
+                #[inline]
+                fn __from_index(index: usize, unknown: #krate::RawCode) -> Self {
+                    match index {
+                        #from_index
+                        _ => #ty::Unknown(unknown),
+                    }
+                }
+
+                #[inline]
+                fn __unknown_code(&self) -> ::core::option::Option<&#krate::RawCode> {
+                    match self {
+                        #ty::Unknown(code) => ::core::option::Option::Some(code),
+                        _ => ::core::option::Option::None,
+                    }
+                }
+            }
+
+            #inherent
+            #traits
+
+            // Each expands to nothing unless errcodes has the feature (not the caller's).
+            #krate::__private::serde_impls!(#ty);
+            #response
+        };
+    }
+}
+
+/// The lookups users call by path; everything else is on `errcodes::Catalog` and
+/// `errcodes::PlatformError`.
+fn inherent(ty: &Ident, krate: &TokenStream) -> TokenStream {
+    quote! {
+        // A crate uses only part of the API; the rest must not warn in a binary crate.
+        #[allow(dead_code)]
+        impl #ty {
+            /// The entry of a code, an integer or text (`"45009"` is 45009): its only entry,
+            /// or its `fallback` entry when it has several. An unknown code gives
+            /// `Unknown`, which keeps the code as received. See `errcodes::Catalog`.
+            #[must_use]
+            #[inline]
+            pub fn from_code<'a>(code: impl ::core::convert::Into<#krate::Code<'a>>) -> Self {
+                <Self as #krate::Catalog>::from_code(code)
+            }
+
+            /// The entry of `code` whose message matches `message` (a template's literal
+            /// text matches, the one with the most literal text wins); else an entry without
+            /// a code whose message matches, else the code's fallback, else `Unknown`. See
+            /// `errcodes::Catalog::lookup` for the fields and the endpoint.
+            #[must_use]
+            pub fn classify<'a>(
+                code: impl ::core::convert::Into<#krate::Code<'a>>,
+                message: &str,
+            ) -> Self {
+                <Self as #krate::Catalog>::classify(code, message)
+            }
+        }
+    }
+}
+
+/// The std traits, each through one generic function of the runtime.
+fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl ::core::clone::Clone for #ty {
+            fn clone(&self) -> Self {
+                #krate::__private::clone(self)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #krate::__private::debug(self, f)
+            }
+        }
+
+        /// Prints `<code>: <message>` from the spec (the message alone for an entry without
+        /// a code); an unknown code prints `<code>: unknown error code`. `errcodes::ApiError`
+        /// prints what the platform sent.
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #krate::__private::display(self, f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for #ty {}
+
+        #[automatically_derived]
+        impl ::core::convert::From<i64> for #ty {
+            #[inline]
+            fn from(code: i64) -> Self {
+                <Self as #krate::Catalog>::from_code(code)
+            }
+        }
+
+        /// Never fails: text that is no known code gives `Unknown`, which keeps it.
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ty {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(<Self as #krate::Catalog>::from_code(code))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::read;
+
+    const SPEC: &str = "platform: demo
+enum: DemoError
+title: Demo
+source: x
+unknown_retry: permanent
+groups:
+  - id: general
+    title: General
+    retry: permanent
+    errors:
+      - code: 1
+        name: First
+        message: first
+";
+
+    fn expansion(text: &str) -> String {
+        let spec = read(text, "demo.yaml").unwrap_or_else(|f| panic!("{:#?}", f.reports));
+        expand(
+            &spec,
+            &Source {
+                tracked: &["/demo.yaml".to_owned()],
+                display: "demo.yaml",
+                krate: &quote!(::errcodes),
+            },
+        )
+        .to_string()
+    }
+
+    #[test]
+    fn non_exhaustive_is_asked_for_by_the_spec() {
+        assert!(!expansion(SPEC).contains("non_exhaustive"));
+        let text = SPEC.replace("groups:", "non_exhaustive: true\ngroups:");
+        assert!(expansion(&text).contains("# [non_exhaustive]"));
+    }
+
+    #[test]
+    fn editing_the_spec_is_tracked_through_include_str() {
+        assert!(expansion(SPEC).contains(":: core :: include_str ! (\"/demo.yaml\")"));
+    }
+
+    #[test]
+    fn every_variant_is_a_unit_but_unknown() {
+        let text = SPEC.replace("      - code: 1\n", "      - code: [1, 2]\n")
+            + "      - code: null\n        name: NoCode\n        message: none\n";
+        let file: syn::File = syn::parse_str(&expansion(&text)).expect("valid Rust");
+        let syn::Item::Enum(item) = &file.items[0] else {
+            panic!("the enum comes first")
+        };
+        let shapes: Vec<(String, bool)> = item
+            .variants
+            .iter()
+            .map(|v| (v.ident.to_string(), matches!(v.fields, syn::Fields::Unit)))
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                ("First".to_owned(), true),
+                ("NoCode".to_owned(), true),
+                ("Unknown".to_owned(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_start_at_the_crate_given() {
+        let spec = read(SPEC, "demo.yaml").unwrap_or_else(|f| panic!("{:#?}", f.reports));
+        let tokens = expand(
+            &spec,
+            &Source {
+                tracked: &[],
+                display: "demo.yaml",
+                krate: &quote!(my_sdk::errcodes),
+            },
+        )
+        .to_string();
+        assert!(tokens.contains("my_sdk :: errcodes :: Catalog"), "{tokens}");
+        // Every path into errcodes goes through the re-export.
+        assert_eq!(
+            tokens.matches(":: errcodes ::").count(),
+            tokens.matches("my_sdk :: errcodes ::").count()
+        );
+    }
+}

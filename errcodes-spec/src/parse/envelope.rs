@@ -1,0 +1,108 @@
+//! The `envelope`: where a platform's JSON response keeps its code and message.
+
+use serde_yaml::Value;
+
+use super::map::{Map, Need};
+use super::values::{code, kind};
+use crate::ast::Envelope;
+use crate::ctxt::{Ctxt, Path};
+
+pub(super) const ENVELOPE_KEYS: &[&str] = &[
+    "code",
+    "message",
+    "success",
+    "success_without_code",
+    "sub_code",
+    "sub_message",
+    "request_id",
+];
+
+pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Envelope> {
+    let map = Map::new(cx, value, path, ENVELOPE_KEYS, "the envelope")?;
+    let code_paths = map
+        .value(cx, "code", Need::Required)
+        .map(|value| response_paths(cx, &path.key("code"), value, "code"));
+    let mut optional = |key: &str, what: &str| match map.get(key) {
+        None => Some(Vec::new()),
+        Some(value) => response_paths(cx, &path.key(key), value, what),
+    };
+    let message = optional("message", "message");
+    let sub_code = optional("sub_code", "sub-code");
+    let sub_message = optional("sub_message", "sub-message");
+    let request_id = optional("request_id", "request id");
+    let success_without_code = map.bool(cx, "success_without_code").unwrap_or(false);
+    let success = match map.get("success") {
+        None => Some(Vec::new()),
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| code(cx, &path.key("success").index(i), item))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect(),
+        Some(other) => code(cx, &path.key("success"), other).map(|code| vec![code]),
+    };
+    Some(Envelope {
+        code: code_paths??,
+        message: message?,
+        sub_code: sub_code?,
+        sub_message: sub_message?,
+        request_id: request_id?,
+        success: success?,
+        success_without_code,
+    })
+}
+
+/// `error.code`, or a list of such paths tried in order.
+pub(super) fn response_paths(
+    cx: &mut Ctxt,
+    path: &Path,
+    value: &Value,
+    what: &str,
+) -> Option<Vec<Vec<String>>> {
+    const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key); or a list of such paths, tried in order";
+    let items: Vec<(Path, &Value)> = match value {
+        Value::Sequence(items) if items.is_empty() => {
+            cx.error(path, format!("the list of {what} paths is empty"))
+                .help(HELP);
+            return None;
+        }
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (path.index(i), item))
+            .collect(),
+        other => vec![(path.clone(), other)],
+    };
+    let mut ok = true;
+    let mut paths = Vec::new();
+    for (at, item) in items {
+        let Value::String(text) = item else {
+            cx.error(
+                &at,
+                format!("a {what} path must be text, found {}", kind(item)),
+            )
+            .help(HELP);
+            ok = false;
+            continue;
+        };
+        let keys: Vec<String> = text.split('.').map(str::to_owned).collect();
+        let problem = if keys.iter().any(String::is_empty) {
+            Some(format!("the {what} path `{text}` has an empty key"))
+        } else if let Some(key) = keys.iter().find(|key| key.trim() != key.as_str()) {
+            Some(format!("the key `{key}` in `{text}` has spaces around it"))
+        } else {
+            keys.iter()
+                .find(|key| key.contains('*') && key.as_str() != "*")
+                .map(|key| format!("`*` stands for a whole key, but `{text}` has `{key}`"))
+        };
+        match problem {
+            Some(problem) => {
+                cx.error(&at, problem).help(HELP);
+                ok = false;
+            }
+            None => paths.push(keys),
+        }
+    }
+    ok.then_some(paths)
+}

@@ -1,0 +1,127 @@
+use super::values::{closest, duration, MAX_WAIT, TOO_LONG};
+use super::*;
+use crate::ast::Code;
+use crate::ctxt::Ctxt;
+
+#[test]
+fn durations_need_a_positive_number_and_a_unit() {
+    assert_eq!(duration("30s"), Ok(30));
+    assert_eq!(duration("5m"), Ok(300));
+    assert_eq!(duration("1d"), Ok(86_400));
+    assert_eq!(duration("30d"), Ok(MAX_WAIT));
+    assert_eq!(duration("2592001s"), Err(TOO_LONG));
+    assert_eq!(duration("18446744073709551615s"), Err(TOO_LONG));
+    for bad in [
+        "5 minutes",
+        "-1s",
+        "0s",
+        "5",
+        "m",
+        "",
+        "99999999999999999999d",
+    ] {
+        assert!(duration(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn entries_inherit_the_group_defaults_and_may_override_them() {
+    let spec = "\
+platform: demo
+enum: DemoError
+title: Demo
+source: https://example.com
+unknown_retry: permanent
+groups:
+  - id: block
+    title: Retry may succeed.
+    retry: transient
+    hint: Retry in place; if it still fails, contact support.
+    http_status: 500
+    endpoint: /v2/redeem/
+    scene: Write-off
+    errors:
+      - code: 1
+        name: Inherits
+        message: first
+      - code: 2
+        name: Overrides
+        message: second
+        retry: permanent
+        hint: {zh: 换一个码, en: Use another code}
+        http_status: 400
+        endpoint: /v2/query/
+        scene: Scan
+";
+    let mut cx = Ctxt::default();
+    let spec = parse(spec, &mut cx).expect("parsed");
+    assert!(cx.is_empty(), "{:?}", cx.into_problems());
+    let [inherits, overrides] = &spec.entries[..] else {
+        panic!("two entries expected, got {}", spec.entries.len());
+    };
+    assert_eq!(inherits.retry, Retry::Transient);
+    assert_eq!(
+        inherits.hint.as_ref().map(Text::first),
+        Some("Retry in place; if it still fails, contact support.")
+    );
+    assert_eq!(inherits.http_status, Some(500));
+    assert_eq!(inherits.endpoint.as_deref(), Some("/v2/redeem/"));
+    assert_eq!(inherits.scene.as_deref(), Some("Write-off"));
+    assert_eq!(overrides.retry, Retry::Permanent);
+    assert_eq!(
+        overrides.hint.as_ref().map(|hint| hint.langs.clone()),
+        Some(vec![
+            (Lang::Zh, "换一个码".to_owned()),
+            (Lang::En, "Use another code".to_owned())
+        ])
+    );
+    assert_eq!(overrides.http_status, Some(400));
+    assert_eq!(overrides.endpoint.as_deref(), Some("/v2/query/"));
+    assert_eq!(overrides.scene.as_deref(), Some("Scan"));
+}
+
+#[test]
+fn envelopes_give_paths_split_at_dots_and_success_codes() {
+    let spec = "\
+platform: demo
+enum: DemoError
+title: Demo
+source: https://example.com
+unknown_retry: permanent
+envelope:
+  code: [error_response.code, \"*.result.result_error_code\"]
+  message: errmsg
+  success: [0, ok, \"7\"]
+groups:
+  - id: general
+    title: General
+    retry: permanent
+    errors:
+      - code: 1
+        name: First
+        message: first
+";
+    let mut cx = Ctxt::default();
+    let spec = parse(spec, &mut cx).expect("parsed");
+    assert!(cx.is_empty(), "{:?}", cx.into_problems());
+    let envelope = spec.envelope.expect("an envelope");
+    let keys = |paths: &[Vec<String>]| -> Vec<String> {
+        paths.iter().map(|keys| keys.join("|")).collect()
+    };
+    assert_eq!(
+        keys(&envelope.code),
+        ["error_response|code", "*|result|result_error_code"]
+    );
+    assert_eq!(keys(&envelope.message), ["errmsg"]);
+    assert_eq!(
+        envelope.success,
+        [Code::Int(0), Code::Str("ok".to_owned()), Code::Int(7)]
+    );
+}
+
+#[test]
+fn typos_suggest_the_nearest_key() {
+    assert_eq!(closest("mesage", ENTRY_KEYS), Some("message"));
+    assert_eq!(closest("fallbak", ENTRY_KEYS), Some("fallback"));
+    assert_eq!(closest("zzzzzzzz", ENTRY_KEYS), None);
+}

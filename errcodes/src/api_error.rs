@@ -1,0 +1,250 @@
+//! [`ApiError`]: an error as the platform sent it, classified.
+
+use core::fmt;
+
+use crate::catalog::{Catalog, Query};
+use crate::fields::Spans;
+use crate::table::Key;
+use crate::{Code, Fields, Lang, PlatformError, RawCode, RetryClass};
+
+/// An error response, classified and kept: the variant of the platform's enum, and the
+/// code, message, sub-code and request id exactly as the platform sent them, so that logs
+/// keep the platform's own words and the id its support asks for.
+///
+/// `Display` shows the received code and text; [`error`](Self::error) gives the variant to
+/// `match` on. `from_response` and `from_http` on a generated enum return one.
+///
+/// ```
+/// use errcodes::platforms::wechat_shop::WechatShopError;
+/// use errcodes::{ApiError, Query};
+/// use errcodes::prelude::*;
+///
+/// let error = ApiError::<WechatShopError>::new(
+///     &Query::new(9401002).message("product not exist rid: 6565d0a2-4b7c6f1e"),
+/// );
+/// assert_eq!(*error.error(), WechatShopError::ProductNotFound);
+/// assert_eq!(error.to_string(), "9401002: product not exist rid: 6565d0a2-4b7c6f1e");
+/// assert_eq!(error.request_id(), Some("6565d0a2-4b7c6f1e"));
+/// ```
+#[derive(Clone)]
+pub struct ApiError<E> {
+    error: E,
+    code: RawCode,
+    message: Box<str>,
+    spans: Spans,
+    received: Received,
+}
+
+/// What a response carried besides its code and message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Received {
+    pub(crate) sub_code: Option<Box<str>>,
+    pub(crate) sub_message: Option<Box<str>>,
+    pub(crate) request_id: Option<Box<str>>,
+    pub(crate) status: Option<u16>,
+}
+
+impl<E: Catalog> ApiError<E> {
+    /// Classifies what was received, as [`Catalog::lookup`] does, and keeps it.
+    #[must_use]
+    pub fn new(query: &Query<'_>) -> Self {
+        Self::with(query, Received::default())
+    }
+
+    pub(crate) fn with(query: &Query<'_>, mut received: Received) -> Self {
+        let found = E::lookup(query);
+        let spans = found.fields.spans();
+        if received.request_id.is_none() {
+            received.request_id = E::__table().request_id(query.message).map(Box::from);
+        }
+        ApiError {
+            error: found.error,
+            code: E::__table().received(Key::of(query.code), query.code),
+            message: query.message.into(),
+            spans,
+            received,
+        }
+    }
+}
+
+impl<E> ApiError<E> {
+    #[cfg(feature = "serde")]
+    pub(crate) fn received(&self) -> &Received {
+        &self.received
+    }
+
+    /// Takes `error` as the variant, with no template fields: a record read back names it.
+    #[cfg(feature = "serde")]
+    pub(crate) fn reclassify(&mut self, error: E) {
+        self.error = error;
+        self.spans = Spans::none();
+    }
+
+    /// The variant the error was classified as.
+    #[must_use]
+    pub fn error(&self) -> &E {
+        &self.error
+    }
+
+    /// The variant the error was classified as.
+    #[must_use]
+    pub fn into_error(self) -> E {
+        self.error
+    }
+
+    /// The code as received: numeric text (TikTok sends `"-3000109"`) reads as the integer;
+    /// other text is kept exactly.
+    #[must_use]
+    pub fn code(&self) -> Code<'_> {
+        self.code.code()
+    }
+
+    /// The message exactly as received; empty when the response had none.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The values of the matched template's fields, read from the message.
+    #[must_use]
+    pub fn fields(&self) -> Fields<'_> {
+        self.spans.of(&self.message)
+    }
+
+    /// The request id the platform sent: from the response's envelope, or from the noise
+    /// the spec strips from messages (WeChat's `rid: ...`).
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.received.request_id.as_deref()
+    }
+
+    /// The HTTP status of the response, where the caller gave it (`from_http`).
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        self.received.status
+    }
+}
+
+impl<E: PlatformError> fmt::Display for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = if self.message.trim().is_empty() {
+            self.error.message()
+        } else {
+            &self.message
+        };
+        write!(f, "{}: {message}", self.code)
+    }
+}
+
+/// Shows what was received; the fields as their values, and only what is there.
+#[allow(clippy::missing_fields_in_debug)]
+impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut debug = f.debug_struct("ApiError");
+        debug
+            .field("error", &self.error)
+            .field("code", &self.code)
+            .field("message", &self.message);
+        if !self.fields().is_empty() {
+            debug.field("fields", &self.fields());
+        }
+        let received = &self.received;
+        for (name, value) in [
+            ("sub_code", &received.sub_code),
+            ("sub_message", &received.sub_message),
+            ("request_id", &received.request_id),
+        ] {
+            if let Some(value) = value {
+                debug.field(name, value);
+            }
+        }
+        if let Some(status) = received.status {
+            debug.field("status", &status);
+        }
+        debug.finish()
+    }
+}
+
+/// Equal when the variant and everything received are.
+impl<E: PartialEq> PartialEq for ApiError<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+            && self.code == other.code
+            && self.message == other.message
+            && self.received == other.received
+    }
+}
+
+impl<E: Eq> Eq for ApiError<E> {}
+
+impl<E: PlatformError + 'static> std::error::Error for ApiError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
+    fn platform(&self) -> &'static str {
+        self.error.platform()
+    }
+
+    fn code(&self) -> Code<'_> {
+        self.code.code()
+    }
+
+    fn codes(&self) -> &'static [Code<'static>] {
+        self.error.codes()
+    }
+
+    fn name(&self) -> &'static str {
+        self.error.name()
+    }
+
+    fn message(&self) -> &str {
+        &self.message
+    }
+
+    fn message_in(&self, lang: Lang) -> Option<&'static str> {
+        self.error.message_in(lang)
+    }
+
+    fn hint(&self) -> Option<&'static str> {
+        self.error.hint()
+    }
+
+    fn hint_in(&self, lang: Lang) -> Option<&'static str> {
+        self.error.hint_in(lang)
+    }
+
+    fn retry_class(&self) -> RetryClass {
+        self.error.retry_class()
+    }
+
+    fn group(&self) -> Option<&'static str> {
+        self.error.group()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        self.error.http_status()
+    }
+
+    fn endpoint(&self) -> Option<&'static str> {
+        self.error.endpoint()
+    }
+
+    fn scene(&self) -> Option<&'static str> {
+        self.error.scene()
+    }
+
+    fn field_names(&self) -> &'static [&'static str] {
+        self.error.field_names()
+    }
+
+    fn is_unknown(&self) -> bool {
+        self.error.is_unknown()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.received.request_id.as_deref()
+    }
+}

@@ -1,0 +1,230 @@
+//! [`Catalog`]: what every generated enum is, as a trait of this crate, so that generic code
+//! (a retry loop, `errcodes explain`, a docs generator) needs no glue, and so that what is
+//! added later arrives here rather than in code generated into your crate.
+
+use core::fmt;
+use core::hash::Hash;
+
+use crate::table::{Key, Table};
+use crate::{Code, Fields, RawCode, RetryClass};
+
+/// A platform's table of errors: the enum `platform_errors!` generates implements it.
+///
+/// ```
+/// use errcodes::platforms::wangdiantong::WangdiantongError;
+/// use errcodes::prelude::*;
+///
+/// fn describe<E: Catalog>() -> String {
+///     format!("{}: {} entries, from {}", E::PLATFORM, E::ALL.len(), E::SOURCE)
+/// }
+/// assert!(describe::<WangdiantongError>().starts_with("wangdiantong: 80 entries"));
+///
+/// let found = WangdiantongError::lookup(
+///     &Query::new(100).message("商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"),
+/// );
+/// assert_eq!(found.error, WangdiantongError::SpecNoBelongsToDeletedGoods);
+/// assert_eq!(found.fields.get("spec_no"), Some("A-1"));
+/// ```
+///
+/// Only `platform_errors!` implements it: the items whose names start with `__` are its
+/// hidden interface and may change in any release.
+pub trait Catalog:
+    std::error::Error + Clone + Eq + Hash + fmt::Debug + Send + Sync + Sized + 'static
+{
+    /// The spec's platform id, such as `"wechat_shop"`.
+    const PLATFORM: &'static str;
+    /// The spec's title.
+    const TITLE: &'static str;
+    /// Where the spec's table comes from (a URL or a citation).
+    const SOURCE: &'static str;
+    /// The spec's groups, in order.
+    const GROUPS: &'static [Group];
+    /// Every known variant, in spec order.
+    const ALL: &'static [Self];
+
+    #[doc(hidden)]
+    fn __table() -> &'static Table;
+    #[doc(hidden)]
+    fn __index(&self) -> usize;
+    #[doc(hidden)]
+    fn __from_index(index: usize, unknown: RawCode) -> Self;
+    #[doc(hidden)]
+    fn __unknown_code(&self) -> Option<&RawCode>;
+
+    /// The entry of a code: its only entry, or its `fallback` entry when it has several.
+    /// Takes an integer or text (numeric text such as `"45009"` is the integer). An
+    /// unknown code gives `Unknown`, which keeps the code as received.
+    #[must_use]
+    #[inline]
+    fn from_code<'a>(code: impl Into<Code<'a>>) -> Self {
+        let code = code.into();
+        let key = Key::of(code);
+        let table = Self::__table();
+        let index = table.lookup(key);
+        Self::__from_index(index, unknown_code(table, index, key, code))
+    }
+
+    /// The entry of `code` whose message matches `message`: equal after normalisation, or
+    /// a template whose literal text matches (the template with the most literal text
+    /// wins). Else an entry without a code whose message matches, else the code's
+    /// fallback, else `Unknown`.
+    #[must_use]
+    fn classify<'a>(code: impl Into<Code<'a>>, message: &str) -> Self {
+        Self::lookup(&Query::new(code).message(message)).error
+    }
+
+    /// What a [`Query`] (a code, and what else was received with it) finds: the entry, as
+    /// [`classify`](Self::classify) chooses it, and the values of its template's fields.
+    #[must_use]
+    fn lookup<'m>(query: &Query<'m>) -> Classified<'m, Self> {
+        let table = Self::__table();
+        let key = Key::of(query.code);
+        let (mut index, fields) = table.classify(key, query.message);
+        if let Some(endpoint) = query.endpoint {
+            index = table.at_endpoint(index, endpoint);
+        }
+        Classified {
+            error: Self::__from_index(index, unknown_code(table, index, key, query.code)),
+            fields,
+        }
+    }
+
+    /// The variant called `name` (`"RateLimited"`); `None` for a name the spec does not
+    /// have, `"Unknown"` included.
+    #[must_use]
+    fn from_name(name: &str) -> Option<Self> {
+        let index = Self::__table().index_of_name(name)?;
+        Some(Self::__from_index(index, RawCode::NONE))
+    }
+
+    /// Reads a response body (bytes, text or a `serde_json::Value`) through the spec's
+    /// `envelope` (feature `json`): `Ok(None)` when it reports success (a success code, or
+    /// no code where the envelope allows it), else the error, classified by its code and
+    /// message as [`lookup`](Self::lookup) does and kept as received.
+    ///
+    /// # Errors
+    /// When the body is not a JSON object, has no code where the envelope needs one, or
+    /// its code or message has the wrong type; when the spec has no envelope.
+    #[cfg(feature = "json")]
+    fn from_response<B: crate::response::Body + ?Sized>(
+        body: &B,
+    ) -> Result<Option<crate::ApiError<Self>>, crate::response::ResponseError> {
+        crate::response::read(body, None)
+    }
+
+    /// Like [`from_response`](Self::from_response), for a response whose HTTP status is
+    /// known: with a status that is not 2xx, the body is never a success.
+    ///
+    /// # Errors
+    /// As `from_response`; and a non-2xx response whose body has no error code is an error
+    /// of kind `Status`, whose `retry_class` follows the status (a proxy's 502 is
+    /// transient).
+    #[cfg(feature = "json")]
+    fn from_http<B: crate::response::Body + ?Sized>(
+        status: u16,
+        body: &B,
+    ) -> Result<Option<crate::ApiError<Self>>, crate::response::ResponseError> {
+        crate::response::read(body, Some(status))
+    }
+
+    /// The retry class of codes the spec does not know.
+    #[must_use]
+    fn unknown_retry() -> RetryClass {
+        Self::__table().unknown_retry
+    }
+}
+
+/// The code `Unknown` keeps: only computed when the lookup found no entry.
+#[inline]
+fn unknown_code(table: &Table, index: usize, key: Key<'_>, code: Code<'_>) -> RawCode {
+    if index == errcodes_layout::UNKNOWN {
+        table.received(key, code)
+    } else {
+        RawCode::NONE
+    }
+}
+
+/// What was received, to be classified: a code (an integer, text, or none), and where the
+/// platform sends them, its message and the endpoint called.
+///
+/// ```
+/// use errcodes::Query;
+///
+/// let query = Query::new(-9990202).message("Invalid parameter").endpoint("/v2/voucher/verify");
+/// assert_eq!(query.code, -9990202);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Query<'a> {
+    /// The code received.
+    pub code: Code<'a>,
+    /// The message received; empty when there is none.
+    pub message: &'a str,
+    /// The endpoint called, where the spec documents one code and message for several.
+    pub endpoint: Option<&'a str>,
+}
+
+impl<'a> Query<'a> {
+    /// A query for `code`: an integer, text, or [`Code::None`].
+    #[must_use]
+    pub fn new(code: impl Into<Code<'a>>) -> Self {
+        Query {
+            code: code.into(),
+            message: "",
+            endpoint: None,
+        }
+    }
+
+    /// With the message received.
+    #[must_use]
+    pub fn message(mut self, message: &'a str) -> Self {
+        self.message = message;
+        self
+    }
+
+    /// With the endpoint called: where the spec documents the same code and message for
+    /// several endpoints, the entry of this one is chosen (trailing slashes do not matter).
+    #[must_use]
+    pub fn endpoint(mut self, endpoint: &'a str) -> Self {
+        self.endpoint = Some(endpoint);
+        self
+    }
+}
+
+/// What [`Catalog::lookup`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Classified<'m, E> {
+    /// The entry.
+    pub error: E,
+    /// The values of the matched template's fields, borrowed from the message.
+    pub fields: Fields<'m>,
+}
+
+/// A group of a spec: `(id, title)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Group {
+    /// The group's id (`snake_case`): what `group()` returns.
+    pub id: &'static str,
+    /// The section title, as the source writes it.
+    pub title: &'static str,
+}
+
+impl Group {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(id: &'static str, title: &'static str) -> Self {
+        Group { id, title }
+    }
+}
+
+/// A language a spec may give a message or hint in, as `{zh: ..., en: ...}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Lang {
+    /// Chinese (`zh`).
+    Zh,
+    /// English (`en`).
+    En,
+}

@@ -1,0 +1,206 @@
+//! A code and a message to their entry: the message is compared only with the patterns that
+//! can match it, those whose first and last chars are the message's, found by a linear scan
+//! for a code with few patterns and in the bucket of the message's first char for a code
+//! with many.
+
+use errcodes_layout::{bucket, record, word, MAX_FIELDS, NONE, UNKNOWN};
+
+use super::{Key, Table};
+use crate::fields::Spans;
+use crate::text::{
+    match_lits, match_pattern, match_whole, message_ends, strip_noise, trim_ends, Strings,
+};
+use crate::Fields;
+
+impl Table {
+    /// The entry for `key` whose message matches `message`, or [`UNKNOWN`]. See `classify`
+    /// on a generated enum.
+    #[must_use]
+    pub fn classify_index(&self, key: Key<'_>, message: &str) -> usize {
+        let (fallback, code) = self.slot(key);
+        let (text, ends) = self.stripped(message);
+        match self.best(code, text, ends) {
+            (UNKNOWN, _) => fallback,
+            (index, _) => index,
+        }
+    }
+
+    /// Like [`Table::classify_index`], with the values of the matched template's fields.
+    #[must_use]
+    pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
+        let (fallback, code) = self.slot(key);
+        let (text, ends) = self.stripped(message);
+        let (index, pattern) = self.best(code, text, ends);
+        if index == UNKNOWN {
+            return (fallback, Fields::none());
+        }
+        let mut ranges = [(0, 0); MAX_FIELDS];
+        match self.pattern(pattern) {
+            Some(pattern) if match_pattern(text, &pattern, &mut ranges) => {
+                // `text` is `message` trimmed and stripped: a slice of it.
+                let offset = (text.as_ptr() as usize).wrapping_sub(message.as_ptr() as usize);
+                let spans = Spans::new(pattern.fields, &ranges, offset);
+                (index, spans.of(message))
+            }
+            _ => (index, Fields::none()),
+        }
+    }
+
+    /// The message as it is matched (trimmed, its noise stripped), and the leads of its
+    /// ends.
+    #[inline]
+    fn stripped<'m>(&self, message: &'m str) -> (&'m str, (u32, u32)) {
+        if self.noise.is_empty() {
+            return trim_ends(message);
+        }
+        let text = strip_noise(message, &self.noise_patterns(), |_, _| {});
+        (text, message_ends(text))
+    }
+
+    fn noise_patterns(&self) -> impl Iterator<Item = crate::text::Pattern<'static>> + Clone + '_ {
+        (0..self.noise.len() / 4).filter_map(|i| self.pattern(word(self.noise, i)))
+    }
+
+    /// The value of the first field called `request_id` or `rid` in the noise stripped from
+    /// `message` (WeChat appends ` rid: <id>` to its messages).
+    #[must_use]
+    pub fn request_id<'m>(&self, message: &'m str) -> Option<&'m str> {
+        let mut found = None;
+        strip_noise(message, &self.noise_patterns(), |pattern, tail| {
+            let mut ranges = [(0, 0); MAX_FIELDS];
+            if found.is_none() && match_pattern(tail, pattern, &mut ranges) {
+                let fields = Spans::new(pattern.fields, &ranges, 0).of(tail);
+                found = fields.get("request_id").or_else(|| fields.get("rid"));
+            }
+        });
+        found
+    }
+
+    /// Among the patterns of code `code`, else of the entries without a code, the one
+    /// matching `text` with the most literal text, the first in spec order on a tie: its
+    /// entry and its pattern, or `(UNKNOWN, NONE)`. A pattern is tried only if the leads of
+    /// its first and last chars are the message's.
+    // Inlined, the pair comes back in registers rather than through the stack.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn best(&self, code: u32, text: &str, ends: (u32, u32)) -> (usize, u32) {
+        let codeless = u32::try_from(self.codes.len() / (4 * record::CODE))
+            .unwrap_or(NONE)
+            .wrapping_sub(1);
+        for code in [code, codeless] {
+            let Some([start, end, first_bucket, bits]) =
+                errcodes_layout::record::<{ record::CODE }>(self.codes, code as usize)
+            else {
+                continue;
+            };
+            let keyed = if bits > 0 {
+                let at = first_bucket as usize + bucket(ends.0, bits);
+                (word(self.buckets, at), word(self.buckets, at + 1))
+            } else {
+                (0, 0)
+            };
+            // The patterns scanned, then those of the message's bucket.
+            let found = self.best_in([(start, end), keyed], ends, text);
+            if found.0 != UNKNOWN {
+                return found;
+            }
+        }
+        (UNKNOWN, NONE)
+    }
+
+    /// [`Table::best`] over two ranges of probes, each sorted by preference: the first match
+    /// in a range is its best, and the better of the two wins.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn best_in(
+        &self,
+        ranges: [(u32, u32); 2],
+        (lead, tail): (u32, u32),
+        text: &str,
+    ) -> (usize, u32) {
+        let probes: &'static [u8] = self.probes;
+        let size = record::PROBE * 4;
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        // Preference, entry and pattern of the best match so far.
+        let mut best = (NONE, UNKNOWN, NONE);
+        for (start, end) in ranges {
+            // By index, not `chunks_exact`, which divides by the probe's size.
+            for at in start as usize..end as usize {
+                let Some(probe) = probes.get(at * size..(at + 1) * size) else {
+                    break;
+                };
+                let Some([probe_lead, probe_tail, min_len, preference]) =
+                    errcodes_layout::record::<4>(probe, 0)
+                else {
+                    continue;
+                };
+                // One branch, not five: which probes pass is what a mix of messages varies.
+                #[allow(clippy::needless_bitwise_bool)]
+                let miss = (probe_lead != 0) & (probe_lead != lead)
+                    | (probe_tail != 0) & (probe_tail != tail)
+                    | (len < min_len);
+                if miss {
+                    continue;
+                }
+                if preference > best.0 {
+                    break;
+                }
+                if self.matches(probe, text) {
+                    best = (preference, word(probe, 4) as usize, word(probe, 5));
+                    break;
+                }
+            }
+        }
+        (best.1, best.2)
+    }
+
+    /// Whether `text`, at least the probe's shortest match long, matches its pattern.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn matches(&self, probe: &[u8], text: &str) -> bool {
+        let words = probe
+            .get(5 * 4..)
+            .and_then(|words| errcodes_layout::record::<6>(words, 0));
+        let Some([pattern, count, first, first_end, last, last_end]) = words else {
+            return false;
+        };
+        let source: &'static str = self.text;
+        let first = source
+            .get(first as usize..first_end as usize)
+            .unwrap_or_default();
+        if count == 0 {
+            return match_whole(text, first);
+        }
+        let last = source
+            .get(last as usize..last_end as usize)
+            .unwrap_or_default();
+        // The literals between fields, read only when there are any.
+        let lits = match count {
+            1 => Strings::new("", &[]),
+            _ => match self.pattern(pattern) {
+                Some(pattern) => pattern.lits,
+                None => return false,
+            },
+        };
+        match_lits(text, count as usize, first, last, lits, &mut [])
+    }
+
+    /// Entry `index`, or its twin documented for `endpoint`: twins are entries that share a
+    /// code and a message but not an endpoint.
+    #[must_use]
+    pub fn at_endpoint(&self, index: usize, endpoint: &str) -> usize {
+        let is_at = |i: usize| {
+            self.endpoint(i)
+                .is_some_and(|at| at.trim_end_matches('/') == endpoint.trim_end_matches('/'))
+        };
+        if is_at(index) {
+            return index;
+        }
+        self.twins
+            .iter()
+            .filter(|&&(entry, _)| entry as usize == index)
+            .map(|&(_, twin)| twin as usize)
+            .find(|&twin| is_at(twin))
+            .unwrap_or(index)
+    }
+}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/duration-too-long.yaml");
+
+fn main() {}

@@ -46,6 +46,8 @@
 
 #[cfg(feature = "backon")]
 pub mod backon;
+#[cfg(feature = "tower")]
+pub mod tower;
 
 use core::fmt;
 use std::time::{Duration, Instant};

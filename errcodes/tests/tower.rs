@@ -395,3 +395,16 @@ async fn a_clone_starts_a_fresh_run() {
         "the clone's is not"
     );
 }
+
+#[test]
+fn a_retried_request_can_move_between_threads() {
+    fn assert_send<T: Send>(_: &T) {}
+    let policy = Policy::new()
+        .tower()
+        .refresh(|| ready(Ok(())))
+        .already_applied(|_: &Error| String::from("created"))
+        .classify_response(|_: &String| None);
+    assert_send(&policy);
+    let service = service_fn(|_order: u64| ready(Err(Error::ScriptEnded)));
+    assert_send(&Retry::new(policy, service).oneshot(7));
+}

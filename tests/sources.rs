@@ -934,7 +934,7 @@ fn a_reworded_dropped_or_extra_wechat_row_is_caught() {
             &edited_spec,
             &wechat_expected(&edited_spec, &fixture(WXJAVA), &fixture(OPLATFORM)),
         ),
-        "SystemBusy en says Some(\"system busy\"), the source \"system error\"",
+        "PlatformBusy en says Some(\"system busy\"), the source \"system error\"",
     );
 }
 

@@ -90,4 +90,18 @@ pub mod record {
     /// A pattern: first literal, first field name (strings; the literals are one more than
     /// the fields), number of fields, shortest match.
     pub const PATTERN: usize = 4;
+    /// A sub-code rule: the code's index in `codes` ([`NONE`](super::NONE) for a rule of any
+    /// code), its kind ([`sub`](super::sub)), the entry, and a string (exact, prefix) or a
+    /// pattern (template). Rules are sorted most specific first.
+    pub const SUB: usize = 4;
+}
+
+/// The kinds of sub-code rule, in the order they are tried.
+pub mod sub {
+    /// Exactly this sub-code.
+    pub const EXACT: u32 = 0;
+    /// Sub-codes that fill a template.
+    pub const TEMPLATE: u32 = 1;
+    /// Sub-codes that start with a prefix; longer prefixes first.
+    pub const PREFIX: u32 = 2;
 }

@@ -68,14 +68,19 @@ pub fn platform_errors(input: TokenStream, manifest_dir: Option<&Path>) -> Token
     let relative = path.value();
     let failure = match spec::load(manifest_dir, &relative) {
         Ok(loaded) => {
-            let Some(absolute) = loaded.absolute.to_str() else {
+            let tracked: Option<Vec<String>> = loaded
+                .tracked
+                .iter()
+                .map(|file| file.to_str().map(str::to_owned))
+                .collect();
+            let Some(tracked) = tracked else {
                 let message = format!(
-                    "{relative}: the spec's absolute path is not valid UTF-8; move it to a UTF-8 path"
+                    "{relative}: the absolute path of a file of the spec is not valid UTF-8; move it to a UTF-8 path"
                 );
                 return syn::Error::new(path.span(), message).to_compile_error();
             };
             let source = Source {
-                tracked: &[absolute.to_owned()],
+                tracked: &tracked,
                 display: &relative,
                 krate: &krate,
             };

@@ -31,6 +31,7 @@ pub struct Envelope {
     pub success: Vec<Code>,
     /// Whether a response with no code at any path is a success.
     pub success_without_code: bool,
+    pub path: Path,
 }
 
 #[derive(Debug, Clone)]
@@ -53,11 +54,37 @@ pub struct Entry {
     pub hint: Option<Text>,
     pub retry: Retry,
     pub fallback: bool,
+    /// The sub-code rule, for platforms whose errors have two levels (TOP's `sub_code`).
+    pub sub_code: Option<SubCode>,
     pub http_status: Option<u16>,
     pub endpoint: Option<String>,
     pub scene: Option<String>,
     pub note: Option<String>,
     pub path: Path,
+    /// The entry's layer in a composed spec: 0 is the spec itself, higher numbers are the
+    /// specs it includes or extends, in order of precedence.
+    pub layer: usize,
+}
+
+/// Which sub-codes an entry stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubCode {
+    /// Exactly this sub-code: `isv.invalid-parameter`.
+    Exact(String),
+    /// Sub-codes that fill this template: `isp.service-error:{code}`.
+    Template(Template),
+    /// Every sub-code that starts with this: `isp.*` is `Prefix("isp.")`.
+    Prefix(String),
+}
+
+impl std::fmt::Display for SubCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SubCode::Exact(code) => f.write_str(code),
+            SubCode::Template(template) => f.write_str(&template.display()),
+            SubCode::Prefix(prefix) => write!(f, "{prefix}*"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,13 +2,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::ast::{Code, Spec, Template};
+use crate::ast::{Code, Entry, Spec, SubCode, Template};
 use crate::ctxt::Ctxt;
 
 pub fn check(spec: &Spec, cx: &mut Ctxt) {
     unique_group_ids(spec, cx);
     unique_names(spec, cx);
     codes_and_fallbacks(spec, cx);
+    sub_codes(spec, cx);
     distinct_templates(spec, cx);
     success_codes(spec, cx);
 }
@@ -19,7 +20,7 @@ fn success_codes(spec: &Spec, cx: &mut Ctxt) {
         return;
     };
     let by_code = entries_by_code(spec);
-    let at = crate::ctxt::Path::default().key("envelope").key("success");
+    let at = envelope.path.key("success");
     for (i, code) in envelope.success.iter().enumerate() {
         let Some(&first) = by_code.get(code).and_then(|entries| entries.first()) else {
             continue;
@@ -65,10 +66,20 @@ fn unique_names(spec: &Spec, cx: &mut Ctxt) {
     }
 }
 
-/// Entry indices of every code, in spec order.
+/// Entry indices of the entries without a code that their message finds (not those with a
+/// sub-code rule).
+pub fn codeless(spec: &Spec) -> Vec<usize> {
+    (0..spec.entries.len())
+        .filter(|&i| spec.entries[i].codes.is_empty() && spec.entries[i].sub_code.is_none())
+        .collect()
+}
+
+/// Entry indices of every code, in spec order: the entries a code's message decides
+/// between, so not those with a sub-code rule (the sub-code decides those).
 pub fn entries_by_code(spec: &Spec) -> BTreeMap<&Code, Vec<usize>> {
     let mut by_code: BTreeMap<&Code, Vec<usize>> = BTreeMap::new();
-    for (index, entry) in spec.entries.iter().enumerate() {
+    let plain = spec.entries.iter().enumerate();
+    for (index, entry) in plain.filter(|(_, entry)| entry.sub_code.is_none()) {
         for code in &entry.codes {
             let entries = by_code.entry(code).or_default();
             if entries.last() != Some(&index) {
@@ -127,7 +138,9 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
         }
     }
     for entry in &spec.entries {
-        if !entry.fallback {
+        // In a composed spec, an included layer's fallback may have lost the codes it shared
+        // to an earlier layer: that is no mistake of the spec being read.
+        if !entry.fallback || entry.sub_code.is_some() || entry.layer > 0 {
             continue;
         }
         let shared = entry
@@ -147,6 +160,47 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
             )
             .help("remove it: a fallback chooses among entries that share a code");
         }
+    }
+}
+
+/// A sub-code rule picks its entry before the message is read, so such an entry cannot be a
+/// fallback, and two entries of one code cannot have the same rule.
+fn sub_codes(spec: &Spec, cx: &mut Ctxt) {
+    let mut seen: HashMap<(Vec<&Code>, String), &Entry> = HashMap::new();
+    for entry in &spec.entries {
+        let Some(rule) = &entry.sub_code else {
+            continue;
+        };
+        if entry.fallback {
+            cx.error(
+                &entry.path.key("fallback"),
+                "an entry with a `sub_code` cannot be a fallback",
+            )
+            .help("its sub-code chooses it; put `fallback: true` on an entry of the code without a `sub_code`");
+        }
+        let key = (entry.codes.iter().collect(), rule_key(rule));
+        if let Some(first) = seen.insert(key, entry) {
+            cx.error(
+                &entry.path.key("sub_code"),
+                format!(
+                    "sub-code rule `{rule}` of `{}` is also that of `{}`, with the same code",
+                    entry.name, first.name
+                ),
+            )
+            .related(&first.path.key("sub_code"), "the first rule is")
+            .help(
+                "the later entry could never be chosen: give it another rule or code, or remove it",
+            );
+        }
+    }
+}
+
+/// What two sub-code rules must differ in: their kind and literal text.
+fn rule_key(rule: &SubCode) -> String {
+    match rule {
+        SubCode::Exact(code) => format!("={code}"),
+        SubCode::Template(template) => format!("~{}", skeleton(template).join("{}")),
+        SubCode::Prefix(prefix) => format!("*{prefix}"),
     }
 }
 
@@ -187,9 +241,7 @@ pub fn twins(spec: &Spec) -> Vec<(usize, usize)> {
 /// `(code, earlier, later)` for each entry with a template whose literal text an earlier
 /// entry of the same code already has; `None` for entries without a code.
 fn same_text(spec: &Spec) -> Vec<(Option<&Code>, usize, usize)> {
-    let codeless: Vec<usize> = (0..spec.entries.len())
-        .filter(|&i| spec.entries[i].codes.is_empty())
-        .collect();
+    let codeless = codeless(spec);
     let groups = entries_by_code(spec)
         .into_iter()
         .map(|(code, indices)| (Some(code), indices))

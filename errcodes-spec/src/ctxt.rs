@@ -3,10 +3,14 @@
 use std::fmt::Write as _;
 
 use crate::locate::{locate, Location};
+use crate::source::{FileId, Files};
 
-/// Where in the YAML document a problem is.
+/// Where in which YAML document a node is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Path(pub Vec<Seg>);
+pub struct Path {
+    pub file: FileId,
+    pub segs: Vec<Seg>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -19,6 +23,14 @@ pub enum Seg {
 }
 
 impl Path {
+    /// The root of a file's document.
+    pub fn root(file: FileId) -> Path {
+        Path {
+            file,
+            segs: Vec::new(),
+        }
+    }
+
     pub fn key(&self, key: &str) -> Path {
         self.with(Seg::Key(key.to_owned()))
     }
@@ -33,7 +45,7 @@ impl Path {
 
     fn with(&self, seg: Seg) -> Path {
         let mut path = self.clone();
-        path.0.push(seg);
+        path.segs.push(seg);
         path
     }
 }
@@ -42,8 +54,17 @@ impl Path {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     Node(Path),
-    At(Location),
-    File,
+    At(FileId, Location),
+    File(FileId),
+}
+
+impl Place {
+    fn file(&self) -> FileId {
+        match self {
+            Place::Node(path) => path.file,
+            Place::At(file, _) | Place::File(file) => *file,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,26 +126,29 @@ impl Problem {
 
 /// Renders problems as `rustc` does: `file:line:column: message`, the line with a caret,
 /// then the help.
-pub fn render(problems: &[Problem], display_path: &str, text: &str) -> Vec<String> {
+pub fn render(problems: &[Problem], files: &Files) -> Vec<String> {
     let mut out: Vec<String> = problems
         .iter()
         .take(MAX_REPORTED)
-        .map(|problem| render_one(problem, display_path, text))
+        .map(|problem| render_one(problem, files))
         .collect();
     if problems.len() > MAX_REPORTED {
         out.push(format!(
-            "{display_path}: {} more problems not shown; fix the ones above first",
+            "{}: {} more problems not shown; fix the ones above first",
+            files.display(FileId(0)),
             problems.len() - MAX_REPORTED
         ));
     }
     out
 }
 
-fn render_one(problem: &Problem, display_path: &str, text: &str) -> String {
+fn render_one(problem: &Problem, files: &Files) -> String {
+    let file = problem.place.file();
+    let (display_path, text) = (files.display(file), files.text(file));
     let location = match &problem.place {
         Place::Node(path) => locate(text, path),
-        Place::At(location) => Some(*location),
-        Place::File => None,
+        Place::At(_, location) => Some(*location),
+        Place::File(_) => None,
     };
     let mut out = String::new();
     match location {
@@ -141,6 +165,7 @@ fn render_one(problem: &Problem, display_path: &str, text: &str) -> String {
         }
     }
     if let Some((path, what)) = &problem.related {
+        let (display_path, text) = (files.display(path.file), files.text(path.file));
         if let Some(at) = locate(text, path) {
             let _ = write!(
                 out,

@@ -4,10 +4,12 @@
 
 use std::collections::HashMap;
 
-use errcodes_layout::{entry, lead, record, NONE};
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ast::{Code, Lang, Retry, Spec, Template, Text};
-use crate::check::{entries_by_code, skeleton, twins};
+use errcodes_layout::{entry, lead, record, sub, NONE};
+
+use crate::ast::{Code, Lang, Retry, Spec, SubCode, Template, Text};
+use crate::check::{codeless, entries_by_code, skeleton, twins};
 use crate::phf;
 
 /// A code with more patterns than this finds them in the bucket of its message's first
@@ -49,6 +51,8 @@ pub struct Encoded {
     pub noise: Vec<u32>,
     /// Entries that share a code and a message but not an endpoint, both ways round.
     pub twins: Vec<(u32, u32)>,
+    /// [`record::SUB`] `u32`s per sub-code rule, most specific first.
+    pub sub_codes: Vec<u32>,
 }
 
 /// A perfect-hash table: slots in the order the hash places them.
@@ -113,7 +117,8 @@ pub fn encode(spec: &Spec) -> Encoded {
         .iter()
         .flat_map(|group| [data.string(&group.id), data.string(&group.title)])
         .collect();
-    let (ints, strs) = data.codes(spec);
+    let (ints, strs, indices) = data.codes(spec);
+    let sub_codes = data.sub_rules(spec, &indices);
     let noise = spec.noise.iter().map(|t| data.pattern(t)).collect();
     let twins = twins(spec)
         .into_iter()
@@ -135,8 +140,13 @@ pub fn encode(spec: &Spec) -> Encoded {
         patterns: data.patterns,
         noise,
         twins,
+        sub_codes,
     }
 }
+
+/// The entry `from_code` gives for a code that has none by itself: the runtime's `UNKNOWN`,
+/// as the high half of a slot's value.
+const UNKNOWN_ENTRY: u32 = u32::MAX;
 
 /// Saturates: the spec checker keeps every count far below `u32::MAX`.
 pub(crate) fn u32_of(n: usize) -> u32 {
@@ -200,17 +210,22 @@ impl<'s> Data<'s> {
 
     /// The hashed integer and string codes, each with the entry `from_code` gives and the
     /// index of its probes; then the probes of the entries without a code, last.
-    fn codes(&mut self, spec: &Spec) -> (Hashed<i64>, Hashed<u32>) {
+    fn codes(&mut self, spec: &Spec) -> (Hashed<i64>, Hashed<u32>, BTreeMap<Code, u32>) {
+        let plain = entries_by_code(spec);
+        let every: BTreeSet<&Code> = spec.entries.iter().flat_map(|e| &e.codes).collect();
         let mut ints: Vec<(i64, i64)> = Vec::new();
         let mut strs: Vec<(String, [u32; 2])> = Vec::new();
-        for (code, indices) in &entries_by_code(spec) {
-            let index = self.code(indices);
-            let fallback = indices
+        let mut indices = BTreeMap::new();
+        for code in every {
+            let entries = plain.get(code).map_or(&[][..], Vec::as_slice);
+            let index = self.code(entries);
+            indices.insert(code.clone(), index);
+            let fallback = entries
                 .iter()
                 .copied()
                 .find(|&i| spec.entries[i].fallback)
-                .unwrap_or(indices[0]);
-            let fallback = u32_of(fallback);
+                .or(entries.first().copied())
+                .map_or(UNKNOWN_ENTRY, u32_of);
             match code {
                 Code::Int(code) => {
                     ints.push((*code, (i64::from(fallback) << 32) | i64::from(index)));
@@ -218,10 +233,7 @@ impl<'s> Data<'s> {
                 Code::Str(code) => strs.push((code.clone(), [fallback, index])),
             }
         }
-        let codeless: Vec<usize> = (0..spec.entries.len())
-            .filter(|&i| spec.entries[i].codes.is_empty())
-            .collect();
-        self.code(&codeless);
+        self.code(&codeless(spec));
         let ints = hashed(
             ints.len(),
             |i, seed| phf::hash_int(ints[i].0, seed),
@@ -233,7 +245,37 @@ impl<'s> Data<'s> {
             |i, seed| phf::hash_str(&strs[i].0, seed),
             |i| [ids[i], strs[i].1[0], strs[i].1[1]],
         );
-        (ints, strs)
+        (ints, strs, indices)
+    }
+
+    /// The sub-code rules, most specific first: by code (rules of any code last), kind,
+    /// longest prefix, then spec order.
+    fn sub_rules(&mut self, spec: &Spec, indices: &BTreeMap<Code, u32>) -> Vec<u32> {
+        let mut rules = Vec::new();
+        for (entry, item) in spec.entries.iter().enumerate() {
+            let Some(rule) = &item.sub_code else {
+                continue;
+            };
+            let (kind, text_len, value) = match rule {
+                SubCode::Exact(code) => (sub::EXACT, 0, self.string(code)),
+                SubCode::Template(template) => (sub::TEMPLATE, 0, self.pattern(template)),
+                SubCode::Prefix(prefix) => (sub::PREFIX, prefix.len(), self.string(prefix)),
+            };
+            let codes: Vec<u32> = if item.codes.is_empty() {
+                vec![NONE]
+            } else {
+                item.codes
+                    .iter()
+                    .filter_map(|code| indices.get(code).copied())
+                    .collect()
+            };
+            for code in codes {
+                let order = (code, kind, std::cmp::Reverse(text_len), entry);
+                rules.push((order, [code, kind, u32_of(entry), value]));
+            }
+        }
+        rules.sort_by_key(|&(order, _)| order);
+        rules.into_iter().flat_map(|(_, record)| record).collect()
     }
 
     /// A template as the matcher reads it: literals trimmed at the ends (messages are) and

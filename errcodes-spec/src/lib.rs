@@ -25,12 +25,15 @@
 
 pub mod ast;
 mod check;
+mod compose;
 pub mod ctxt;
 pub mod encode;
 mod load;
 mod locate;
 mod parse;
 mod phf;
+mod shipped;
+pub mod source;
 pub mod template;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +41,12 @@ use std::path::{Path, PathBuf};
 pub use ast::Spec;
 pub use check::skeleton;
 pub use encode::{encode, Encoded};
+pub use parse::MAX_WAIT;
+pub use shipped::names as shipped_names;
+
+use compose::{Origin, Session};
+use ctxt::{Ctxt, Place};
+use source::{FileId, Files};
 
 /// Why a spec gave no model: the rendered problems (`path:line:column: message`, the line
 /// quoted with a caret, then help) and, when the spec got far enough to name its enum, an
@@ -50,60 +59,79 @@ pub struct Failure {
     pub stub: Option<Box<Spec>>,
 }
 
-impl Failure {
-    fn new(reports: Vec<String>, stub: Option<Spec>) -> Self {
-        Failure {
-            reports,
-            stub: stub.map(Box::new),
-        }
-    }
-}
-
-/// A spec read from a file.
+/// A spec read from files.
 #[derive(Debug)]
 pub struct Loaded {
     /// The checked model.
     pub spec: Spec,
-    /// The file's absolute path: editing it must rebuild the crate.
-    pub absolute: PathBuf,
+    /// The absolute path of every file of the spec, the one named first: editing any of
+    /// them must rebuild the crate.
+    pub tracked: Vec<PathBuf>,
 }
 
-/// Reads, parses and checks the spec at `relative` to `base` (a crate's manifest
+/// Reads, parses, composes and checks the spec at `relative` to `base` (a crate's manifest
 /// directory); `relative` names it in reports.
 pub fn load(base: &Path, relative: &str) -> Result<Loaded, Failure> {
-    let mut cx = ctxt::Ctxt::default();
-    let Some(file) = load::load(base, relative, &mut cx) else {
-        return Err(Failure::new(
-            ctxt::render(&cx.into_problems(), relative, ""),
-            None,
-        ));
+    let mut files = Files::default();
+    let mut cx = Ctxt::default();
+    let root = files.add(relative, "");
+    let absolute = base.join(relative);
+    let missing = (
+        "the spec file does not exist",
+        "the path is relative to the directory of your crate's Cargo.toml (CARGO_MANIFEST_DIR); check the spelling and that the file is there",
+    );
+    let text = load::check_root(relative, &absolute, root, &mut cx)
+        .then(|| load::read(&absolute, root, &Place::File(root), missing, &mut cx))
+        .flatten();
+    let Some(text) = text else {
+        return Err(failure(&cx.into_problems(), &files, None));
     };
-    if !cx.is_empty() {
-        return Err(Failure::new(
-            ctxt::render(&cx.into_problems(), relative, &file.text),
-            None,
-        ));
-    }
-    let spec = read(&file.text, relative)?;
-    Ok(Loaded {
-        spec,
-        absolute: file.absolute,
-    })
+    files.set_text(root, text.clone());
+    let canonical = absolute.canonicalize().unwrap_or_else(|_| absolute.clone());
+    let (spec, mut tracked) = compose(&text, root, Origin::Disk(canonical), &mut files, &mut cx);
+    tracked.insert(0, absolute);
+    let spec = finish(spec, &files, cx)?;
+    Ok(Loaded { spec, tracked })
 }
 
-/// Parses and checks a spec's text; `display` names it in reports.
+/// Parses, composes and checks a spec's text; `display` names it in reports, and the files
+/// it includes are found relative to it.
 pub fn read(text: &str, display: &str) -> Result<Spec, Failure> {
-    let mut cx = ctxt::Ctxt::default();
-    let spec = parse::parse(text, &mut cx);
+    let mut files = Files::default();
+    let mut cx = Ctxt::default();
+    let root = files.add(display, text);
+    let origin = Origin::Disk(std::env::current_dir().unwrap_or_default().join(display));
+    let (spec, _) = compose(text, root, origin, &mut files, &mut cx);
+    finish(spec, &files, cx)
+}
+
+fn compose(
+    text: &str,
+    root: FileId,
+    origin: Origin,
+    files: &mut Files,
+    cx: &mut Ctxt,
+) -> (Option<Spec>, Vec<PathBuf>) {
+    let mut session = Session::new(files, cx);
+    let spec = session.compose(text, root, origin);
+    (spec, session.tracked)
+}
+
+/// Checks a composed spec: the spec, or every problem found on the way.
+fn finish(spec: Option<Spec>, files: &Files, mut cx: Ctxt) -> Result<Spec, Failure> {
     if let Some(spec) = &spec {
         check::check(spec, &mut cx);
     }
     match spec {
         Some(spec) if cx.is_empty() => Ok(spec),
-        spec => Err(Failure::new(
-            ctxt::render(&cx.into_problems(), display, text),
-            spec.map(stub),
-        )),
+        spec => Err(failure(&cx.into_problems(), files, spec)),
+    }
+}
+
+fn failure(problems: &[ctxt::Problem], files: &Files, stub_of: Option<Spec>) -> Failure {
+    Failure {
+        reports: ctxt::render(problems, files),
+        stub: stub_of.map(stub).map(Box::new),
     }
 }
 

@@ -29,9 +29,9 @@ impl Location {
 
 /// The position of the node at `path`, or of its nearest ancestor that exists.
 pub fn locate(text: &str, path: &Path) -> Option<Location> {
-    (0..=path.0.len()).rev().find_map(|len| {
+    (0..=path.segs.len()).rev().find_map(|len| {
         let seed = Walk {
-            path: &path.0[..len],
+            path: &path.segs[..len],
         };
         match seed.deserialize(serde_yaml::Deserializer::from_str(text)) {
             Ok(()) => None,

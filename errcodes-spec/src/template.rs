@@ -4,7 +4,7 @@ use crate::ast::Template;
 
 /// More fields than this in one message is surely a mistake, and the runtime keeps field
 /// values in a fixed array.
-pub const MAX_FIELDS: usize = 8;
+pub use errcodes_layout::MAX_FIELDS;
 
 /// Parses a message. The error says what is wrong and how to fix it.
 pub fn parse(text: &str) -> Result<Template, String> {

@@ -54,6 +54,9 @@ impl<E: Catalog> ApiError<E> {
     pub(crate) fn with(query: &Query<'_>, mut received: Received) -> Self {
         let found = E::lookup(query);
         let spans = found.fields.spans();
+        if received.sub_code.is_none() {
+            received.sub_code = query.sub_code.map(Box::from);
+        }
         if received.request_id.is_none() {
             received.request_id = E::__table().request_id(query.message).map(Box::from);
         }
@@ -116,6 +119,18 @@ impl<E> ApiError<E> {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.received.request_id.as_deref()
+    }
+
+    /// The sub-code received, where the platform sends one (TOP's `sub_code`).
+    #[must_use]
+    pub fn sub_code(&self) -> Option<&str> {
+        self.received.sub_code.as_deref()
+    }
+
+    /// The sub-message received, where the platform sends one (TOP's `sub_msg`).
+    #[must_use]
+    pub fn sub_message(&self) -> Option<&str> {
+        self.received.sub_message.as_deref()
     }
 
     /// The HTTP status of the response, where the caller gave it (`from_http`).

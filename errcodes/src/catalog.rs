@@ -79,7 +79,7 @@ pub trait Catalog:
     fn lookup<'m>(query: &Query<'m>) -> Classified<'m, Self> {
         let table = Self::__table();
         let key = Key::of(query.code);
-        let (mut index, fields) = table.classify(key, query.message);
+        let (mut index, fields) = table.find(key, query.sub_code, query.message);
         if let Some(endpoint) = query.endpoint {
             index = table.at_endpoint(index, endpoint);
         }
@@ -134,10 +134,11 @@ pub trait Catalog:
     }
 }
 
-/// The code `Unknown` keeps: only computed when the lookup found no entry.
+/// The code `Unknown` keeps: only computed when the lookup found no entry (an index past
+/// the entries).
 #[inline]
 fn unknown_code(table: &Table, index: usize, key: Key<'_>, code: Code<'_>) -> RawCode {
-    if index == errcodes_layout::UNKNOWN {
+    if index >= table.len() {
         table.received(key, code)
     } else {
         RawCode::NONE
@@ -145,7 +146,7 @@ fn unknown_code(table: &Table, index: usize, key: Key<'_>, code: Code<'_>) -> Ra
 }
 
 /// What was received, to be classified: a code (an integer, text, or none), and where the
-/// platform sends them, its message and the endpoint called.
+/// platform sends them, its message, its sub-code and the endpoint called.
 ///
 /// ```
 /// use errcodes::Query;
@@ -160,6 +161,9 @@ pub struct Query<'a> {
     pub code: Code<'a>,
     /// The message received; empty when there is none.
     pub message: &'a str,
+    /// The sub-code received, for platforms whose errors have two levels (TOP's
+    /// `sub_code`, Alipay's `ACQ.*`).
+    pub sub_code: Option<&'a str>,
     /// The endpoint called, where the spec documents one code and message for several.
     pub endpoint: Option<&'a str>,
 }
@@ -171,6 +175,7 @@ impl<'a> Query<'a> {
         Query {
             code: code.into(),
             message: "",
+            sub_code: None,
             endpoint: None,
         }
     }
@@ -179,6 +184,15 @@ impl<'a> Query<'a> {
     #[must_use]
     pub fn message(mut self, message: &'a str) -> Self {
         self.message = message;
+        self
+    }
+
+    /// With the sub-code received: an entry whose `sub_code` rule matches it is chosen
+    /// first, the most specific rule first (an exact sub-code, a template, the longest
+    /// prefix; rules of the code, then rules of any code).
+    #[must_use]
+    pub fn sub_code(mut self, sub_code: &'a str) -> Self {
+        self.sub_code = Some(sub_code);
         self
     }
 

@@ -26,6 +26,7 @@ pub fn table(spec: &Spec, encoded: &Encoded, krate: &TokenStream) -> TokenStream
         patterns,
         noise,
         twins,
+        sub_codes,
     } = encoded;
     let text = Literal::string(text);
     let (bounds, entries, groups) = (words(bounds), words(entries), words(groups));
@@ -37,7 +38,7 @@ pub fn table(spec: &Spec, encoded: &Encoded, krate: &TokenStream) -> TokenStream
     let ints = phf(ints, krate, longs);
     let strs = phf(strs, krate, words);
     let (codes, probes, buckets) = (words(codes), words(probes), words(buckets));
-    let (patterns, noise) = (words(patterns), words(noise));
+    let (patterns, noise, sub_codes) = (words(patterns), words(noise), words(sub_codes));
     let retries = retries.iter().map(|&r| retry(r, krate));
     let twins = twins.iter().map(|(a, b)| quote!((#a, #b)));
     let platform = &spec.platform;
@@ -67,6 +68,7 @@ pub fn table(spec: &Spec, encoded: &Encoded, krate: &TokenStream) -> TokenStream
             patterns: #patterns,
             noise: #noise,
             twins: &[#(#twins),*],
+            sub_codes: #sub_codes,
             unknown_retry: #unknown_retry,
             envelope: #envelope,
         }

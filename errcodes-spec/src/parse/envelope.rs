@@ -50,6 +50,7 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
         request_id: request_id?,
         success: success?,
         success_without_code,
+        path: path.clone(),
     })
 }
 

@@ -72,6 +72,10 @@ impl<'v> Map<'v> {
         })
     }
 
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub(super) fn get(&self, key: &str) -> Option<&'v Value> {
         self.entries.get(key)
     }

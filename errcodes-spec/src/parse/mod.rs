@@ -1,7 +1,9 @@
-//! YAML text → [`Spec`]: reads every key, checks its type and form, and records each
-//! problem with the path of the offending node. Checks across entries are in `check.rs`.
+//! YAML text → [`Document`]: reads every key of one file, checks its type and form, and
+//! records each problem with the path of the offending node. Composing files into a spec is
+//! in `compose.rs`; checks across entries are in `check.rs`.
 
 mod envelope;
+mod layers;
 mod map;
 mod syntax;
 #[cfg(test)]
@@ -10,10 +12,14 @@ mod values;
 
 use serde_yaml::Value;
 
-use crate::ast::{Entry, Group, Lang, Retry, Spec, Template, Text};
+use crate::ast::{Entry, Envelope, Group, Lang, Retry, Template, Text};
 use crate::ctxt::{Ctxt, Path, Place};
+use crate::source::FileId;
 use crate::template;
+pub use layers::{Override, Reference, Target};
 use map::{Map, Need};
+pub(crate) use values::closest as closest_name;
+pub use values::MAX_WAIT;
 use values::{check_snake, check_type_name, check_variant_name, kind};
 
 const TOP_KEYS: &[&str] = &[
@@ -27,6 +33,9 @@ const TOP_KEYS: &[&str] = &[
     "non_exhaustive",
     "noise",
     "envelope",
+    "include",
+    "extends",
+    "overrides",
 ];
 const GROUP_KEYS: &[&str] = &[
     "id",
@@ -41,6 +50,7 @@ const GROUP_KEYS: &[&str] = &[
 ];
 const ENTRY_KEYS: &[&str] = &[
     "code",
+    "sub_code",
     "name",
     "message",
     "hint",
@@ -53,50 +63,80 @@ const ENTRY_KEYS: &[&str] = &[
 ];
 const TEXT_KEYS: &[&str] = &["zh", "en"];
 
-/// Parses a spec; `None` when the document is too broken to read further. Problems go to
-/// `cx` either way.
-pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
-    let root = match serde_yaml::from_str::<Value>(text) {
+/// One file of a spec, as written: what it says of the whole spec, its own groups and
+/// entries (group indices local to it), and the files it composes.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub head: Head,
+    pub groups: Vec<Group>,
+    pub entries: Vec<Entry>,
+    pub include: Vec<Reference>,
+    pub extends: Option<Reference>,
+    pub overrides: Vec<Override>,
+}
+
+/// The keys about the whole spec; a spec that `extends` another takes what it leaves out
+/// from it.
+#[derive(Debug, Clone, Default)]
+pub struct Head {
+    pub platform: Option<String>,
+    pub enum_name: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub unknown_retry: Option<Retry>,
+    pub non_exhaustive: Option<bool>,
+    pub noise: Option<Vec<Template>>,
+    pub envelope: Option<Envelope>,
+}
+
+/// Parses file `file` of a spec; `None` when the document is too broken to read further.
+/// Problems go to `cx` either way.
+pub fn parse(text: &str, file: FileId, cx: &mut Ctxt) -> Option<Document> {
+    let mut root = match serde_yaml::from_str::<Value>(text) {
         Ok(root) => root,
         Err(error) => {
-            syntax::syntax_error(text, &error, cx);
+            syntax::syntax_error(text, file, &error, cx);
             return None;
         }
     };
-    let top = Path::default();
+    // `<<: *defaults` merges a mapping into another, as YAML 1.1 defines it.
+    if let Err(error) = root.apply_merge() {
+        cx.push(Place::File(file), format!("a YAML merge key `<<` cannot be applied: {error}"))
+            .help("`<<:` takes a mapping (`<<: *defaults`) or a list of mappings; a key of the mapping itself wins over a merged one");
+        return None;
+    }
+    // Keys starting with `x-` are ignored: a place for anchors that `<<:` merges.
+    if let Value::Mapping(map) = &mut root {
+        map.retain(|key, _| !key.as_str().is_some_and(|key| key.starts_with("x-")));
+    }
+    let top = Path::root(file);
     if matches!(root, Value::Null) {
-        cx.push(Place::File, "the spec is empty").help(
+        cx.push(Place::File(file), "the spec is empty").help(
             "start with `platform:`, `enum:`, `title:`, `source:`, `unknown_retry:` and `groups:`; see specs/README.md",
         );
         return None;
     }
     let map = Map::new(cx, &root, &top, TOP_KEYS, "the spec")?;
-    let platform = map.string(cx, "platform", Need::Required);
-    if let Some(platform) = &platform {
-        check_snake(cx, &top.key("platform"), platform, "platform");
-    }
-    // Only a valid name may name the stub that stands in for a broken spec.
-    let enum_name = map
-        .string(cx, "enum", Need::Required)
-        .filter(|name| check_type_name(cx, &top.key("enum"), name, "enum name"));
-    let title = map.string(cx, "title", Need::Required);
-    let source = map.string(cx, "source", Need::Required);
-    let note = map.string(cx, "note", Need::Optional);
-    let unknown_retry = map.retry(cx, "unknown_retry", Need::Required);
-    let non_exhaustive = map.bool(cx, "non_exhaustive").unwrap_or(false);
-    let noise = map
-        .list(cx, "noise", Need::Optional)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(path, value)| noise_pattern(cx, &path, value))
-        .collect();
-    let envelope = map
-        .get("envelope")
-        .and_then(|value| envelope::envelope(cx, &top.key("envelope"), value));
-
+    let extends = layers::extends(cx, &map);
+    let include = layers::include(cx, &map);
+    // A spec that extends another inherits what it leaves out; one that includes others
+    // may add no group of its own.
+    let inherits = if extends.is_some() {
+        Need::Optional
+    } else {
+        Need::Required
+    };
+    let head = head(cx, &map, &top, inherits);
+    let overrides = layers::overrides(cx, &map);
+    let groups_need = if extends.is_some() || !include.is_empty() {
+        Need::Optional
+    } else {
+        Need::Required
+    };
     let mut groups = Vec::new();
     let mut entries = Vec::new();
-    let group_values = map.list(cx, "groups", Need::Required);
+    let group_values = map.list(cx, "groups", groups_need);
     if group_values.as_ref().is_some_and(Vec::is_empty) {
         cx.error(&top.key("groups"), "`groups` is empty")
             .help("add at least one group with `id`, `title` and `errors`");
@@ -107,22 +147,45 @@ pub fn parse(text: &str, cx: &mut Ctxt) -> Option<Spec> {
             groups.push(group);
         }
     }
-
-    // Past this point a spec with problems only stands in as a stub for the enum, so
-    // anything but its names may take a default.
-    Some(Spec {
-        platform: platform?,
-        enum_name: enum_name?,
-        title: title.unwrap_or_default(),
-        source: source.unwrap_or_default(),
-        note,
-        unknown_retry: unknown_retry.unwrap_or(Retry::Permanent),
-        non_exhaustive,
-        noise,
-        envelope,
+    Some(Document {
+        head,
         groups,
         entries,
+        include,
+        extends,
+        overrides,
     })
+}
+
+/// The keys about the whole spec. The enum's name is required, and checked first: only a
+/// valid name may name the stub that stands in for a broken spec.
+fn head(cx: &mut Ctxt, map: &Map<'_>, top: &Path, inherits: Need) -> Head {
+    let platform = map.string(cx, "platform", inherits);
+    if let Some(platform) = &platform {
+        check_snake(cx, &top.key("platform"), platform, "platform");
+    }
+    let enum_name = map
+        .string(cx, "enum", Need::Required)
+        .filter(|name| check_type_name(cx, &top.key("enum"), name, "enum name"));
+    let noise = map.list(cx, "noise", Need::Optional).map(|items| {
+        items
+            .into_iter()
+            .filter_map(|(path, value)| noise_pattern(cx, &path, value))
+            .collect()
+    });
+    Head {
+        platform,
+        enum_name,
+        title: map.string(cx, "title", inherits),
+        source: map.string(cx, "source", inherits),
+        note: map.string(cx, "note", Need::Optional),
+        unknown_retry: map.retry(cx, "unknown_retry", inherits),
+        non_exhaustive: map.bool(cx, "non_exhaustive"),
+        noise,
+        envelope: map
+            .get("envelope")
+            .and_then(|value| envelope::envelope(cx, &top.key("envelope"), value)),
+    }
 }
 
 fn parse_group(
@@ -216,6 +279,12 @@ fn parse_entry(
             .help("add `retry:` to the entry or to its group (`permanent`, `transient`, `throttled`, `{throttled: 30s}`, `reauthenticate`, `already_applied`)");
     }
     let fallback = map.bool(cx, "fallback").unwrap_or(false);
+    // A rule that does not parse still marks the entry as one a sub-code chooses, so that
+    // no problem about its code's fallback follows from the first.
+    let sub_code = match map.get("sub_code") {
+        None => None,
+        Some(value) => Some(layers::sub_code(cx, &path.key("sub_code"), value)?),
+    };
     let http_status = map.http_status(cx).or(defaults.http_status);
     let endpoint = map
         .string(cx, "endpoint", Need::Optional)
@@ -233,11 +302,13 @@ fn parse_entry(
         hint,
         retry: retry?,
         fallback,
+        sub_code,
         http_status,
         endpoint,
         scene,
         note,
         path: path.clone(),
+        layer: 0,
     })
 }
 

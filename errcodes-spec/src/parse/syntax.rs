@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 
 use crate::ctxt::{Ctxt, Place};
 use crate::locate::Location;
+use crate::source::FileId;
 
-pub(super) fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt) {
+pub(super) fn syntax_error(text: &str, file: FileId, error: &serde_yaml::Error, cx: &mut Ctxt) {
     let full = error.to_string();
     // serde_yaml writes "<what> at line L column C[, while <context> at line L column C]";
     // the report states positions itself.
@@ -22,7 +23,7 @@ pub(super) fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt)
     let (context_what, context_at) = context
         .split_once(" at line ")
         .map_or((context, None), |(what, at)| (what, line_column(at)));
-    let mut place = Location::of(error).map_or(Place::File, Place::At);
+    let mut place = Location::of(error).map_or(Place::File(file), |at| Place::At(file, at));
     let mut message = format!("invalid YAML: {what}");
     if !context_what.is_empty() {
         let _ = write!(message, " ({context_what})");
@@ -35,9 +36,9 @@ pub(super) fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt)
         "parsing a flow mapping",
     ]
     .contains(&context_what);
-    if let (Place::At(at), Some(context_at)) = (&place, context_at) {
+    if let (Place::At(_, at), Some(context_at)) = (&place, context_at) {
         if unclosed || at.line > text.lines().count() {
-            place = Place::At(context_at);
+            place = Place::At(file, context_at);
         }
     }
     if unclosed {
@@ -50,8 +51,8 @@ pub(super) fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt)
     {
         message = format!("key `{key}` appears twice in one mapping");
         help = "each key may appear once in a mapping; remove or rename the repeated key";
-        if let Place::At(at) = place {
-            place = Place::At(repeated_key(text, at, &key).unwrap_or(at));
+        if let Place::At(_, at) = place {
+            place = Place::At(file, repeated_key(text, at, &key).unwrap_or(at));
         }
     } else if let Some(number) = what
         .strip_prefix("invalid type: integer `")
@@ -61,7 +62,7 @@ pub(super) fn syntax_error(text: &str, error: &serde_yaml::Error, cx: &mut Ctxt)
         help = "a code is an integer within i64 (`45009`, `-30000`) or a quoted string (`\"F00-00-10013-002\"`)";
     } else if unclosed {
         help = "close the quote or bracket that opens here, on the same value";
-    } else if let Place::At(at) = &place {
+    } else if let Place::At(_, at) = &place {
         let tab = text
             .lines()
             .nth(at.line.saturating_sub(1))

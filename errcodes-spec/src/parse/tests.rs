@@ -2,6 +2,7 @@ use super::values::{closest, duration, MAX_WAIT, TOO_LONG};
 use super::*;
 use crate::ast::Code;
 use crate::ctxt::Ctxt;
+use crate::source::FileId;
 
 #[test]
 fn durations_need_a_positive_number_and_a_unit() {
@@ -54,7 +55,7 @@ groups:
         scene: Scan
 ";
     let mut cx = Ctxt::default();
-    let spec = parse(spec, &mut cx).expect("parsed");
+    let spec = parse(spec, FileId(0), &mut cx).expect("parsed");
     assert!(cx.is_empty(), "{:?}", cx.into_problems());
     let [inherits, overrides] = &spec.entries[..] else {
         panic!("two entries expected, got {}", spec.entries.len());
@@ -102,9 +103,9 @@ groups:
         message: first
 ";
     let mut cx = Ctxt::default();
-    let spec = parse(spec, &mut cx).expect("parsed");
+    let spec = parse(spec, FileId(0), &mut cx).expect("parsed");
     assert!(cx.is_empty(), "{:?}", cx.into_problems());
-    let envelope = spec.envelope.expect("an envelope");
+    let envelope = spec.head.envelope.expect("an envelope");
     let keys = |paths: &[Vec<String>]| -> Vec<String> {
         paths.iter().map(|keys| keys.join("|")).collect()
     };

@@ -178,7 +178,7 @@ pub(super) fn list(items: &[&str]) -> String {
 }
 
 /// The allowed key nearest to a typo, if it is near enough to be what was meant.
-pub(super) fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .map(|candidate| (edit_distance(key, candidate), *candidate))

@@ -132,7 +132,11 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
             error(ResponseError::at(kind, path.text, found.kind()))
         })?,
     };
-    let query = Query::new(code).message(&message);
+    let sub_code = received.sub_code.clone();
+    let mut query = Query::new(code).message(&message);
+    if let Some(sub_code) = sub_code.as_deref() {
+        query = query.sub_code(sub_code);
+    }
     Ok(Some(ApiError::with(&query, received)))
 }
 

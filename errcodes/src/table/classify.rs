@@ -3,7 +3,7 @@
 //! for a code with few patterns and in the bucket of the message's first char for a code
 //! with many.
 
-use errcodes_layout::{bucket, record, word, MAX_FIELDS, NONE, UNKNOWN};
+use errcodes_layout::{bucket, record, sub, word, MAX_FIELDS, NONE, UNKNOWN};
 
 use super::{Key, Table};
 use crate::fields::Spans;
@@ -23,6 +23,49 @@ impl Table {
             (UNKNOWN, _) => fallback,
             (index, _) => index,
         }
+    }
+
+    /// The entry for `key` and `sub_code` whose message matches `message`: the most
+    /// specific sub-code rule that `sub_code` matches (of the code, then of any code), else
+    /// as [`Table::classify`]. A sub-code rule's entry comes with no fields.
+    #[must_use]
+    pub fn find<'m>(
+        &self,
+        key: Key<'_>,
+        sub_code: Option<&str>,
+        message: &'m str,
+    ) -> (usize, Fields<'m>) {
+        if let Some(sub_code) = sub_code.filter(|_| !self.sub_codes.is_empty()) {
+            let (_, code) = self.slot(key);
+            if let Some(entry) = self.sub_rule(code, sub_code.trim()) {
+                return (entry, Fields::none());
+            }
+        }
+        self.classify(key, message)
+    }
+
+    /// The entry of the first rule of code `code`, then of any code, that `sub_code`
+    /// matches.
+    fn sub_rule(&self, code: u32, sub_code: &str) -> Option<usize> {
+        let rules = (0..self.sub_codes.len() / (4 * record::SUB))
+            .filter_map(|i| errcodes_layout::record::<{ record::SUB }>(self.sub_codes, i));
+        let matching = |wanted: u32| {
+            rules
+                .clone()
+                .find_map(move |[rule_code, kind, entry, value]| {
+                    let hit = rule_code == wanted
+                        && match kind {
+                            sub::EXACT => self.string(value) == sub_code,
+                            sub::PREFIX => sub_code.starts_with(self.string(value)),
+                            _ => self
+                                .pattern(value)
+                                .is_some_and(|pattern| match_pattern(sub_code, &pattern, &mut [])),
+                        };
+                    hit.then_some(entry as usize)
+                })
+        };
+        let own = if code == NONE { None } else { matching(code) };
+        own.or_else(|| matching(NONE))
     }
 
     /// Like [`Table::classify_index`], with the values of the matched template's fields.

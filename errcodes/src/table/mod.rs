@@ -99,6 +99,8 @@ pub struct Table {
     pub noise: &'static [u8],
     /// Entries that share a code and a message but not an endpoint, both ways round.
     pub twins: &'static [(u32, u32)],
+    /// `u32`s: the sub-code rules ([`record::SUB`]), most specific first.
+    pub sub_codes: &'static [u8],
     /// Retry class of unknown codes.
     pub unknown_retry: RetryClass,
     /// Where a response keeps its code and message, if the spec says.

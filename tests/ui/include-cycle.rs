@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/include-cycle.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/include-name-clash.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/include-unknown-shipped.yaml");
+
+fn main() {}

@@ -25,6 +25,7 @@ const CHECKED: &[&str] = &[
     "minItems",
     "minLength",
     "minProperties",
+    "patternProperties",
     "pattern",
     "minimum",
     "maximum",
@@ -155,13 +156,21 @@ impl Validator<'_> {
                 fail.push(format!("fewer than {min} keys"));
             }
         }
+        let patterns = schema.get("patternProperties").and_then(Value::as_object);
         for (key, value) in map {
-            match properties.and_then(|properties| properties.get(key)) {
-                Some(property) => self.errors(property, value, &format!("{at}.{key}"), out),
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    fail.push(format!("unknown key `{key}`"));
+            let at = format!("{at}.{key}");
+            let by_pattern = patterns.into_iter().flatten().find(|(pattern, _)| {
+                regex_lite::Regex::new(pattern).is_ok_and(|re| re.is_match(key))
+            });
+            match (properties.and_then(|properties| properties.get(key)), by_pattern) {
+                (Some(property), _) | (None, Some((_, property))) => {
+                    self.errors(property, value, &at, out);
                 }
-                None => {}
+                (None, None) => match schema.get("additionalProperties") {
+                    Some(Value::Bool(false)) => fail.push(format!("unknown key `{key}`")),
+                    Some(other @ Value::Object(_)) => self.errors(other, value, &at, out),
+                    _ => {}
+                },
             }
         }
     }
@@ -235,7 +244,7 @@ fn the_schema_uses_only_keywords_the_validator_knows() {
                 "{at}: keyword `{key}` is not implemented by the test's validator"
             );
             match key.as_str() {
-                "properties" | "definitions" => {
+                "properties" | "definitions" | "patternProperties" => {
                     for (name, sub) in value.as_object().expect("a map") {
                         walk(sub, &format!("{at}/{key}/{name}"));
                     }
@@ -314,7 +323,8 @@ fn the_schema_rejects_mistakes_of_form() {
         ("missing-code", "spec.groups[0].errors[0]: missing `code`"),
         ("missing-enum", "spec: missing `enum`"),
         ("missing-errors", "spec.groups[0]: missing `errors`"),
-        ("missing-groups", "spec: missing `groups`"),
+        // Without `groups`, a spec must include or extend others.
+        ("missing-groups", "spec: 0 of the anyOf options match {\"enum\":\"DemoError\",\"platform\":\"demo\",\"source\":\"https://example.com\",\"title\":\"Demo\",\"unknown_retry\":\"permanent\"}"),
         ("missing-message", "spec.groups[0].errors[0]: missing `message`"),
         ("missing-name", "spec.groups[0].errors[0]: missing `name`"),
         ("name-keyword-self", "spec.groups[0].errors[0].name: \"Self\" is not allowed"),
@@ -335,6 +345,7 @@ fn the_schema_rejects_mistakes_of_form() {
         ("envelope-path-not-text", "spec.envelope.code: 0 of the oneOf options match [\"errcode\",{\"nested\":true}]"),
         ("envelope-partial-wildcard", "spec.envelope.code: 0 of the oneOf options match \"resp*.code\""),
         ("envelope-success-not-a-code", "spec.envelope.success: 0 of the oneOf options match [\"ok\",true]"),
+        ("sub-code-bad-rule", "spec.groups[0].errors[1].sub_code: \"isp.*.timeout\" does not match ^[^*\\s]([^*]*[^*\\s])?\\*?$"),
     ];
     for (name, expected) in cases {
         let path = Path::new(ROOT).join(format!("tests/ui/specs/{name}.yaml"));
@@ -390,6 +401,16 @@ fn the_validator_checks_each_keyword() {
         json!({"a": "x"}),
     );
     check(json!({"minProperties": 1}), json!({"a": 1}), json!({}));
+    check(
+        json!({"patternProperties": {"^x-": {}}, "additionalProperties": false}),
+        json!({"x-anchor": 1}),
+        json!({"y-anchor": 1}),
+    );
+    check(
+        json!({"additionalProperties": {"type": "integer"}}),
+        json!({"any": 1}),
+        json!({"any": "x"}),
+    );
     check(
         json!({"oneOf": [{"type": "integer"}, {"minimum": 5}]}),
         json!(1),

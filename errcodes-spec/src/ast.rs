@@ -60,6 +60,9 @@ pub struct Entry {
     pub endpoint: Option<String>,
     pub scene: Option<String>,
     pub note: Option<String>,
+    /// Why the entry is deprecated, and what to use instead: the variant gets
+    /// `#[deprecated]`, so that a table update retires an entry without breaking users.
+    pub deprecated: Option<String>,
     pub path: Path,
     /// The entry's layer in a composed spec: 0 is the spec itself, higher numbers are the
     /// specs it includes or extends, in order of precedence.

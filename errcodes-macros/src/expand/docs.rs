@@ -89,6 +89,9 @@ pub fn variant_doc(spec: &Spec, entry: &Entry) -> String {
     if let Some(note) = &entry.note {
         line("note", md(note));
     }
+    if let Some(deprecated) = &entry.deprecated {
+        line("deprecated", md(deprecated));
+    }
     if entry.codes.len() > 1 {
         line(
             "codes",

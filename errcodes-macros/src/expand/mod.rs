@@ -32,11 +32,18 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let ty = Ident::new(&spec.enum_name, Span::call_site());
     let krate = source.krate;
     let names = || spec.entries.iter().map(|entry| &entry.name);
-    let variants = source_tokens(
-        spec.entries
-            .iter()
-            .map(|entry| format!("#[doc = {:?}] {},", variant_doc(spec, entry), entry.name)),
-    );
+    let variants = source_tokens(spec.entries.iter().map(|entry| {
+        let deprecated = entry
+            .deprecated
+            .as_ref()
+            .map(|note| format!("#[deprecated = {note:?}] "))
+            .unwrap_or_default();
+        format!(
+            "#[doc = {:?}] {deprecated}{},",
+            variant_doc(spec, entry),
+            entry.name
+        )
+    }));
     let enum_doc = enum_doc(spec, source.display);
     let unknown_doc = format!(
         "A code this spec does not know, kept as received.\n\n\
@@ -96,7 +103,9 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
             static TABLE: #krate::__private::Table = #table;
 
+            // The table names every variant, those the spec deprecates too.
             #[automatically_derived]
+            #[allow(deprecated)]
             impl #krate::Catalog for #ty {
                 const PLATFORM: &'static str = #platform;
                 const TITLE: &'static str = #title;

@@ -60,6 +60,7 @@ const ENTRY_KEYS: &[&str] = &[
     "endpoint",
     "scene",
     "note",
+    "deprecated",
 ];
 const TEXT_KEYS: &[&str] = &["zh", "en"];
 
@@ -293,6 +294,7 @@ fn parse_entry(
         .string(cx, "scene", Need::Optional)
         .or_else(|| defaults.scene.clone());
     let note = map.string(cx, "note", Need::Optional);
+    let deprecated = map.string(cx, "deprecated", Need::Optional);
     Some(Entry {
         name: name?,
         group,
@@ -307,6 +309,7 @@ fn parse_entry(
         endpoint,
         scene,
         note,
+        deprecated,
         path: path.clone(),
         layer: 0,
     })

@@ -9,3 +9,8 @@ fn main() {
     assert_eq!(DemoError::Down.http_status(), Some(503));
     assert_eq!(DemoError::BadRequest.retry_class(), errcodes::RetryClass::Permanent);
 }
+
+#[allow(deprecated)]
+fn _deprecated_variants_still_work() {
+    assert_eq!(DemoError::from_code(4), DemoError::OldDown);
+}

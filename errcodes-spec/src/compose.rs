@@ -307,21 +307,22 @@ fn shadow(entries: &mut Vec<Entry>) -> Vec<(Entry, Path)> {
     dropped
 }
 
-/// The groups that still have entries, with the entries' group indices renumbered.
+/// The groups that still have entries, with the entries' group indices renumbered. (An
+/// entry of a group that did not parse points past the groups: the spec has a problem
+/// already, and the entry keeps its index.)
 fn drop_empty(groups: Vec<Group>, entries: &mut [Entry]) -> Vec<Group> {
-    let used: Vec<bool> = (0..groups.len())
-        .map(|group| entries.iter().any(|entry| entry.group == group))
-        .collect();
-    let mut renumbered = vec![0; groups.len()];
+    let mut renumbered = vec![None; groups.len()];
     let mut kept = Vec::new();
     for (index, group) in groups.into_iter().enumerate() {
-        if used[index] {
-            renumbered[index] = kept.len();
+        if entries.iter().any(|entry| entry.group == index) {
+            renumbered[index] = Some(kept.len());
             kept.push(group);
         }
     }
     for entry in entries {
-        entry.group = renumbered[entry.group];
+        if let Some(&Some(group)) = renumbered.get(entry.group) {
+            entry.group = group;
+        }
     }
     kept
 }

@@ -24,7 +24,10 @@ const TIKTOK: &str = "003_face77c751b72d04.txt";
 const ALIEXPRESS: &str = "004_2a7784e3c63df8f2.txt";
 
 fn seed(file: &str) -> String {
-    let path = format!("{}/tests/fixtures/seeds/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../tests/fixtures/seeds/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 

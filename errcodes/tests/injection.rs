@@ -118,11 +118,9 @@ fn translations_and_templates_come_out_byte_for_byte() {
         template.message(),
         "value {value} \"# {literal} */ then {other}!"
     );
-    let (found, fields) = split(E::lookup(
-        &Query::new(6).message("value \"#{ \"# {literal} */ then */!!"),
-    ));
-    assert_eq!(found, template);
-    let values: Vec<(&str, &str)> = fields.iter().collect();
+    let found = E::lookup(&Query::new(6).message("value \"#{ \"# {literal} */ then */!!"));
+    assert_eq!(found.error, template);
+    let values: Vec<(&str, &str)> = found.fields.iter().collect();
     assert_eq!(values, [("value", "\"#{"), ("other", "*/!")]);
 }
 
@@ -139,9 +137,4 @@ fn a_100_kb_text_comes_out_byte_for_byte_everywhere() {
     assert_eq!(E::classify(7, error.message()), error);
     assert_eq!(E::InBigGroup.group(), Some("big"));
     assert_eq!(E::InBigGroup.endpoint(), None, "the big group sets none");
-}
-
-/// The entry and the template's fields of a lookup.
-fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
-    (found.error, found.fields)
 }

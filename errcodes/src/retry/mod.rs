@@ -318,10 +318,7 @@ impl Attempts {
                     attempts: self.calls,
                 })
             }
-            RetryClass::Reauthenticate => {
-                self.refreshed = true;
-                Duration::ZERO
-            }
+            RetryClass::Reauthenticate => Duration::ZERO,
             RetryClass::Transient => self.backoff(),
             RetryClass::Throttled { wait: Some(wait) } => {
                 // Up to a tenth more (at most 1 s), never less than the platform asked.
@@ -335,6 +332,9 @@ impl Attempts {
             return Decision::Stop(Stop::Deadline { wait, remaining });
         }
         if class == RetryClass::Reauthenticate {
+            // Only a refresh the caller was told to make counts: one the deadline refused
+            // did not happen.
+            self.refreshed = true;
             Decision::Refresh
         } else {
             Decision::Retry { after: wait }

@@ -4,7 +4,9 @@
 //! `"F00-00-10013-002"`; an entry whose source gives no code, as its name; an unknown code,
 //! as itself. It deserializes from an integer or a string as `from_code` reads them, so a
 //! code with several meanings comes back as its `fallback` entry (`WangdiantongError::
-//! RateLimited` is `100`, which reads back as `ApplicationError`).
+//! RateLimited` is `100`, which reads back as `ApplicationError`). Text that is not a code
+//! of the spec but is the name of an entry without a code reads back as that entry, so an
+//! unknown code spelled like that name does not come back as itself.
 //!
 //! Where the variant itself must survive, use [`by_name`]:
 //!

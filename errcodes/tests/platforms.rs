@@ -3,8 +3,6 @@
 //! other values than the table's example, the retry classes the sources state, and TikTok's
 //! endpoint, scene and HTTP status.
 
-use errcodes::prelude::*;
-
 use std::time::Duration;
 
 use errcodes::platforms::aliexpress::AliexpressError;
@@ -12,6 +10,7 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
+use errcodes::prelude::*;
 use errcodes::retry::{Decision, Policy};
 use errcodes::{ApiError, Code, RetryClass};
 
@@ -249,11 +248,13 @@ mod wangdiantong {
             ),
         ];
         for (code, message, expected, fields) in cases {
-            let (error, found) = split(WangdiantongError::lookup(
-                &Query::new(*code).message(message),
-            ));
-            assert_eq!(&error, expected, "{message}");
-            assert_eq!(found.iter().collect::<Vec<_>>(), *fields, "{message}");
+            let found = WangdiantongError::lookup(&Query::new(*code).message(message));
+            assert_eq!(&found.error, expected, "{message}");
+            assert_eq!(
+                found.fields.iter().collect::<Vec<_>>(),
+                *fields,
+                "{message}"
+            );
         }
     }
 
@@ -405,7 +406,7 @@ mod tiktok_local_services {
     }
 
     #[test]
-    fn classify_at_picks_the_entry_documented_for_the_endpoint() {
+    fn lookup_with_an_endpoint_picks_the_entry_documented_for_it() {
         use TiktokLocalServicesError as E;
         const LIST: &str = "/v2/localservice/saas/fulfill/get_code_item_list/";
         const REDEEM: &str = "/v2/localservice/saas/fulfill/redeem_code/";
@@ -507,19 +508,18 @@ mod aliexpress {
 
     #[test]
     fn code_minus_1_takes_any_message() {
-        let (error, fields) = split(AliexpressError::lookup(
-            &Query::new(-1).message("java.lang.NullPointerException"),
-        ));
-        assert_eq!(error, AliexpressError::RequestValidationInternalError);
+        let found =
+            AliexpressError::lookup(&Query::new(-1).message("java.lang.NullPointerException"));
+        assert_eq!(found.error, AliexpressError::RequestValidationInternalError);
         assert_eq!(
-            fields.get("message"),
+            found.fields.get("message"),
             Some("java.lang.NullPointerException")
         );
-        assert_eq!(error.retry_class(), RetryClass::Transient);
+        assert_eq!(found.error.retry_class(), RetryClass::Transient);
     }
 
     #[test]
-    fn the_string_code_is_read_by_from_code_str_from_str_and_classify_str() {
+    fn the_string_code_is_read_by_from_code_from_str_and_classify() {
         let code = "F00-00-10013-002";
         let error = AliexpressError::from_code(code);
         assert_eq!(error, AliexpressError::OrderFulfillSystemError);
@@ -593,9 +593,4 @@ fn one_retry_loop_serves_every_platform() {
             _ => assert!(after <= Duration::from_millis(200), "{platform}: {after:?}"),
         }
     }
-}
-
-/// The entry and the template's fields of a lookup.
-fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
-    (found.error, found.fields)
 }

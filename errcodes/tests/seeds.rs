@@ -5,8 +5,6 @@
 //! is the entry's hint; no two rows reach the same entry; each group has as many entries as
 //! the table's section has rows; and the row counts are those the seeds' README states.
 
-use errcodes::prelude::*;
-
 use std::collections::HashMap;
 use std::fmt::Debug;
 
@@ -15,7 +13,8 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
-use errcodes::{Code, Fields, PlatformError, RetryClass};
+use errcodes::prelude::*;
+use errcodes::{Code, Fields, RetryClass};
 
 const WECHAT_SHOP: &str = "000_a0e6f0c3136890b7.txt";
 const WECHAT_TRANSACTION: &str = "001_86bb1ae504b9cc5a.txt";
@@ -24,7 +23,10 @@ const TIKTOK: &str = "003_face77c751b72d04.txt";
 const ALIEXPRESS: &str = "004_2a7784e3c63df8f2.txt";
 
 fn seed(file: &str) -> String {
-    let path = format!("{}/tests/fixtures/seeds/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../tests/fixtures/seeds/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
@@ -338,23 +340,19 @@ fn groups<E: Catalog>() -> Vec<&'static str> {
 }
 
 /// The row's text is the entry's message, or the entry's template filled with the values
-/// `classify_fields` read from the row.
-fn check_message<E: Catalog>(
-    error: &E,
-    fields: Option<&Fields<'_>>,
-    row: &str,
-) -> Result<(), String> {
+/// `lookup` read from the row.
+fn check_message<E: Catalog>(error: &E, fields: &Fields<'_>, row: &str) -> Result<(), String> {
     let text = row.trim();
     if error.message() == text {
         return Ok(());
     }
-    let Some(fields) = fields.filter(|fields| !fields.is_empty()) else {
+    if fields.is_empty() {
         return Err(format!(
             "{} says {:?}, the table {text:?}",
             error.name(),
             error.message()
         ));
-    };
+    }
     let mut filled = error.message().to_owned();
     for (name, value) in fields.iter() {
         let field = format!("{{{name}}}");
@@ -376,35 +374,25 @@ fn check_message<E: Catalog>(
 
 /// The entry the row reaches, by its own code(s) and message.
 fn classify_row<E: Catalog>(row: &Row) -> Result<&'static E, String> {
+    let codes = match &row.code {
+        SeedCode::Ints(codes) => codes.iter().map(|&code| Code::Int(code)).collect(),
+        SeedCode::Str(code) => vec![Code::Str(code)],
+        // A code-less row is reachable by message only, whatever code arrives with it.
+        SeedCode::None => vec![Code::Int(0)],
+    };
     let mut names = Vec::new();
-    match &row.code {
-        SeedCode::Ints(codes) => {
-            for &code in codes {
-                let (error, fields) = split(E::lookup(&Query::new(code).message(&row.message)));
-                if !error.codes().contains(&Code::Int(code)) {
-                    return Err(format!("code {code} classifies to {error:?}"));
-                }
-                check_message(&error, Some(&fields), &row.message)?;
-                names.push(error.name());
-            }
-        }
-        SeedCode::Str(code) => {
-            let (error, fields) = split(E::lookup(&Query::new(code).message(&row.message)));
-            if !error.codes().contains(&Code::Str(code)) {
-                return Err(format!("code {code:?} classifies to {error:?}"));
-            }
-            check_message(&error, Some(&fields), &row.message)?;
-            names.push(error.name());
-        }
-        SeedCode::None => {
-            // A code-less row is reachable by message only, whatever code arrives with it.
-            let (error, fields) = split(E::lookup(&Query::new(0).message(&row.message)));
+    for code in codes {
+        let found = E::lookup(&Query::new(code).message(&row.message));
+        let error = &found.error;
+        if row.code == SeedCode::None {
             if !error.codes().is_empty() {
                 return Err(format!("{error:?} has a code; the row has none"));
             }
-            check_message(&error, Some(&fields), &row.message)?;
-            names.push(error.name());
+        } else if !error.codes().contains(&code) {
+            return Err(format!("code {code:?} classifies to {error:?}"));
         }
+        check_message(error, &found.fields, &row.message)?;
+        names.push(error.name());
     }
     if names.iter().any(|name| *name != names[0]) {
         return Err(format!(
@@ -740,9 +728,4 @@ fn tiktok_rows_take_their_blocks_retry_advice_unless_their_meaning_overrides_it(
         );
     }
     assert_eq!(used, overrides.len(), "every override names a row");
-}
-
-/// The entry and the template's fields of a lookup.
-fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
-    (found.error, found.fields)
 }

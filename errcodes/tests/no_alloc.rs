@@ -1,11 +1,8 @@
-//! `from_code`, `from_code_str`, `classify` and `classify_fields` (and their `_str` forms)
-//! allocate nothing, proved with a global allocator that counts the allocations of the calling
-//! thread.
+//! `from_code` (of an integer or of text), `classify` and `lookup` allocate nothing, proved
+//! with a global allocator that counts the allocations of the calling thread.
 //!
 //! One exception, by design: an unknown string code longer than 22 bytes is kept on the heap
 //! (`RawCode` stores up to 22 bytes inline). The last test shows that the counter sees it.
-
-use errcodes::prelude::*;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -13,6 +10,7 @@ use std::cell::Cell;
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_shop::WechatShopError;
+use errcodes::prelude::*;
 
 struct Counting;
 
@@ -64,7 +62,7 @@ fn from_code_allocates_nothing_for_known_and_unknown_codes() {
 }
 
 #[test]
-fn from_code_str_allocates_nothing_for_numbers_and_short_unknown_strings() {
+fn from_code_of_text_allocates_nothing_for_numbers_and_short_unknown_strings() {
     let twenty_two = "X".repeat(22);
     assert!(!AliexpressError::from_code("F00-00-10013-002").is_unknown());
     assert_eq!(
@@ -89,7 +87,7 @@ fn from_code_str_allocates_nothing_for_numbers_and_short_unknown_strings() {
 }
 
 #[test]
-fn classify_allocates_nothing() {
+fn classify_and_lookup_allocate_nothing() {
     let messages = [
         "超过每分钟最大调用频率限制，请稍后重试",
         "商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9",
@@ -105,9 +103,7 @@ fn classify_allocates_nothing() {
                 "{code} {message:?}"
             );
             assert_eq!(
-                allocations(|| split(WangdiantongError::lookup(
-                    &Query::new(code).message(message)
-                ))),
+                allocations(|| WangdiantongError::lookup(&Query::new(code).message(message))),
                 0,
                 "{code} {message:?}"
             );
@@ -117,9 +113,7 @@ fn classify_allocates_nothing() {
             0
         );
         assert_eq!(
-            allocations(|| split(WangdiantongError::lookup(
-                &Query::new("100").message(message)
-            ))),
+            allocations(|| WangdiantongError::lookup(&Query::new("100").message(message))),
             0
         );
     }
@@ -127,11 +121,11 @@ fn classify_allocates_nothing() {
         "商家编码{}已存在,但货品不存在或已删除,货品编号: G",
         "长".repeat(10_000)
     );
-    let (error, fields) = split(WangdiantongError::lookup(&Query::new(100).message(&long)));
-    assert_eq!(error, WangdiantongError::SpecNoBelongsToDeletedGoods);
-    assert_eq!(fields.get("goods_no"), Some("G"));
+    let found = WangdiantongError::lookup(&Query::new(100).message(&long));
+    assert_eq!(found.error, WangdiantongError::SpecNoBelongsToDeletedGoods);
+    assert_eq!(found.fields.get("goods_no"), Some("G"));
     assert_eq!(
-        allocations(|| split(WangdiantongError::lookup(&Query::new(100).message(&long)))),
+        allocations(|| WangdiantongError::lookup(&Query::new(100).message(&long))),
         0
     );
 }
@@ -141,9 +135,4 @@ fn long_unknown_string_codes_are_kept_on_the_heap() {
     let long = "Y".repeat(23);
     assert_eq!(allocations(|| WechatShopError::from_code(&long)), 1);
     assert_eq!(WechatShopError::from_code(&long).code().to_string(), long);
-}
-
-/// The entry and the template's fields of a lookup.
-fn split<E>(found: errcodes::Classified<'_, E>) -> (E, errcodes::Fields<'_>) {
-    (found.error, found.fields)
 }

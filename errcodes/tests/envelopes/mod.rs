@@ -1,0 +1,96 @@
+//! The shipped specs' envelopes, read from their YAML without the macro, and bodies built
+//! along their paths: the oracle of the response tests.
+
+// Each test crate that includes this module uses only part of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use errcodes::Catalog;
+use serde_json::{Map, Value};
+
+/// A path as its keys; `*` is any key.
+pub type Keys = Vec<String>;
+
+/// An envelope as the spec declares it.
+pub struct Envelope {
+    pub code: Vec<Keys>,
+    pub message: Vec<Keys>,
+    pub sub_code: Vec<Keys>,
+    pub sub_message: Vec<Keys>,
+    pub request_id: Vec<Keys>,
+    pub success: Vec<Value>,
+    pub success_without_code: bool,
+}
+
+impl Envelope {
+    /// The paths of each value the envelope names.
+    pub fn slots(&self) -> [&[Keys]; 5] {
+        [
+            &self.code,
+            &self.message,
+            &self.sub_code,
+            &self.sub_message,
+            &self.request_id,
+        ]
+    }
+}
+
+/// The envelope of `E`'s spec, `specs/<platform>.yaml`.
+pub fn envelope<E: Catalog>() -> Envelope {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("specs")
+        .join(format!("{}.yaml", E::PLATFORM));
+    let text = std::fs::read_to_string(&file).expect("read the spec");
+    let spec: serde_yaml::Value = serde_yaml::from_str(&text).expect("the spec is YAML");
+    let envelope = &spec["envelope"];
+    let list = |key: &str| -> Vec<serde_yaml::Value> {
+        match &envelope[key] {
+            serde_yaml::Value::Null => Vec::new(),
+            serde_yaml::Value::Sequence(items) => items.clone(),
+            single => vec![single.clone()],
+        }
+    };
+    let paths = |key: &str| -> Vec<Keys> {
+        list(key)
+            .iter()
+            .map(|path| {
+                let path = path.as_str().expect("a path is text");
+                path.split('.').map(str::to_owned).collect()
+            })
+            .collect()
+    };
+    Envelope {
+        code: paths("code"),
+        message: paths("message"),
+        sub_code: paths("sub_code"),
+        sub_message: paths("sub_message"),
+        request_id: paths("request_id"),
+        success: list("success")
+            .iter()
+            .map(|code| serde_json::to_value(code).expect("a code"))
+            .collect(),
+        success_without_code: envelope["success_without_code"].as_bool() == Some(true),
+    }
+}
+
+/// The key a platform puts where a path says `*`: AliExpress names the object after the
+/// method called.
+pub const METHOD: &str = "aliexpress_solution_order_fulfill_response";
+
+/// Sets `value` at `path` in `body`, with `*` as [`METHOD`], making objects on the way.
+pub fn put(body: &mut Value, path: &[String], value: Value) {
+    let mut at = body;
+    for key in path {
+        let key = if key == "*" { METHOD } else { key };
+        if !at.is_object() {
+            *at = Value::Object(Map::new());
+        }
+        at = at
+            .as_object_mut()
+            .expect("an object")
+            .entry(key)
+            .or_insert(Value::Null);
+    }
+    *at = value;
+}

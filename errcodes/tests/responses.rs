@@ -1,0 +1,404 @@
+//! `from_response` and `from_http` on a table of bodies for each shipped envelope, built from
+//! the envelope the spec declares: a success with a code and without one, an error for every
+//! entry at every code path, statuses that are not 2xx, bodies without a code, not JSON, not
+//! an object, with a code or message of the wrong type, of a megabyte, and 10,000 levels deep.
+//! Each gives the result the envelope calls for, and none panics or overflows the stack.
+
+use std::fmt::Write as _;
+
+use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_shop::WechatShopError;
+use errcodes::platforms::wechat_transaction::WechatTransactionError;
+use errcodes::prelude::*;
+use errcodes::response::{ResponseError, ResponseErrorKind};
+use errcodes::{ApiError, Code, RetryClass};
+use serde_json::{json, Value};
+
+mod envelopes;
+
+use envelopes::{envelope, put, Envelope};
+
+/// A body with `code` at the code path `alt` and `message` at the first message path.
+fn body_with(envelope: &Envelope, alt: usize, code: Value, message: Value) -> Value {
+    let mut body = json!({"data": {"orders": []}});
+    put(&mut body, &envelope.code[alt], code);
+    if let Some(path) = envelope.message.first() {
+        put(&mut body, path, message);
+    }
+    body
+}
+
+fn path_text(path: &[String]) -> String {
+    path.join(".")
+}
+
+/// A named body, read with `from_response` or `from_http` and checked against what its case
+/// calls for.
+struct Reader<'b, E> {
+    name: String,
+    body: &'b [u8],
+    marker: std::marker::PhantomData<E>,
+}
+
+impl<'b, E: Catalog> Reader<'b, E> {
+    fn new(name: impl Into<String>, body: &'b [u8]) -> Self {
+        Reader {
+            name: name.into(),
+            body,
+            marker: std::marker::PhantomData,
+        }
+    }
+
+    fn read(&self, status: Option<u16>) -> Result<Option<ApiError<E>>, ResponseError> {
+        match status {
+            None => E::from_response(self.body),
+            Some(status) => E::from_http(status, self.body),
+        }
+    }
+
+    fn success(&self, status: Option<u16>) {
+        let read = self.read(status);
+        assert!(
+            matches!(read, Ok(None)),
+            "{}: {} with {status:?}: {read:?}",
+            E::PLATFORM,
+            self.name
+        );
+    }
+
+    fn failure(&self, status: Option<u16>, kind: ResponseErrorKind) -> ResponseError {
+        match self.read(status) {
+            Err(error) if error.kind() == kind => {
+                assert_eq!(error.status(), status, "{}", self.name);
+                assert!(!error.to_string().is_empty());
+                error
+            }
+            other => panic!(
+                "{}: {} with {status:?}: {other:?}, not {kind:?}",
+                E::PLATFORM,
+                self.name
+            ),
+        }
+    }
+
+    /// An error of `code` and `message`, classified as `classify` does and kept as sent.
+    fn error(&self, status: Option<u16>, code: Code<'_>, message: &str) -> ApiError<E> {
+        match self.read(status) {
+            Ok(Some(error)) => {
+                let at = format!("{}: {} with {status:?}", E::PLATFORM, self.name);
+                assert_eq!(*error.error(), E::classify(code, message), "{at}");
+                assert_eq!(error.code(), code, "{at}");
+                assert_eq!(error.message(), message, "{at}");
+                assert_eq!(error.status(), status, "{at}");
+                error
+            }
+            other => panic!("{}: {} with {status:?}: {other:?}", E::PLATFORM, self.name),
+        }
+    }
+
+    /// A status that is not 2xx turns a success into an error whose class follows it.
+    fn success_only_with_2xx(&self) {
+        for status in [None, Some(200), Some(204), Some(299)] {
+            self.success(status);
+        }
+        for (status, class) in [
+            (502, RetryClass::Transient),
+            (503, RetryClass::Transient),
+            (429, RetryClass::Throttled { wait: None }),
+            (404, RetryClass::Permanent),
+        ] {
+            let error = self.failure(Some(status), ResponseErrorKind::Status);
+            assert_eq!(error.retry_class(), class, "{}: {status}", self.name);
+        }
+    }
+}
+
+fn bytes(body: &Value) -> Vec<u8> {
+    serde_json::to_vec(body).expect("a body")
+}
+
+/// A code of each entry that is not a success code, with its message.
+fn entry_codes<E: Catalog>(envelope: &Envelope) -> Vec<(Code<'static>, &'static str)> {
+    E::ALL
+        .iter()
+        .filter_map(|entry| Some((*entry.codes().first()?, entry.message())))
+        .filter(|(code, _)| {
+            let code = serde_json::to_value(code).expect("a code");
+            !envelope.success.contains(&code)
+        })
+        .collect()
+}
+
+fn successes<E: Catalog>(envelope: &Envelope) {
+    for (alt, _) in envelope.code.iter().enumerate() {
+        for success in &envelope.success {
+            let body = bytes(&body_with(envelope, alt, success.clone(), json!("ok")));
+            Reader::<E>::new(format!("success code {success}"), &body).success_only_with_2xx();
+        }
+    }
+    let without = bytes(&json!({"data": {"orders": []}, "request_id": "1"}));
+    let with_null = bytes(&body_with(envelope, 0, Value::Null, json!("")));
+    for (name, body) in [("no code", &without), ("a null code", &with_null)] {
+        let reader = Reader::<E>::new(name, body);
+        if envelope.success_without_code {
+            reader.success_only_with_2xx();
+        } else {
+            reader.failure(None, ResponseErrorKind::NoCode);
+            reader.failure(Some(200), ResponseErrorKind::NoCode);
+            let error = reader.failure(Some(502), ResponseErrorKind::Status);
+            assert_eq!(error.retry_class(), RetryClass::Transient);
+        }
+    }
+}
+
+fn errors<E: Catalog>(envelope: &Envelope) {
+    let entries = entry_codes::<E>(envelope);
+    assert!(!entries.is_empty(), "{}", E::PLATFORM);
+    for (alt, path) in envelope.code.iter().enumerate() {
+        for &(code, message) in &entries {
+            let mut forms = vec![serde_json::to_value(code).expect("a code")];
+            if let Code::Int(n) = code {
+                forms.push(json!(n.to_string()));
+            }
+            for form in forms {
+                let body = bytes(&body_with(envelope, alt, form, json!(message)));
+                let name = format!("code {code} at {}", path_text(path));
+                let reader = Reader::<E>::new(name, &body);
+                for status in [None, Some(200), Some(400), Some(500), Some(502)] {
+                    reader.error(status, code, message);
+                }
+            }
+        }
+        let unknown = bytes(&body_with(envelope, alt, json!(-31_337), json!("new")));
+        let error =
+            Reader::<E>::new("an unknown code", &unknown).error(None, Code::Int(-31_337), "new");
+        assert!(error.is_unknown());
+    }
+}
+
+fn request_ids<E: Catalog>(envelope: &Envelope) {
+    let (code, message) = entry_codes::<E>(envelope)[0];
+    for path in &envelope.request_id {
+        for (id, text) in [
+            (
+                json!("0ba2887315178178017221014"),
+                "0ba2887315178178017221014",
+            ),
+            (json!(20_240_101), "20240101"),
+        ] {
+            let mut body = body_with(envelope, 0, json!(code), json!(message));
+            put(&mut body, path, id);
+            let name = format!("request id {text} at {}", path_text(path));
+            let error = Reader::<E>::new(name, &bytes(&body)).error(None, code, message);
+            assert_eq!(error.request_id(), Some(text), "{}", path_text(path));
+        }
+    }
+}
+
+fn malformed<E: Catalog>(envelope: &Envelope) {
+    let html = "<html><head><title>502 Bad Gateway</title></head>\
+                <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+    let (code, message) = entry_codes::<E>(envelope)[0];
+    let valid = body_with(
+        envelope,
+        0,
+        serde_json::to_value(code).expect("a code"),
+        json!(message),
+    );
+    let trailing = format!("{valid} <html>");
+    let whole = bytes(&valid);
+    // The message "café" in Latin-1, as a misconfigured server sends it.
+    let utf8 = bytes(&body_with(envelope, 0, json!(code), json!("caf\u{e9}")));
+    let at = utf8
+        .windows(2)
+        .position(|pair| pair == [0xc3, 0xa9])
+        .expect("é");
+    let latin1 = [&utf8[..at], &[0xe9], &utf8[at + 2..]].concat();
+    for (name, body) in [
+        ("an HTML proxy page", html.as_bytes()),
+        ("an empty body", b"".as_slice()),
+        ("a truncated body", &whole[..whole.len() / 2]),
+        ("text after the object", trailing.as_bytes()),
+        ("a message that is not UTF-8", &latin1),
+    ] {
+        let reader = Reader::<E>::new(name, body);
+        reader.failure(None, ResponseErrorKind::NotJson);
+        let error = reader.failure(Some(502), ResponseErrorKind::NotJson);
+        assert_eq!(error.retry_class(), RetryClass::Transient, "{name}");
+    }
+    let array = bytes(&json!([valid]));
+    for (name, body) in [
+        ("a JSON array", array.as_slice()),
+        ("a string", br#""ok""#.as_slice()),
+        ("a number", b"0".as_slice()),
+        ("null", b"null".as_slice()),
+    ] {
+        let reader = Reader::<E>::new(name, body);
+        reader.failure(None, ResponseErrorKind::NotAnObject);
+        reader.failure(Some(429), ResponseErrorKind::NotAnObject);
+    }
+}
+
+fn wrong_types<E: Catalog>(envelope: &Envelope) {
+    for (alt, path) in envelope.code.iter().enumerate() {
+        for code in [json!({"n": 1}), json!([1]), json!(true)] {
+            let body = bytes(&body_with(envelope, alt, code.clone(), json!("m")));
+            let error = Reader::<E>::new(format!("code {code}"), &body)
+                .failure(None, ResponseErrorKind::CodeType);
+            assert_eq!(error.path(), Some(path_text(path).as_str()));
+        }
+    }
+    let (code, _) = entry_codes::<E>(envelope)[0];
+    let code_value = serde_json::to_value(code).expect("a code");
+    if let Some(path) = envelope.message.first() {
+        for message in [json!(["m"]), json!({"text": "m"})] {
+            let body = bytes(&body_with(envelope, 0, code_value.clone(), message.clone()));
+            let error = Reader::<E>::new(format!("message {message}"), &body)
+                .failure(None, ResponseErrorKind::MessageType);
+            assert_eq!(error.path(), Some(path_text(path).as_str()));
+        }
+        // A scalar that is not text is read as its text.
+        for (message, text) in [(json!(42), "42"), (json!(false), "false")] {
+            let body = bytes(&body_with(envelope, 0, code_value.clone(), message));
+            Reader::<E>::new(format!("message {text}"), &body).error(None, code, text);
+        }
+    }
+}
+
+const MB: usize = 1 << 20;
+
+/// `body` as text, with the value `"{PLACEHOLDER}"` replaced by `text`.
+const PLACEHOLDER: &str = "\u{0}placeholder";
+
+fn splice(body: &Value, text: &str) -> String {
+    let placeholder = serde_json::to_string(PLACEHOLDER).expect("a string");
+    let written = body.to_string();
+    assert!(written.contains(&placeholder), "{written}");
+    written.replacen(&placeholder, text, 1)
+}
+
+fn megabyte<E: Catalog>(envelope: &Envelope) {
+    let (code, message) = entry_codes::<E>(envelope)[0];
+    let long = format!("{message}{}", " x".repeat(MB / 2));
+    let body = bytes(&body_with(envelope, 0, json!(code), json!(long)));
+    assert!(body.len() > MB);
+    Reader::<E>::new("a megabyte message", &body).error(None, code, &long);
+
+    // A megabyte of other keys, and one long list, before the code.
+    let mut keys = String::new();
+    for i in 0..MB / 32 {
+        write!(keys, r#""key{i}":{{"list":[1,2.5,"{}"]}},"#, "v".repeat(32)).expect("write");
+    }
+    let list = format!(r#""padding":[{}],"#, ["{}"; MB / 3].join(","));
+    let valid = body_with(envelope, 0, json!(code), json!(message)).to_string();
+    for (name, padding) in [("a megabyte of keys", keys), ("a megabyte list", list)] {
+        let padded = format!("{{{padding}{}", &valid[1..]);
+        assert!(padded.len() > MB, "{name}");
+        let error = Reader::<E>::new(name, padded.as_bytes()).error(None, code, message);
+        let value: Value = serde_json::from_str(&padded).expect("JSON");
+        assert_eq!(
+            E::from_response(&value).ok().flatten(),
+            Some(error),
+            "{name} as a Value"
+        );
+    }
+}
+
+const DEPTH: usize = 10_000;
+
+/// `{"key":{"key":...{}...}}` and `[[...[]...]]`, `depth` levels deep, written as text: a
+/// `Value` that deep would overflow the stack when dropped.
+fn nested(key: &str, depth: usize) -> [(&'static str, String); 2] {
+    let objects = format!(
+        "{}{{}}{}",
+        format!(r#"{{"{key}":"#).repeat(depth),
+        "}".repeat(depth)
+    );
+    let lists = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    [("objects", objects), ("lists", lists)]
+}
+
+/// A read, comparable: the error, or the kind and path of the failure.
+type Outcome<E> = Result<Option<ApiError<E>>, (ResponseErrorKind, Option<&'static str>)>;
+
+fn outcome<E: Catalog>(body: &str) -> Outcome<E> {
+    E::from_response(body).map_err(|error| (error.kind(), error.path()))
+}
+
+fn deep<E: Catalog>(envelope: &Envelope) {
+    let (code, message) = entry_codes::<E>(envelope)[0];
+    let path = &envelope.code[0];
+    let last = &path[path.len() - 1];
+    for ((kind, nested), (_, shallow)) in nested(last, DEPTH).into_iter().zip(nested(last, 4)) {
+        // The whole body: read as the same body four levels deep is, since no path goes
+        // deeper; lists are no object.
+        let read = outcome::<E>(&nested);
+        assert_eq!(read, outcome::<E>(&shallow), "{DEPTH} {kind}");
+        if kind == "lists" {
+            assert_eq!(read, Err((ResponseErrorKind::NotAnObject, None)));
+        }
+
+        // Under a key no path takes, and beside the code in its own object: the code is
+        // still found.
+        let mut beside = path.clone();
+        *beside.last_mut().expect("a key") = "deep".to_owned();
+        for (place, at) in [
+            ("unrelated", vec!["unrelated".to_owned()]),
+            ("beside", beside),
+        ] {
+            let mut body = body_with(envelope, 0, json!(code), json!(message));
+            put(&mut body, &at, json!(PLACEHOLDER));
+            let body = splice(&body, &nested);
+            Reader::<E>::new(format!("{DEPTH} {kind} {place}"), body.as_bytes())
+                .error(None, code, message);
+        }
+
+        // Where the code should be.
+        let body = splice(
+            &body_with(envelope, 0, json!(PLACEHOLDER), json!(message)),
+            &nested,
+        );
+        let error = Reader::<E>::new(format!("{DEPTH} {kind} at the code"), body.as_bytes())
+            .failure(None, ResponseErrorKind::CodeType);
+        assert_eq!(error.path(), Some(path_text(path).as_str()));
+    }
+}
+
+fn table<E: Catalog>() {
+    let envelope = envelope::<E>();
+    assert!(!envelope.code.is_empty(), "{}: an envelope", E::PLATFORM);
+    successes::<E>(&envelope);
+    errors::<E>(&envelope);
+    request_ids::<E>(&envelope);
+    malformed::<E>(&envelope);
+    wrong_types::<E>(&envelope);
+    megabyte::<E>(&envelope);
+    deep::<E>(&envelope);
+}
+
+#[test]
+fn wechat_shop_bodies() {
+    table::<WechatShopError>();
+}
+
+#[test]
+fn wechat_transaction_bodies() {
+    table::<WechatTransactionError>();
+}
+
+#[test]
+fn wangdiantong_bodies() {
+    table::<WangdiantongError>();
+}
+
+#[test]
+fn tiktok_local_services_bodies() {
+    table::<TiktokLocalServicesError>();
+}
+
+#[test]
+fn aliexpress_bodies() {
+    table::<AliexpressError>();
+}

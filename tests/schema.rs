@@ -162,7 +162,10 @@ impl Validator<'_> {
             let by_pattern = patterns.into_iter().flatten().find(|(pattern, _)| {
                 regex_lite::Regex::new(pattern).is_ok_and(|re| re.is_match(key))
             });
-            match (properties.and_then(|properties| properties.get(key)), by_pattern) {
+            match (
+                properties.and_then(|properties| properties.get(key)),
+                by_pattern,
+            ) {
                 (Some(property), _) | (None, Some((_, property))) => {
                     self.errors(property, value, &at, out);
                 }

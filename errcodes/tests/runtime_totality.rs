@@ -18,8 +18,11 @@ use proptest::prelude::*;
 
 // The shipped platforms are the specs of `specs/`, expanded once in `errcodes::platforms`.
 use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::tiktok_global::TiktokGlobalError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_global::WechatGlobalError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 
@@ -33,8 +36,11 @@ impl<E: Catalog + From<i64> + FromStr<Err = Infallible>> Generated for E {}
 macro_rules! for_each_spec {
     ($check:ident($($arg:expr),*) $($try:tt)?) => {
         $check::<AliexpressError>($($arg),*)$($try)?;
+        $check::<TiktokGlobalError>($($arg),*)$($try)?;
         $check::<TiktokLocalServicesError>($($arg),*)$($try)?;
+        $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
+        $check::<WechatGlobalError>($($arg),*)$($try)?;
         $check::<WechatShopError>($($arg),*)$($try)?;
         $check::<WechatTransactionError>($($arg),*)$($try)?;
     };
@@ -91,9 +97,37 @@ struct SpecEntry {
     /// The message in each language, as written: templates keep their fields and `{{`.
     messages: Vec<String>,
     fallback: bool,
+    /// The sub-code rule, as written (`isp.*`).
+    sub_code: Option<String>,
 }
 
+/// The entries of a spec and of the specs it includes, as `specs/README.md` composes them:
+/// the spec's own, then each include's in order; a code belongs to the first layer that
+/// lists it, and an entry of a later layer left with no code is left out.
 fn read_spec(file: &str) -> Vec<SpecEntry> {
+    let mut layers = Vec::new();
+    read_layers(file, &mut layers);
+    let mut owner: BTreeMap<SpecCode, usize> = BTreeMap::new();
+    for (layer, entries) in layers.iter().enumerate() {
+        for code in entries.iter().flat_map(|entry| &entry.codes) {
+            owner.entry(code.clone()).or_insert(layer);
+        }
+    }
+    let mut out = Vec::new();
+    for (layer, entries) in layers.into_iter().enumerate() {
+        for mut entry in entries {
+            let had_codes = !entry.codes.is_empty();
+            entry.codes.retain(|code| owner[code] == layer);
+            if !had_codes || !entry.codes.is_empty() {
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+/// The entries of `file`, then those of each spec it includes, a layer each.
+fn read_layers(file: &str, layers: &mut Vec<Vec<SpecEntry>>) {
     use serde_yaml::Value;
     let text = std::fs::read_to_string(root().join("specs").join(file)).expect("read spec");
     let spec: Value = serde_yaml::from_str(&text).expect("spec is YAML");
@@ -125,10 +159,19 @@ fn read_spec(file: &str) -> Vec<SpecEntry> {
                 codes,
                 messages,
                 fallback: entry["fallback"].as_bool().unwrap_or(false),
+                sub_code: entry["sub_code"].as_str().map(str::to_owned),
             });
         }
     }
-    entries
+    layers.push(entries);
+    let includes = match &spec["include"] {
+        Value::Null => Vec::new(),
+        Value::Sequence(items) => items.iter().filter_map(Value::as_str).collect(),
+        single => single.as_str().into_iter().collect(),
+    };
+    for name in includes {
+        read_layers(&format!("{name}.yaml"), layers);
+    }
 }
 
 /// A message without fields, unescaped; `None` for a template.
@@ -256,8 +299,9 @@ fn known_entries_round_trip<E: Generated>() {
         assert_eq!(variant.code(), first, "{file}: {}", entry.name);
     }
 
+    // A code's fallback is among its entries without a sub-code rule.
     let mut by_code: BTreeMap<&SpecCode, Vec<&SpecEntry>> = BTreeMap::new();
-    for entry in &spec {
+    for entry in spec.iter().filter(|entry| entry.sub_code.is_none()) {
         for code in &entry.codes {
             by_code.entry(code).or_default().push(entry);
         }
@@ -329,6 +373,11 @@ fn messages_classify_to_their_entry<E: Generated>() {
     let spec = read_spec(file);
     let mut checked = 0;
     for entry in &spec {
+        if let Some(rule) = &entry.sub_code {
+            sub_code_finds_its_entry::<E>(file, entry, rule);
+            checked += entry.messages.len();
+            continue;
+        }
         for code in codes_to_try::<E>(entry) {
             for message in &entry.messages {
                 let (text, values) = match plain(message) {
@@ -356,6 +405,24 @@ fn messages_classify_to_their_entry<E: Generated>() {
         }
     }
     assert!(checked >= spec.len(), "{file}: {checked} messages");
+}
+
+/// An entry with a sub-code rule is what a sub-code the rule matches finds, with its code
+/// (any code, for an entry without one) and whatever the message.
+fn sub_code_finds_its_entry<E: Generated>(file: &str, entry: &SpecEntry, rule: &str) {
+    let sub_code = match rule.strip_suffix('*') {
+        Some(prefix) => format!("{prefix}some-failure"),
+        None => fill(rule, "x1").0,
+    };
+    for code in codes_to_try::<E>(entry) {
+        let query = Query::new(code_of(&code))
+            .sub_code(&sub_code)
+            .message("a message no entry has");
+        let found = E::lookup(&query).error;
+        assert_eq!(found.name(), entry.name, "{file}: sub-code {sub_code:?} of {code:?}");
+        let without = E::classify(code_of(&code), "a message no entry has");
+        assert_ne!(without.name(), entry.name, "{file}: {} needs its sub-code", entry.name);
+    }
 }
 
 #[test]

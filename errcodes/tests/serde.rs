@@ -148,12 +148,22 @@ fn aliexpress_responses_under_any_method_name_and_gateway_errors() {
     let success = json!({"aliexpress_solution_order_fulfill_response": {
         "result": {"result_success": true}, "request_id": "1"}});
     assert_eq!(AliexpressError::from_response(&success).unwrap(), None);
-    // A gateway error is no success: its code is kept, unknown to the order table.
+    // A gateway error is no success: the TOP gateway's table, which the spec includes,
+    // knows its code, and its `isv.` sub-code is the caller's to fix.
     let gateway = json!({"error_response": {"code": 15, "msg": "Remote service error",
         "sub_code": "isv.invalid-parameter", "sub_msg": "非法参数"}});
     let error = AliexpressError::from_response(&gateway).unwrap().unwrap();
-    assert!(error.is_unknown());
+    assert_eq!(error.name(), "RemoteServiceError");
     assert_eq!(error.code(), 15);
+    assert_eq!(error.sub_code(), Some("isv.invalid-parameter"));
+    assert_eq!(error.sub_message(), Some("非法参数"));
+    assert_eq!(error.retry_class(), errcodes::RetryClass::Permanent);
+    // An `isp.` sub-code is server-side: retry later.
+    let server = json!({"error_response": {"code": 15, "msg": "Remote service error",
+        "sub_code": "isp.top-remote-connection-timeout"}});
+    let error = AliexpressError::from_response(&server).unwrap().unwrap();
+    assert_eq!(error.name(), "IspServerError");
+    assert_eq!(error.retry_class(), errcodes::RetryClass::Transient);
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! the example tools, here so that tests can call it.
 
 pub mod catalog;
-pub mod client;
 pub mod docs;
 pub mod explain;
 

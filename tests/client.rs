@@ -1,85 +1,111 @@
-//! `cargo run --example client` runs to completion against its own mock server and makes
-//! the decision each platform's error calls for.
+//! The `client` example's SDK, against its own mock of the platforms: each scenario makes the
+//! decision the platform's error calls for, on the platform's real envelope.
+
+#[path = "../examples/client/mock.rs"]
+mod mock;
+#[path = "../examples/client/sdk.rs"]
+#[allow(dead_code)]
+mod sdk;
+
+use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_transaction::WechatTransactionError;
+use errcodes::prelude::*;
+use errcodes::retry::{Stop, Success};
+
+fn client() -> (mock::Mock, sdk::Client) {
+    let mock = mock::Mock::start(mock::script()).expect("the mock starts");
+    let client = sdk::Client::new(&mock.base, "STALE");
+    (mock, client)
+}
 
 #[test]
-fn the_client_example_classifies_and_retries_per_class() {
-    let mut out = Vec::new();
-    errcodes_workspace::client::run(&mut out).expect("the client runs to completion");
-    let out = String::from_utf8(out).expect("UTF-8");
-    let section = |title: &str| -> Vec<&str> {
-        let start = out
-            .find(title)
-            .unwrap_or_else(|| panic!("no {title:?} in:\n{out}"));
-        out[start..]
-            .lines()
-            .skip(1)
-            .take_while(|line| line.starts_with("  "))
-            .collect()
-    };
-    let expect = |title: &str, lines: &[&str]| {
-        let got = section(title);
-        assert_eq!(got.len(), lines.len(), "{title}:\n{}", got.join("\n"));
-        for (got, want) in got.iter().zip(lines) {
-            assert!(
-                got.starts_with(want),
-                "{title}:\n  got  {got}\n  want {want}..."
+fn a_stale_token_is_refreshed_once_on_42001() {
+    let (_mock, client) = client();
+    let outcome = client.call::<WechatTransactionError>("/shop/spu/add", "{}");
+    assert!(
+        matches!(outcome.result, Ok(Success::Done(_))),
+        "{:?}",
+        outcome.attempts
+    );
+    assert_eq!(outcome.attempts.len(), 3, "{:?}", outcome.attempts);
+    assert!(outcome.attempts[0].starts_with("AccessTokenExpired 42001"));
+    assert!(outcome.attempts[0].ends_with("-> reauthenticate"));
+    assert_eq!(outcome.attempts[1], "refreshing the access token");
+    // The fresh token holds: the next call needs no refresh.
+    let again = client.call::<WechatTransactionError>("/shop/spu/add", "{}");
+    assert_eq!(again.attempts, ["ok"]);
+}
+
+#[test]
+fn a_rate_limit_waits_what_the_spec_says() {
+    let (_mock, client) = client();
+    let outcome = client.call::<WangdiantongError>("/openapi/goods.Goods.search", "{}");
+    assert!(matches!(outcome.result, Ok(Success::Done(_))));
+    assert!(
+        outcome.attempts[0].starts_with("RateLimited 100"),
+        "{:?}",
+        outcome.attempts
+    );
+    assert!(outcome.attempts[0].ends_with("-> throttled 5m"));
+    let waited = outcome.attempts.last().expect("a wait");
+    let secs: f64 = waited
+        .strip_prefix("waited ")
+        .and_then(|rest| rest.split('s').next())
+        .and_then(|secs| secs.parse().ok())
+        .expect("seconds");
+    assert!((300.0..=301.0).contains(&secs), "{waited}");
+}
+
+#[test]
+fn a_gateway_error_with_an_isp_sub_code_is_retried() {
+    let (_mock, client) = client();
+    let outcome = client.call::<AliexpressError>("/sync/aliexpress.solution.order.info.get", "{}");
+    assert!(
+        matches!(outcome.result, Ok(Success::Done(_))),
+        "{:?}",
+        outcome.attempts
+    );
+    assert!(outcome.attempts[0].starts_with("IspServerError 15"));
+    assert!(outcome.attempts[0].ends_with("-> transient"));
+}
+
+#[test]
+fn a_proxy_error_page_is_retried_and_an_already_applied_write_is_a_success() {
+    let (_mock, client) = client();
+    let outcome = client.call::<AliexpressError>("/sync/aliexpress.solution.order.fulfill", "{}");
+    assert!(
+        outcome.attempts[0].contains("HTTP status 502"),
+        "{:?}",
+        outcome.attempts
+    );
+    assert!(outcome.attempts[0].ends_with("-> transient"));
+    match outcome.result {
+        Ok(Success::AlreadyApplied(sdk::SdkError::Api(error))) => {
+            assert_eq!(
+                *error.error(),
+                AliexpressError::ShipmentNoticeAlreadySubmitted
             );
+            assert_eq!(error.request_id(), Some("0ba2887315178178017221018"));
         }
-    };
-    expect(
-        "wechat_transaction: add a product",
-        &[
-            "  attempt 1: 40001 InvalidCredential [reauthenticate] -> refresh the token (now TOKEN-2), retry at once",
-            "  attempt 2: ok",
-            "  => success after 2 attempts",
-        ],
-    );
-    expect(
-        "wechat_shop: get an order",
-        &[
-            "  attempt 1: 300000 FrequencyLimitExceeded [throttled 30s] -> retry in 30.",
-            "  attempt 2: ok",
-            "  => success after 2 attempts, 30.",
-        ],
-    );
-    expect(
-        "wangdiantong: query trades",
-        &[
-            "  attempt 1: 100 RateLimited [throttled 5m] -> stop",
-            "  => gave up: waiting 5m 0.",
-            "     hint: 接口调用频率超限",
-        ],
-    );
-    expect(
-        "wangdiantong: push goods",
-        &[
-            "  attempt 1: 100 SpecNoBelongsToDeletedGoods [permanent] -> stop",
-            "  => gave up: the error is permanent",
-            "     hint: goods_no和spec_no映射关系错误",
-        ],
-    );
-    expect(
-        "tiktok_local_services: redeem a voucher",
-        &[
-            "  attempt 1: -9990400 VoucherRecordReadFailed [transient] -> retry in ",
-            "  attempt 2: -3000102 VoucherAlreadyUsed [already_applied] -> already applied",
-            "  => success: an earlier attempt did it",
-        ],
-    );
-    expect(
-        "aliexpress: fulfil an order",
-        &[
-            "  attempt 1: -999 SystemError [transient] -> retry in ",
-            "  attempt 2: ok",
-            "  => success after 2 attempts",
-        ],
-    );
-    expect(
-        "aliexpress: query an order",
-        &[
-            "  attempt 1: 15 Unknown (not in the table) [permanent] -> stop",
-            "  => gave up: the error is permanent",
-        ],
-    );
-    assert!(out.ends_with("\ndone\n"), "{out}");
+        other => panic!("{:?}: {other:?}", outcome.attempts),
+    }
+}
+
+#[test]
+fn a_permanent_error_stops_at_once() {
+    let (_mock, client) = client();
+    let outcome =
+        client.call::<TiktokLocalServicesError>("/v2/localservice/saas/fulfill/redeem_code/", "{}");
+    let gave_up = outcome.result.expect_err("a permanent error");
+    assert_eq!(gave_up.stop, Stop::Permanent);
+    assert_eq!(gave_up.attempts, 1);
+    match gave_up.error {
+        sdk::SdkError::Api(error) => {
+            assert_eq!(error.name(), "NoCouponAvailableAtStore");
+            assert_eq!(error.request_id(), Some("202406051200000A1B2C3D4E5F"));
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -419,9 +419,18 @@ fn sub_code_finds_its_entry<E: Generated>(file: &str, entry: &SpecEntry, rule: &
             .sub_code(&sub_code)
             .message("a message no entry has");
         let found = E::lookup(&query).error;
-        assert_eq!(found.name(), entry.name, "{file}: sub-code {sub_code:?} of {code:?}");
+        assert_eq!(
+            found.name(),
+            entry.name,
+            "{file}: sub-code {sub_code:?} of {code:?}"
+        );
         let without = E::classify(code_of(&code), "a message no entry has");
-        assert_ne!(without.name(), entry.name, "{file}: {} needs its sub-code", entry.name);
+        assert_ne!(
+            without.name(),
+            entry.name,
+            "{file}: {} needs its sub-code",
+            entry.name
+        );
     }
 }
 

@@ -19,32 +19,49 @@ use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::retry::Success;
 use errcodes::Catalog;
+use std::io::{self, Write};
 
-fn show<E: Catalog>(what: &str, outcome: &sdk::Outcome<E>) {
-    println!("{} — {what}", E::PLATFORM);
+/// Prints what a call did; a closed pipe is an error to return, not a panic.
+fn show<E: Catalog>(out: &mut impl Write, what: &str, outcome: &sdk::Outcome<E>) -> io::Result<()> {
+    writeln!(out, "{} — {what}", E::PLATFORM)?;
     for (n, attempt) in outcome.attempts.iter().enumerate() {
-        println!("  {}. {attempt}", n + 1);
+        writeln!(out, "  {}. {attempt}", n + 1)?;
     }
     match &outcome.result {
-        Ok(Success::Done(_)) => println!("  => done"),
-        Ok(Success::AlreadyApplied(error)) => println!("  => already applied ({error}): a success"),
-        Err(gave_up) => println!("  => gave up: {}", gave_up.stop),
+        Ok(Success::Done(_)) => writeln!(out, "  => done"),
+        Ok(Success::AlreadyApplied(error)) => {
+            writeln!(out, "  => already applied ({error}): a success")
+        }
+        Err(gave_up) => writeln!(out, "  => gave up: {}", gave_up.stop),
     }
 }
 
-fn main() -> std::io::Result<()> {
+fn main() -> io::Result<()> {
+    let mut out = io::stdout().lock();
     let mock = mock::Mock::start(mock::script())?;
     let client = sdk::Client::new(&mock.base, "STALE");
     let outcome = client.call::<WechatTransactionError>("/shop/spu/add", r#"{"title":"x"}"#);
-    show("add a product with a stale access token", &outcome);
+    show(
+        &mut out,
+        "add a product with a stale access token",
+        &outcome,
+    )?;
     let outcome = client.call::<WangdiantongError>("/openapi/goods.Goods.search", "{}");
-    show("search goods while rate limited", &outcome);
+    show(&mut out, "search goods while rate limited", &outcome)?;
     let outcome = client.call::<AliexpressError>("/sync/aliexpress.solution.order.info.get", "{}");
-    show("get an order through a gateway timeout", &outcome);
+    show(&mut out, "get an order through a gateway timeout", &outcome)?;
     let outcome = client.call::<AliexpressError>("/sync/aliexpress.solution.order.fulfill", "{}");
-    show("fulfil an order; a proxy fails the first answer", &outcome);
+    show(
+        &mut out,
+        "fulfil an order; a proxy fails the first answer",
+        &outcome,
+    )?;
     let outcome =
         client.call::<TiktokLocalServicesError>("/v2/localservice/saas/fulfill/redeem_code/", "{}");
-    show("redeem a voucher at a store it is not valid at", &outcome);
+    show(
+        &mut out,
+        "redeem a voucher at a store it is not valid at",
+        &outcome,
+    )?;
     Ok(())
 }

@@ -22,7 +22,7 @@ use crate::import::unique::first_free;
 const MAX_WORDS: usize = 8;
 const ARTICLES: &[&str] = &["a", "an", "the"];
 const CLAUSE_ENDS: &[char] = &[
-    ',', '.', ':', ';', '(', '，', '。', '：', '；', '（', '!', '?', '！', '？',
+    ',', '.', ':', ';', '(', '，', '。', '：', '；', '（', '!', '?', '！', '？', '\n',
 ];
 
 #[derive(Default)]
@@ -131,6 +131,7 @@ mod tests {
             ("字段名must not be null", "MustNotBeNull"),
             ("Unparseable date: 2023/02/06 17:59:19", "UnparseableDate"),
             ("2 many requests", "ManyRequests"),
+            ("SKU & SPU do not match\ncheck both", "SkuSpuDoNotMatch"),
             (
                 "The Mini Program hasn't been plugged in yet.",
                 "MiniProgramHasntBeenPluggedInYet",

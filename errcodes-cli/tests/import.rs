@@ -70,7 +70,7 @@ fn texts(values: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
-fn fixture(name: &str) -> String {
+pub fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 

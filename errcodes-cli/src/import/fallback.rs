@@ -148,6 +148,7 @@ mod tests {
             name: format!("Row{line}"),
             message: lits.join("{f}"),
             lits: lits.iter().map(|&lit| lit.to_owned()).collect(),
+            words: String::new(),
             hint: Some(format!("hint {line}")),
             fallback: false,
             http_status: None,

@@ -91,10 +91,17 @@ fn placeholder_at(chars: &[char], i: usize) -> Option<(usize, Option<String>)> {
         '{' => {
             let close = chars[i + 1..].iter().take(64).position(|&c| c == '}')?;
             let inside: String = chars[i + 1..i + 1 + close].iter().collect();
-            if inside.chars().all(|c| c.is_ascii_digit()) {
-                Some((close + 2, None))
+            let named = inside.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && inside
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if named {
+                Some((close + 2, Some(inside)))
             } else {
-                identifier(&inside).map(|name| (close + 2, Some(name)))
+                inside
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    .then_some((close + 2, None))
             }
         }
         '%' if matches!(chars.get(i + 1), Some('s' | 'd'))
@@ -142,7 +149,8 @@ fn context_name(before: &str) -> Option<String> {
     identifier(&before[start..]).filter(|word| !STOPWORDS.contains(&word.as_str()))
 }
 
-/// A field name: ASCII letters, digits and `_`, not starting with a digit; lowercased.
+/// A name from context: two or more ASCII letters, digits and `_`, not starting with a
+/// digit; lowercased.
 fn identifier(text: &str) -> Option<String> {
     let text = text.trim();
     let ok = text.len() >= 2
@@ -207,6 +215,7 @@ mod tests {
             "is {field1}, goods_no={goods_no}"
         );
         assert_eq!(text("{id} or {id}"), "{id} or {id2}");
+        assert_eq!(text("{a}{b} {A} {_x}"), "{a}{{b}} {A} {_x}");
     }
 
     #[test]

@@ -101,16 +101,18 @@ fn no_rows(tables: &[Table], mapped: usize) -> Problem {
     )
 }
 
-/// A row whose cells, where not empty, all hold one text that is not a code. A word with no
-/// digit (`Orders`) and no message is taken for a heading, not for a string code.
+/// A row whose first cell holds its only text (other cells empty or the same, as a
+/// `colspan` gives), and that text is not a code. A word with no digit (`Orders`) is taken
+/// for a heading, not for a string code.
 fn sub_heading(row: &Row, columns: &Columns) -> Option<String> {
-    let mut texts = row.cells.iter().filter(|cell| !cell.is_empty());
-    let first = texts.next()?;
-    let message = row.cells.get(columns.message).map_or("", String::as_str);
-    let one_text = texts.all(|cell| cell == first) && (message.is_empty() || message == first);
-    let is_code = first.contains(|c: char| c.is_ascii_digit())
-        && codes::parse(first).is_some_and(|codes| !codes.is_empty())
-        && row.cells.get(columns.code) == Some(first);
+    let first = row.cells.first().filter(|cell| !cell.is_empty())?;
+    let one_text = row
+        .cells
+        .iter()
+        .all(|cell| cell.is_empty() || cell == first);
+    let is_code = columns.code == 0
+        && first.contains(|c: char| c.is_ascii_digit())
+        && codes::parse(first).is_some_and(|codes| !codes.is_empty());
     (one_text && !is_code).then(|| first.clone())
 }
 
@@ -226,12 +228,14 @@ mod tests {
                 &["1", "a"],
                 &["Items", "Items"],
                 &["2", "b"],
+                &["", "a row without a code"],
             ],
         )])
         .expect("groups");
         let titles: Vec<_> = groups.iter().map(|group| group.title.as_deref()).collect();
         assert_eq!(titles, [Some("Orders"), Some("Items")]);
         assert_eq!(groups[1].drafts[0].line, 5);
+        assert_eq!(groups[1].drafts[1].codes, []);
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct Entry {
     pub message: String,
     /// The literal text around the template's fields; not written.
     pub lits: Vec<String>,
+    /// The message with placeholders blanked, which names the entry; not written.
+    pub words: String,
     pub hint: Option<String>,
     pub fallback: bool,
     pub http_status: Option<u16>,
@@ -58,7 +60,6 @@ pub struct Head {
 }
 
 pub fn build(head: Head, drafts: Vec<DraftGroup>) -> Result<Spec, Problem> {
-    let mut namer = Namer::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut entries = Vec::new();
     for (index, draft) in drafts.into_iter().enumerate() {
@@ -70,11 +71,13 @@ pub fn build(head: Head, drafts: Vec<DraftGroup>) -> Result<Spec, Problem> {
             note: draft.note,
             errors: Vec::new(),
         });
-        for row in draft.drafts {
-            entries.push(entry(row, index, &mut namer));
-        }
+        entries.extend(draft.drafts.into_iter().map(|row| entry(row, index)));
     }
     fallback::merge_repeats(&mut entries);
+    let mut namer = Namer::default();
+    for entry in &mut entries {
+        entry.name = namer.name(&entry.codes, &entry.words);
+    }
     fallback::choose(&mut entries)?;
     let count = entries.len();
     for entry in entries {
@@ -91,17 +94,18 @@ pub fn build(head: Head, drafts: Vec<DraftGroup>) -> Result<Spec, Problem> {
     })
 }
 
-fn entry(row: Draft, group: usize, namer: &mut Namer) -> Entry {
+fn entry(row: Draft, group: usize) -> Entry {
     let template = placeholders::template(&row.message);
     let mut notes = row.notes;
     notes.extend(template.note());
     Entry {
         line: row.line,
         group,
-        name: namer.name(&row.codes, &template.words),
         codes: row.codes,
+        name: String::new(),
         message: template.text,
         lits: template.lits,
+        words: template.words,
         hint: row.hint,
         fallback: false,
         http_status: row.http_status,

@@ -1,12 +1,13 @@
 //! The three seed tables, imported and compiled in one scratch crate whose program
 //! classifies every row, code and message as the table writes them, and checks that the
-//! variant is the one named for that row.
+//! variant is the one named for that row. `tricky.md` (repeated rows, shared codes, braces,
+//! empty cells, surplus placeholders) is compiled in the same build.
 
 use std::fs;
 
 use serde_yaml::Value;
 
-use crate::{entries, errcodes, scratch, seed, status, stderr, stdout};
+use crate::{entries, errcodes, fixture, scratch, seed, status, stderr, stdout};
 
 /// `(seed file prefix, platform, enum)`.
 const SEEDS: [(&str, &str, &str); 3] = [
@@ -73,6 +74,17 @@ fn table_rows(text: &str) -> Vec<(Vec<i64>, String)> {
         .collect()
 }
 
+/// The spec `import` writes for `path`.
+fn spec(path: &str, platform: &str) -> String {
+    let output = errcodes(&["import", path, "--platform", platform]);
+    assert_eq!(status(&output), 0, "{path}: {}", stderr(&output));
+    stdout(&output)
+}
+
+fn module(platform: &str) -> String {
+    format!("mod {platform} {{\n    errcodes::platform_errors!(\"specs/{platform}.yaml\");\n}}\n")
+}
+
 fn codes(entry: &Value) -> Vec<i64> {
     match &entry["code"] {
         Value::Sequence(codes) => codes.iter().filter_map(Value::as_i64).collect(),
@@ -87,9 +99,7 @@ fn seed_tables_import_into_specs_that_compile_and_classify_every_row_back_to_its
     let mut count = 0;
     for (prefix, platform, enum_name) in SEEDS {
         let path = seed(prefix);
-        let output = errcodes(&["import", &path, "--platform", platform]);
-        assert_eq!(status(&output), 0, "{path}: {}", stderr(&output));
-        let yaml = stdout(&output);
+        let yaml = spec(&path, platform);
         let spec: Value = serde_yaml::from_str(&yaml).expect("YAML");
         let table = table_rows(&fs::read_to_string(&path).expect("the seed"));
         let entries = entries(&spec);
@@ -104,14 +114,17 @@ fn seed_tables_import_into_specs_that_compile_and_classify_every_row_back_to_its
                 count += 1;
             }
         }
-        modules.push_str(&format!(
-            "mod {platform} {{\n    errcodes::platform_errors!(\"specs/{platform}.yaml\");\n}}\n"
-        ));
+        modules.push_str(&module(platform));
         dispatch.push_str(&format!(
             "        {platform:?} => by_code!({platform}::{enum_name}),\n"
         ));
         specs.push((format!("specs/{platform}.yaml"), yaml));
     }
+    modules.push_str(&module("tricky"));
+    specs.push((
+        "specs/tricky.yaml".to_owned(),
+        spec(&fixture("tricky.md"), "tricky"),
+    ));
     let program = PROGRAM
         .replace("@MODULES@", &modules)
         .replace("@DISPATCH@", &dispatch)

@@ -23,12 +23,18 @@ use std::path::PathBuf;
 pub use format::Format;
 pub use problem::Problem;
 
-/// Turns a vendor's error table into a spec.
+/// Turns a vendor's error table into a spec
 ///
 /// Reads a Markdown pipe table (also one inside a saved page, among links and text), TSV,
 /// CSV or an HTML <table>, with headers in Chinese or English (错误码, 错误信息, 解决方案,
 /// HTTP状态码, code, message, solution, ...), and writes a spec that `platform_errors!`
-/// compiles. Several tables in one page give one group each, titled by the nearest heading.
+/// compiles, for you to review.
+///
+/// Groups: one per table whose first row names a code column, titled by the nearest
+/// heading (the short line right above the table, else the nearest `#` heading; in HTML
+/// the <caption>, else the nearest <h1>-<h6>), else by the spec's title. A row holding one
+/// text only, in its first cell, starts a group of its own. The id is the title's ASCII
+/// words in `snake_case`, else `table_<n>`.
 ///
 /// Columns: the first column of each kind is the code, message, hint, HTTP status,
 /// endpoint or scene; every other cell goes to the entry's `note`. With no recognised
@@ -38,10 +44,11 @@ pub use problem::Problem;
 /// without spaces (`"F00-00-10013-002"`); an empty cell is `code: null`.
 ///
 /// Names: the words of the message's first clause in `UpperCamelCase` (at most eight,
-/// articles dropped) when the message is English; otherwise `Code100` for the first row of
-/// code 100, `Code100Case2` for its second row, `Code100Case5` for its fifth (every row of
-/// the code counts), `CodeMinus1` for -1, `NoCode` without a code. A name already taken
-/// gets the code appended, then `Case2`, `Case3`...
+/// articles dropped) when at least four in five of its letters are ASCII; otherwise
+/// `Code100` for the first entry of code 100, `Code100Case2` for its second, `Code100Case5`
+/// for its fifth (every entry of the code counts, English or not), `CodeMinus1` for -1,
+/// `NoCode` without a code. A name already taken gets the code appended, then `Case2`,
+/// `Case3`...
 ///
 /// Fallback: when rows share a code, the first row of the code in table order has
 /// `fallback: true`. A row that repeats an earlier row's code and message is merged into

@@ -4,9 +4,9 @@
 //! `CouponStatusIsIllegal`). A message is English when at least four in five of its letters
 //! are ASCII (`字段名must not be null` is; `OPENID非法` is not).
 //!
-//! Otherwise, from the code: `Code100` for the code's first row, `Code100Case2` for its
-//! second, `Code100Case5` for its fifth (counting every row of the code, so a name does not
-//! move when another row gains an English one); `CodeMinus30000`, `CodeF000010013002`,
+//! Otherwise, from the code: `Code100` for the code's first entry, `Code100Case2` for its
+//! second, `Code100Case5` for its fifth (counting every entry of the code, so a name does
+//! not move when another row gains an English one); `CodeMinus30000`, `CodeF000010013002`,
 //! `NoCode` for a row without a code; a row of several codes is named by the first.
 //!
 //! A name already taken gets the row's code appended (`ParametersAreIllegal100020`), then

@@ -64,13 +64,27 @@ fn codes_or_none(entry: &Entry) -> Vec<Option<Code>> {
     }
 }
 
+/// What the merged row said, so that nothing of it is lost.
 fn repeat_note(merged: &Entry) -> String {
-    match &merged.hint {
-        Some(hint) => format!(
-            "the source repeats this row at line {}, with the hint: {hint}",
-            merged.line
-        ),
-        None => format!("the source repeats this row at line {}", merged.line),
+    let said: Vec<String> = merged
+        .hint
+        .iter()
+        .map(|hint| format!("hint: {hint}"))
+        .chain(
+            merged
+                .http_status
+                .map(|status| format!("HTTP status: {status}")),
+        )
+        .chain(merged.notes.iter().cloned())
+        .collect();
+    if said.is_empty() {
+        format!("the source repeats this row at line {}", merged.line)
+    } else {
+        format!(
+            "the source repeats this row at line {} ({})",
+            merged.line,
+            said.join("; ")
+        )
     }
 }
 
@@ -210,7 +224,7 @@ mod tests {
         assert_eq!(lines, [1, 3, 4]);
         assert_eq!(
             entries[0].notes,
-            ["the source repeats this row at line 2, with the hint: hint 2"]
+            ["the source repeats this row at line 2 (hint: hint 2)"]
         );
         assert_eq!(entries[1].codes, [Code::Int(200)]);
         assert!(

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use errcodes_spec::ast::Template;
+
 use crate::import::codes::Code;
 use crate::import::problem::Problem;
 use crate::import::spec::Entry;
@@ -130,24 +132,16 @@ pub fn choose(entries: &mut [Entry]) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The literal pieces of a template as `classify` compares them: normalised by the same
-/// function the runtime uses, the message's ends trimmed.
+/// The literal pieces of a template as `classify` compares them: the spec front end's own
+/// skeleton, so the importer merges exactly the rows the generated enum could not tell apart.
 fn skeleton(lits: &[String]) -> Vec<String> {
-    let last = lits.len().saturating_sub(1);
-    lits.iter()
-        .enumerate()
-        .map(|(i, lit)| {
-            let lit = if i == 0 { lit.trim_start() } else { lit };
-            let lit = if i == last { lit.trim_end() } else { lit };
-            let mut out = String::with_capacity(lit.len());
-            for c in lit.chars().map(errcodes::__private::normalize) {
-                if !(c == ' ' && out.ends_with(' ')) {
-                    out.push(c);
-                }
-            }
-            out
-        })
-        .collect()
+    if lits.is_empty() {
+        return Vec::new();
+    }
+    errcodes_spec::skeleton(&Template {
+        lits: lits.to_vec(),
+        fields: vec![String::new(); lits.len() - 1],
+    })
 }
 
 #[cfg(test)]

@@ -20,14 +20,12 @@ const SEEDS: [(&str, &str, &str); 3] = [
 /// adapt it when that API changes.
 const PROGRAM: &str = r#"//! Classifies every row of the imported seed tables.
 #![allow(dead_code)]
+use errcodes::prelude::*;
 @MODULES@
 fn classify(spec: &str, code: &str, message: &str) -> &'static str {
     macro_rules! by_code {
         ($error:ty) => {
-            match code.parse::<i64>() {
-                Ok(code) => <$error>::classify(code, message).name(),
-                Err(_) => <$error>::classify_str(code, message).name(),
-            }
+            <$error>::classify(code, message).name()
         };
     }
     match spec {

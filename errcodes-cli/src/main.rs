@@ -8,10 +8,18 @@
 // Error codes are written as their tables write them: 990001, not 990_001.
 #![allow(clippy::unreadable_literal)]
 
+mod entry;
+mod explain;
 mod import;
+mod list;
+mod load;
+mod lookup;
+mod output;
+mod platform;
+mod table;
+mod target;
 
 use std::error::Error;
-use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -26,21 +34,33 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Explain(explain::Args),
+    List(list::Args),
     Import(import::Args),
+}
+
+/// How a command ended, once it has printed what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Clean,
+    /// Problems were found and reported: exit status 1.
+    Problems,
 }
 
 /// Problems found: the input could not be turned into what was asked.
 const PROBLEMS: u8 = 1;
 
 fn main() -> ExitCode {
-    let outcome: Result<(), Box<dyn Error>> = match Cli::parse().command {
-        Command::Import(args) => import::run(&args),
+    let outcome: Result<Status, Box<dyn Error>> = match Cli::parse().command {
+        Command::Explain(args) => explain::run(&args),
+        Command::List(args) => list::run(&args),
+        Command::Import(args) => import::run(&args).map(|()| Status::Clean),
     };
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Status::Clean) => ExitCode::SUCCESS,
+        Ok(Status::Problems) => ExitCode::from(PROBLEMS),
         Err(problem) => {
-            // Nothing more can be done if standard error is closed too.
-            let _ = writeln!(std::io::stderr(), "error: {problem}");
+            output::warn(&format!("error: {problem}\n"));
             ExitCode::from(PROBLEMS)
         }
     }

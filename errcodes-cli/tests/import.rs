@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_yaml::Value;
 
@@ -15,28 +14,12 @@ mod fuzz;
 mod scratch;
 #[path = "import/seeds.rs"]
 mod seeds;
+mod support;
+
+pub use support::{errcodes, status, stderr, stdout};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const SEED_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/seeds");
-
-pub fn errcodes(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcodes"))
-        .args(args)
-        .output()
-        .expect("run errcodes")
-}
-
-pub fn status(output: &Output) -> i32 {
-    output.status.code().expect("an exit status, not a signal")
-}
-
-pub fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-pub fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// The spec `import` writes for `path`, parsed; the import must succeed.
 fn import(path: &str, args: &[&str]) -> Value {
@@ -84,7 +67,7 @@ fn seed(prefix: &str) -> String {
 }
 
 #[test]
-fn help_and_version_on_every_subcommand() {
+fn import_help_states_its_rules_and_the_version() {
     let help = errcodes(&["--help"]);
     assert_eq!(status(&help), 0);
     assert!(stdout(&help).contains("import"), "{}", stdout(&help));

@@ -8,6 +8,7 @@
 // Error codes are written as their tables write them: 990001, not 990_001.
 #![allow(clippy::unreadable_literal)]
 
+mod check;
 mod entry;
 mod explain;
 mod import;
@@ -36,6 +37,7 @@ struct Cli {
 enum Command {
     Explain(explain::Args),
     List(list::Args),
+    Check(check::Args),
     Import(import::Args),
 }
 
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
     let outcome: Result<Status, Box<dyn Error>> = match Cli::parse().command {
         Command::Explain(args) => explain::run(&args),
         Command::List(args) => list::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Import(args) => import::run(&args).map(|()| Status::Clean),
     };
     match outcome {

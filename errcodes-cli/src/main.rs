@@ -9,6 +9,7 @@
 #![allow(clippy::unreadable_literal)]
 
 mod check;
+mod diff;
 mod entry;
 mod explain;
 mod import;
@@ -38,6 +39,7 @@ enum Command {
     Explain(explain::Args),
     List(list::Args),
     Check(check::Args),
+    Diff(diff::Args),
     Import(import::Args),
 }
 
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::List(args) => list::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Import(args) => import::run(&args).map(|()| Status::Clean),
     };
     match outcome {

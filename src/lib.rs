@@ -3,7 +3,6 @@
 
 pub mod catalog;
 pub mod client;
-pub mod docs;
 pub mod explain;
 
 // The README's Rust examples run as doctests of this crate, which has every feature on.

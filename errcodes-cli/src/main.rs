@@ -10,6 +10,7 @@
 
 mod check;
 mod diff;
+mod docs;
 mod entry;
 mod explain;
 mod import;
@@ -40,6 +41,7 @@ enum Command {
     List(list::Args),
     Check(check::Args),
     Diff(diff::Args),
+    Docs(docs::Args),
     Import(import::Args),
 }
 
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::List(args) => list::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Docs(args) => docs::run(&args),
         Command::Import(args) => import::run(&args).map(|()| Status::Clean),
     };
     match outcome {

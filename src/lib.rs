@@ -1,9 +1,8 @@
 //! Workspace root: holds the examples and integration tests of errcodes, and the logic of
-//! the example tools, here so that tests can call it.
+//! the `client` example, here so that `tests/client.rs` can call it. The tools are the
+//! `errcodes` command (`errcodes-cli/`).
 
-pub mod catalog;
 pub mod client;
-pub mod explain;
 
 // The README's Rust examples run as doctests of this crate, which has every feature on.
 #[cfg(doctest)]

@@ -1,9 +1,5 @@
-//! Workspace root: holds the examples and integration tests of errcodes, and the logic of
-//! the example tools, here so that tests can call it.
-
-pub mod catalog;
-pub mod docs;
-pub mod explain;
+//! Workspace root: holds the examples and integration tests of errcodes. The tools are the
+//! `errcodes` command (`errcodes-cli/`).
 
 // The README's Rust examples run as doctests of this crate, which has every feature on.
 #[cfg(doctest)]

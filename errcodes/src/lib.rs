@@ -190,7 +190,9 @@ pub mod prelude {
 /// Used by generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::table::{Envelope, Path, Phf, Table};
+    // `Key` too: the `errcodes` command builds tables from spec files and looks codes up in
+    // them with the same `Table` methods.
+    pub use crate::table::{Envelope, Key, Path, Phf, Table};
     pub use errcodes_layout::UNKNOWN;
 
     pub use crate::__errcodes_response_impls as response_impls;

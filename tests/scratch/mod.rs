@@ -1,6 +1,7 @@
 //! Scratch crates outside the workspace that depend on `errcodes` by path, built with cargo
 //! as a user would. They share the target directory of `tests/user_crate.rs`, so that the
-//! dependencies build once.
+//! dependencies build once. Other packages of the workspace include this file by path
+//! (`errcodes-cli/tests/import.rs`), so paths start from the workspace root.
 
 // Each test crate that includes this module uses only part of it.
 #![allow(dead_code)]
@@ -9,7 +10,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// The workspace root: the nearest directory up from the test's package with `Cargo.lock`.
+fn root() -> &'static Path {
+    let package = Path::new(env!("CARGO_MANIFEST_DIR"));
+    package
+        .ancestors()
+        .find(|dir| dir.join("Cargo.lock").is_file())
+        .unwrap_or(package)
+}
 
 pub fn target_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("user_crate_target")
@@ -19,7 +27,7 @@ pub fn target_dir() -> PathBuf {
 pub fn crate_with(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("scratch_{name}"));
     let _ = fs::remove_dir_all(&dir);
-    let errcodes = Path::new(ROOT).join("errcodes");
+    let errcodes = root().join("errcodes");
     let manifest = format!(
         "[package]\nname = \"scratch_{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [dependencies]\nerrcodes = {{ path = {:?} }}\n\n[workspace]\n",
@@ -33,7 +41,7 @@ pub fn crate_with(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
         fs::write(&path, contents).expect("write a scratch file");
     }
     // The workspace's lock file pins the same dependency versions, with no network.
-    fs::copy(Path::new(ROOT).join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
+    fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
     dir
 }
 

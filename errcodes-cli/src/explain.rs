@@ -1,0 +1,241 @@
+//! `errcodes explain`: what a received error is and what to do about it.
+
+use std::error::Error;
+use std::fmt::Write as _;
+
+use errcodes::__private::Key;
+use serde::Serialize;
+
+use crate::entry::{CodeValue, Entry, Retry};
+use crate::lookup::{self, Found, Received};
+use crate::output::{self, Format, FormatArg};
+use crate::platform::Platform;
+use crate::target::{self, Target};
+use crate::Status;
+
+/// Explains a received error: its entry, message, hint, retry class and fields
+///
+/// The entry is the one the generated enum's `lookup` gives: of the code's entries, the
+/// one whose message or template matches the message given; else an entry without a code
+/// whose message matches; else the code's fallback. Without a message, the code's entry
+/// (its fallback when it has several).
+///
+/// Exit status: 0 when the table knows the error, 1 when it does not (the error would be
+/// `Unknown`) or the spec has problems, 2 for a usage error.
+///
+/// Examples:
+///   errcodes explain wangdiantong 100 "超过每分钟最大调用频率限制，请稍后重试"
+///   errcodes explain aliexpress F00-00-10013-002
+///   errcodes explain specs/acme.yaml 40001 --format json
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// A shipped platform (`errcodes list` names them) or a spec file
+    #[arg(value_name = "PLATFORM|SPEC", value_parser = target::parse)]
+    pub target: Target,
+    /// The code received: an integer or text (`""` for none)
+    pub code: String,
+    /// The message received with it: it picks among the code's entries and fills in the
+    /// template's fields
+    pub message: Option<String>,
+    /// The sub-code received; shown, not yet matched (specs have no sub-codes yet)
+    #[arg(long, value_name = "S")]
+    pub sub_code: Option<String>,
+    /// The endpoint called: it picks the entry documented for it where entries share a
+    /// code and message
+    #[arg(long, value_name = "E")]
+    pub endpoint: Option<String>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+/// `--format json`.
+#[derive(Serialize)]
+struct Explained<'a> {
+    platform: &'a Platform,
+    received: &'a Received,
+    known: bool,
+    variant: String,
+    retry: Retry,
+    entry: Option<Entry>,
+    fields: Vec<Field>,
+    /// Names of the other entries of the code.
+    others: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Field {
+    name: &'static str,
+    value: String,
+}
+
+pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
+    let platform = match args.target.open() {
+        Ok(platform) => platform,
+        Err(reports) => {
+            output::warn_reports(&reports);
+            return Ok(Status::Problems);
+        }
+    };
+    let received = Received {
+        code: CodeValue::of(Key::parse(&args.code)).filter(|_| !args.code.trim().is_empty()),
+        message: args.message.clone(),
+        endpoint: args.endpoint.clone(),
+        sub_code: args.sub_code.clone(),
+    };
+    let found = lookup::find(platform.table, &received);
+    let entry = found.index.map(|index| Entry::at(platform.table, index));
+    match args.output.format {
+        Format::Json => output::print_json(&Explained {
+            platform: &platform,
+            variant: platform.variant(entry.as_ref().map_or("Unknown", |entry| entry.name)),
+            received: &received,
+            known: entry.is_some(),
+            retry: Retry::of(found.index.map_or(platform.table.unknown_retry, |i| {
+                platform.table.retry_class(i)
+            })),
+            fields: found
+                .fields
+                .iter()
+                .map(|(name, value)| Field {
+                    name,
+                    value: value.clone(),
+                })
+                .collect(),
+            others: found
+                .others
+                .iter()
+                .map(|&i| platform.table.name(i))
+                .collect(),
+            entry: entry.clone(),
+        })?,
+        Format::Text => match &entry {
+            Some(entry) => output::print(&text(&platform, &received, &found, entry))?,
+            None => output::warn(&unknown(&platform, &received)),
+        },
+    }
+    Ok(if entry.is_some() {
+        Status::Clean
+    } else {
+        Status::Problems
+    })
+}
+
+/// At most this many other entries are named.
+const SHOWN: usize = 6;
+
+fn text(platform: &Platform, received: &Received, found: &Found, entry: &Entry) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: &str| {
+        let value = value.replace('\n', "\n         ");
+        let _ = writeln!(out, "{label:<9}{value}");
+    };
+    line("variant", &platform.variant(entry.name));
+    let code = received.code.as_ref().or(entry.codes.first()).map_or_else(
+        || "(none: found by message)".to_owned(),
+        ToString::to_string,
+    );
+    match entry.codes.as_slice() {
+        [_, _, ..] => line(
+            "code",
+            &format!(
+                "{code} (this entry has codes {})",
+                entry.codes_text(", ", ToString::to_string)
+            ),
+        ),
+        _ => line("code", &code),
+    }
+    line("message", entry.message);
+    line("hint", entry.hint.unwrap_or("(the source gives none)"));
+    line("retry", &entry.retry.advice());
+    let group = entry.group.unwrap_or("-");
+    match platform.group_title(group) {
+        Some(title) => line("group", &format!("{group} ({title})")),
+        None => line("group", group),
+    }
+    if !entry.fields.is_empty() {
+        line("fields", &fields(entry, found));
+    }
+    for (label, value) in [
+        ("http", entry.http_status.map(|status| status.to_string())),
+        ("endpoint", entry.endpoint.map(str::to_owned)),
+        ("scene", entry.scene.map(str::to_owned)),
+        (
+            "sub-code",
+            received.sub_code.as_ref().map(|sub_code| {
+                format!("{sub_code} (shown, not matched: specs have no sub-codes yet)")
+            }),
+        ),
+    ] {
+        if let Some(value) = value {
+            line(label, &value);
+        }
+    }
+    if !found.others.is_empty() {
+        line("also", &others(platform, found, &code));
+    }
+    line("source", &platform.source);
+    out
+}
+
+/// The values received, or the names a message would fill in.
+fn fields(entry: &Entry, found: &Found) -> String {
+    if found.fields.is_empty() {
+        return entry
+            .fields
+            .iter()
+            .map(|name| format!("{{{name}}}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    found
+        .fields
+        .iter()
+        .map(|(name, value)| format!("{name} = {value:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn others(platform: &Platform, found: &Found, code: &str) -> String {
+    let mut names: Vec<String> = found
+        .others
+        .iter()
+        .take(SHOWN)
+        .map(|&index| platform.table.name(index).to_owned())
+        .collect();
+    if found.others.len() > SHOWN {
+        names.push(format!(
+            "and {} more (errcodes list {})",
+            found.others.len() - SHOWN,
+            platform.argument()
+        ));
+    }
+    format!(
+        "code {code} has {} other entries, told apart by message: {}",
+        found.others.len(),
+        names.join(", ")
+    )
+}
+
+fn unknown(platform: &Platform, received: &Received) -> String {
+    let retry = Retry::of(platform.table.unknown_retry).advice();
+    match &received.code {
+        Some(code) => format!(
+            "{} has no code {code}: {} ({}, from {}) does not list it.\n\
+             A response with this code classifies as {}({code}), retry class {retry}.\n",
+            platform.id,
+            platform.title,
+            platform.spec,
+            platform.source,
+            platform.variant("Unknown"),
+        ),
+        None => format!(
+            "{} has no entry without a code whose message matches: {} ({}) does not list it.\n\
+             A response without a code classifies as {}, retry class {retry}.\n",
+            platform.id,
+            platform.title,
+            platform.spec,
+            platform.variant("Unknown"),
+        ),
+    }
+}

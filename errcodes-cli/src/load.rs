@@ -1,0 +1,14 @@
+//! A spec file named on the command line, read by the front end `platform_errors!` uses, so
+//! its problems are reported exactly as a build reports them.
+
+use std::path::Path;
+
+use errcodes_spec::Spec;
+
+/// The checked spec at `path` (relative to the current directory, which is also how reports
+/// name it), or every problem found in it.
+pub fn load(path: &str) -> Result<Spec, Vec<String>> {
+    errcodes_spec::load(Path::new(""), path)
+        .map(|loaded| loaded.spec)
+        .map_err(|failure| failure.reports)
+}

@@ -1,0 +1,142 @@
+//! A platform's table as the commands read it, shipped with errcodes or read from a spec
+//! file: the spec's names and its runtime `Table`. `explain`, `list` and `docs` read both
+//! kinds through this one view, with the runtime's own lookups.
+
+use errcodes::__private::Table;
+use errcodes::Catalog;
+use errcodes_spec::Spec;
+use serde::Serialize;
+
+use crate::entry::Entry;
+
+#[derive(Debug, Serialize)]
+pub struct Platform {
+    /// The spec's `platform`.
+    pub id: &'static str,
+    #[serde(rename = "enum")]
+    pub enum_name: String,
+    pub title: String,
+    pub source: String,
+    /// Where the spec is: `specs/<id>.yaml` for a shipped platform, else the path given.
+    pub spec: String,
+    /// Whether errcodes ships it, as `errcodes::platforms::<id>`.
+    pub shipped: bool,
+    /// In spec order.
+    pub groups: Vec<Group>,
+    #[serde(skip)]
+    pub table: &'static Table,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+}
+
+impl Group {
+    fn new(id: &str, title: &str) -> Group {
+        Group {
+            id: id.to_owned(),
+            title: title.to_owned(),
+        }
+    }
+}
+
+/// The platforms errcodes ships, in the order of `errcodes::platforms`' docs.
+pub fn shipped() -> Vec<Platform> {
+    use errcodes::platforms::{
+        aliexpress::AliexpressError, tiktok_global::TiktokGlobalError,
+        tiktok_local_services::TiktokLocalServicesError, top_gateway::TopGatewayError,
+        wangdiantong::WangdiantongError, wechat_global::WechatGlobalError,
+        wechat_shop::WechatShopError, wechat_transaction::WechatTransactionError,
+    };
+    // `stringify!`: the enum's name as written, where `type_name` promises no format.
+    macro_rules! of {
+        ($($ty:ident),*) => { vec![$(Platform::of::<$ty>(stringify!($ty))),*] };
+    }
+    of!(
+        WechatShopError,
+        WechatTransactionError,
+        WangdiantongError,
+        TiktokLocalServicesError,
+        AliexpressError,
+        WechatGlobalError,
+        TopGatewayError,
+        TiktokGlobalError
+    )
+}
+
+/// The ids of the shipped platforms, for messages.
+pub fn shipped_ids() -> String {
+    shipped()
+        .iter()
+        .map(|platform| platform.id)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Platform {
+    fn of<E: Catalog>(enum_name: &str) -> Platform {
+        Platform {
+            id: E::PLATFORM,
+            enum_name: enum_name.to_owned(),
+            title: E::TITLE.to_owned(),
+            source: E::SOURCE.to_owned(),
+            spec: format!("specs/{}.yaml", E::PLATFORM),
+            shipped: true,
+            groups: E::GROUPS
+                .iter()
+                .map(|group| Group::new(group.id, group.title))
+                .collect(),
+            table: E::__table(),
+        }
+    }
+
+    /// The platform of a checked spec read from `path`.
+    pub fn from_spec(spec: &Spec, path: &str) -> Platform {
+        let table = crate::table::table(spec);
+        Platform {
+            id: table.platform,
+            enum_name: spec.enum_name.clone(),
+            title: spec.title.clone(),
+            source: spec.source.clone(),
+            spec: path.to_owned(),
+            shipped: false,
+            groups: spec
+                .groups
+                .iter()
+                .map(|group| Group::new(&group.id, &group.title))
+                .collect(),
+            table,
+        }
+    }
+
+    /// Every entry, in spec order.
+    pub fn entries(&self) -> Vec<Entry> {
+        (0..self.table.len())
+            .map(|index| Entry::at(self.table, index))
+            .collect()
+    }
+
+    /// How the command line names it: a shipped platform's id, else the spec's path.
+    pub fn argument(&self) -> &str {
+        if self.shipped {
+            self.id
+        } else {
+            &self.spec
+        }
+    }
+
+    /// `Foo::Name`.
+    pub fn variant(&self, name: &str) -> String {
+        format!("{}::{name}", self.enum_name)
+    }
+
+    /// The title of group `id`.
+    pub fn group_title(&self, id: &str) -> Option<&str> {
+        self.groups
+            .iter()
+            .find(|group| group.id == id)
+            .map(|group| group.title.as_str())
+    }
+}

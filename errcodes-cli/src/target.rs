@@ -1,0 +1,48 @@
+//! `<platform | spec.yaml>`: a platform errcodes ships, by id, or a spec file, by path.
+
+use std::path::Path;
+
+use crate::platform::{self, Platform};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Shipped(String),
+    Spec(String),
+}
+
+/// clap's parser: a path is what names a file or ends in `.yaml`/`.yml`; anything else must
+/// be a shipped platform's id.
+pub fn parse(text: &str) -> Result<Target, String> {
+    let is_path = Path::new(text)
+        .extension()
+        .is_some_and(|extension| extension == "yaml" || extension == "yml")
+        || Path::new(text).is_file();
+    if is_path {
+        return Ok(Target::Spec(text.to_owned()));
+    }
+    if platform::shipped()
+        .iter()
+        .any(|platform| platform.id == text)
+    {
+        return Ok(Target::Shipped(text.to_owned()));
+    }
+    Err(format!(
+        "no shipped platform is called `{text}`; the platforms are {}, and a spec file is named by its path (`specs/acme.yaml`)",
+        platform::shipped_ids()
+    ))
+}
+
+impl Target {
+    /// The platform, or the spec's problems as a build reports them.
+    pub fn open(&self) -> Result<Platform, Vec<String>> {
+        match self {
+            Target::Shipped(id) => platform::shipped()
+                .into_iter()
+                .find(|platform| platform.id == id)
+                .ok_or_else(|| vec![format!("no shipped platform is called `{id}`")]),
+            Target::Spec(path) => {
+                crate::load::load(path).map(|spec| Platform::from_spec(&spec, path))
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! What every subcommand shares: `--help` and `--version`, and exit status 2 for a usage
+//! error, with clap's message naming what is wrong.
+
+mod support;
+
+use support::{errcodes, status, stderr, stdout};
+
+const SUBCOMMANDS: [&str; 6] = ["explain", "list", "check", "diff", "docs", "import"];
+
+#[test]
+fn help_and_version_on_every_subcommand() {
+    let help = errcodes(&["--help"]);
+    assert_eq!(status(&help), 0);
+    for subcommand in SUBCOMMANDS {
+        assert!(
+            stdout(&help).contains(&format!("\n  {subcommand} ")),
+            "{subcommand} in:\n{}",
+            stdout(&help)
+        );
+        let help = errcodes(&[subcommand, "--help"]);
+        assert_eq!(status(&help), 0, "{subcommand}");
+        assert!(
+            stdout(&help).contains(&format!("Usage: errcodes {subcommand}")),
+            "{subcommand}:\n{}",
+            stdout(&help)
+        );
+        let version = errcodes(&[subcommand, "--version"]);
+        assert_eq!(status(&version), 0, "{subcommand}");
+        assert_eq!(
+            stdout(&version),
+            format!("errcodes-{subcommand} {}\n", env!("CARGO_PKG_VERSION")),
+        );
+    }
+    let version = errcodes(&["--version"]);
+    assert_eq!(
+        stdout(&version),
+        format!("errcodes {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn help_says_what_each_command_needs() {
+    for (args, says) in [
+        (
+            &["explain", "--help"][..],
+            "<PLATFORM|SPEC> <CODE> [MESSAGE]",
+        ),
+        (&["explain", "--help"][..], "--sub-code <S>"),
+        (&["explain", "--help"][..], "--endpoint <E>"),
+        (
+            &["explain", "--help"][..],
+            "json: One JSON document, for programs",
+        ),
+        (&["list", "--help"][..], "[PLATFORM|SPEC]"),
+        (&["check", "--help"][..], "<SPEC>..."),
+        (&["diff", "--help"][..], "<OLD> <NEW>"),
+        (&["diff", "--help"][..], "docs/SEMVER.md"),
+        (&["docs", "--help"][..], "[default: docs/platforms]"),
+    ] {
+        let out = errcodes(args);
+        assert!(
+            stdout(&out).contains(says),
+            "{args:?}: {says}\n{}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for (args, says) in [
+        (&["explain"][..], "<PLATFORM|SPEC>"),
+        (&["explain", "wangdiantong"][..], "<CODE>"),
+        (
+            &["explain", "wechat", "1"][..],
+            "no shipped platform is called `wechat`",
+        ),
+        (
+            &["explain", "aliexpress", "1", "--format", "xml"][..],
+            "possible values: text, json",
+        ),
+        (
+            &["explain", "aliexpress", "1", "a", "b"][..],
+            "unexpected argument 'b'",
+        ),
+        (
+            &["list", "tiktok"][..],
+            "no shipped platform is called `tiktok`",
+        ),
+        (&["list", "--bogus"][..], "--bogus"),
+        (&["check"][..], "<SPEC>..."),
+        (
+            &["check", "specs/aliexpress.yaml", "--format", "yaml"][..],
+            "possible values",
+        ),
+        (&["diff", "specs/aliexpress.yaml"][..], "<NEW>"),
+        (
+            &["docs", "--out"][..],
+            "a value is required for '--out <DIR>'",
+        ),
+        (&["docs", "extra"][..], "unexpected argument 'extra'"),
+    ] {
+        let out = errcodes(args);
+        assert_eq!(status(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+}

@@ -1,0 +1,414 @@
+//! `errcodes diff` on pairs of specs, one or more for each verdict of `docs/SEMVER.md`.
+
+mod support;
+
+use std::path::PathBuf;
+
+use serde_json::{json as value, Value};
+use support::{errcodes, errcodes_in, json, scratch_dir, status, stderr, stdout};
+
+const BASE: &str = r#"platform: acme
+enum: AcmeError
+title: Acme open API
+source: https://acme.example/errors
+unknown_retry: permanent
+non_exhaustive: true
+envelope: {code: code, message: msg, success: [0]}
+groups:
+  - id: general
+    title: General
+    retry: permanent
+    errors:
+      - code: 100
+        name: ApplicationError
+        message: application error
+        hint: check the request
+        fallback: true
+      - code: 100
+        name: RateLimited
+        message: too many requests
+        retry: {throttled: 5m}
+      - code: 101
+        name: OrderMissing
+        message: "order {order_id} not found"
+        http_status: 404
+        endpoint: /orders
+        scene: orders
+        note: the source's own words
+  - id: auth
+    title: Authentication
+    retry: reauthenticate
+    errors:
+      - code: [40001, 40014]
+        name: TokenInvalid
+        message: invalid access token
+"#;
+
+/// `diff` of `BASE` against `BASE` with each `(from, to)` replaced, as JSON.
+fn diff(case: &str, edits: &[(&str, &str)]) -> Value {
+    diff_of(case, BASE, edits)
+}
+
+fn diff_of(case: &str, old: &str, edits: &[(&str, &str)]) -> Value {
+    let dir = pair(case, old, edits);
+    let out = errcodes_in(&dir, &["diff", "old.yaml", "new.yaml", "--format", "json"]);
+    assert_eq!(status(&out), 0, "{case}: {}", stderr(&out));
+    json(&out)
+}
+
+/// A directory of its own with `old` as `old.yaml` and `old` edited as `new.yaml`.
+fn pair(case: &str, old: &str, edits: &[(&str, &str)]) -> PathBuf {
+    let mut new = old.to_owned();
+    for (from, to) in edits {
+        assert!(new.contains(from), "{case}: `{from}` is not in the spec");
+        new = new.replacen(from, to, 1);
+    }
+    let dir = scratch_dir(&format!("cli_diff_{case}"));
+    std::fs::write(dir.join("old.yaml"), old).expect("write old.yaml");
+    std::fs::write(dir.join("new.yaml"), new).expect("write new.yaml");
+    dir
+}
+
+/// `TokenInvalid` gone, and another entry in its place.
+const REPLACED: (&str, &str) = (
+    "      - code: [40001, 40014]\n        name: TokenInvalid\n        message: invalid access token\n",
+    "      - code: 1\n        name: Other\n        message: other\n",
+);
+
+/// The `(kind, subject, level)` of every change.
+fn changes(diff: &Value) -> Vec<(String, String, String)> {
+    diff["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|change| {
+            let text = |key: &str| change[key].as_str().unwrap_or_default().to_owned();
+            (text("kind"), text("subject"), text("level"))
+        })
+        .collect()
+}
+
+fn change(kind: &str, subject: &str, level: &str) -> (String, String, String) {
+    (kind.to_owned(), subject.to_owned(), level.to_owned())
+}
+
+#[test]
+fn the_same_spec_is_no_release() {
+    let diff = diff("same", &[("  - id: auth", "\n  - id: auth")]);
+    assert_eq!(diff["verdict"], "none");
+    assert_eq!(diff["changes"], value!([]));
+}
+
+#[test]
+fn removing_or_renaming_an_entry_is_major() {
+    let removed = diff("removed", &[REPLACED]);
+    assert_eq!(removed["verdict"], "major");
+    assert_eq!(removed["removed"], value!(["TokenInvalid"]));
+    assert_eq!(removed["added"], value!(["Other"]));
+
+    let renamed = diff("renamed", &[("name: RateLimited", "name: TooManyRequests")]);
+    assert_eq!(renamed["verdict"], "major");
+    assert_eq!(
+        renamed["renamed"],
+        value!([{"old": "RateLimited", "new": "TooManyRequests"}])
+    );
+    assert_eq!(renamed["added"], value!([]));
+    assert_eq!(renamed["removed"], value!([]));
+    assert_eq!(changes(&renamed), [change("entry_renamed", "", "major")]);
+}
+
+#[test]
+fn renaming_the_enum_or_platform_or_changing_non_exhaustive_is_major() {
+    for (case, from, to, kind) in [
+        ("enum", "enum: AcmeError", "enum: AcmeApiError", "enum"),
+        (
+            "platform",
+            "platform: acme",
+            "platform: acme_api",
+            "platform",
+        ),
+        ("exhaustive", "non_exhaustive: true\n", "", "non_exhaustive"),
+        (
+            "non_exhaustive",
+            "non_exhaustive: true",
+            "non_exhaustive: false",
+            "non_exhaustive",
+        ),
+    ] {
+        let diff = diff(case, &[(from, to)]);
+        assert_eq!(diff["verdict"], "major", "{case}");
+        assert_eq!(changes(&diff), [change(kind, "", "major")], "{case}");
+    }
+    let exhaustive = BASE.replace("non_exhaustive: true\n", "");
+    let diff = diff_of(
+        "now_non_exhaustive",
+        &exhaustive,
+        &[(
+            "unknown_retry: permanent\n",
+            "unknown_retry: permanent\nnon_exhaustive: true\n",
+        )],
+    );
+    assert_eq!(
+        diff["verdict"], "major",
+        "users' exhaustive matches need a wildcard arm"
+    );
+}
+
+#[test]
+fn adding_an_entry_is_minor_only_when_the_enum_is_non_exhaustive() {
+    let added = "        message: invalid access token\n      - code: 40002\n        name: TokenExpired\n        message: access token expired\n";
+    let edit = [("        message: invalid access token\n", added)];
+    let diff_non_exhaustive = diff("added", &edit);
+    assert_eq!(diff_non_exhaustive["verdict"], "minor");
+    assert_eq!(diff_non_exhaustive["added"], value!(["TokenExpired"]));
+    let exhaustive = BASE.replace("non_exhaustive: true\n", "");
+    let diff = diff_of("added_exhaustive", &exhaustive, &edit);
+    assert_eq!(diff["verdict"], "major");
+    assert_eq!(
+        changes(&diff),
+        [change("entry_added", "TokenExpired", "major")]
+    );
+}
+
+#[test]
+fn codes_fallbacks_retry_classes_fields_and_the_envelope_are_minor() {
+    for (case, edits, kind, subject) in [
+        (
+            "code_added",
+            &[("code: [40001, 40014]", "code: [40001, 40014, 40015]")][..],
+            "codes",
+            "TokenInvalid",
+        ),
+        (
+            "code_removed",
+            &[("code: [40001, 40014]", "code: 40001")][..],
+            "codes",
+            "TokenInvalid",
+        ),
+        (
+            "retry",
+            &[("retry: {throttled: 5m}", "retry: {throttled: 1m}")][..],
+            "retry",
+            "RateLimited",
+        ),
+        (
+            "envelope",
+            &[("success: [0]", "success: [0, 200]")][..],
+            "envelope",
+            "",
+        ),
+        (
+            "unknown_retry",
+            &[("unknown_retry: permanent", "unknown_retry: transient")][..],
+            "unknown_retry",
+            "",
+        ),
+    ] {
+        let diff = diff(case, edits);
+        assert_eq!(diff["verdict"], "minor", "{case}");
+        assert_eq!(changes(&diff), [change(kind, subject, "minor")], "{case}");
+    }
+    // A field renamed changes the message too; `fields().get("order_id")` finds nothing.
+    let fields = diff(
+        "fields",
+        &[("order {order_id} not found", "order {id} not found")],
+    );
+    assert_eq!(fields["verdict"], "minor");
+    assert_eq!(
+        changes(&fields),
+        [
+            change("fields", "OrderMissing", "minor"),
+            change("message", "OrderMissing", "patch")
+        ]
+    );
+    assert_eq!(fields["changes"][0]["old"], "order_id");
+    assert_eq!(fields["changes"][0]["new"], "id");
+
+    // A code moved from one entry to another: both entries' codes change.
+    let moved = diff(
+        "code_moved",
+        &[
+            ("code: [40001, 40014]", "code: 40001"),
+            ("      - code: 101\n", "      - code: [101, 40014]\n"),
+        ],
+    );
+    assert_eq!(moved["verdict"], "minor");
+    assert_eq!(
+        changes(&moved),
+        [
+            change("codes", "OrderMissing", "minor"),
+            change("codes", "TokenInvalid", "minor")
+        ]
+    );
+
+    let fallback = diff(
+        "fallback",
+        &[
+            ("        fallback: true\n", ""),
+            (
+                "        retry: {throttled: 5m}\n",
+                "        retry: {throttled: 5m}\n        fallback: true\n",
+            ),
+        ],
+    );
+    assert_eq!(
+        changes(&fallback),
+        [
+            change("fallback", "ApplicationError", "minor"),
+            change("fallback", "RateLimited", "minor")
+        ]
+    );
+}
+
+#[test]
+fn corrected_text_and_metadata_are_patch() {
+    for (case, from, to, kind, subject) in [
+        (
+            "message",
+            "message: too many requests",
+            "message: too many requests, slow down",
+            "message",
+            "RateLimited",
+        ),
+        (
+            "hint",
+            "hint: check the request",
+            "hint: check the request's fields",
+            "hint",
+            "ApplicationError",
+        ),
+        (
+            "note",
+            "note: the source's own words",
+            "note: as the source says",
+            "entry_note",
+            "OrderMissing",
+        ),
+        (
+            "title",
+            "title: Acme open API",
+            "title: Acme Open API",
+            "title",
+            "",
+        ),
+        (
+            "source",
+            "source: https://acme.example/errors",
+            "source: https://acme.example/v2/errors",
+            "source",
+            "",
+        ),
+        (
+            "http_status",
+            "http_status: 404",
+            "http_status: 410",
+            "http_status",
+            "OrderMissing",
+        ),
+        (
+            "endpoint",
+            "endpoint: /orders",
+            "endpoint: /v2/orders",
+            "endpoint",
+            "OrderMissing",
+        ),
+        (
+            "scene",
+            "scene: orders",
+            "scene: order lookup",
+            "scene",
+            "OrderMissing",
+        ),
+        (
+            "group_title",
+            "title: Authentication",
+            "title: Auth",
+            "group_title",
+            "auth",
+        ),
+    ] {
+        let diff = diff(case, &[(from, to)]);
+        assert_eq!(diff["verdict"], "patch", "{case}");
+        assert_eq!(changes(&diff), [change(kind, subject, "patch")], "{case}");
+    }
+    let message = diff(
+        "message_values",
+        &[("message: too many requests", "message: slow down")],
+    );
+    assert_eq!(message["changes"][0]["old"], "too many requests");
+    assert_eq!(message["changes"][0]["new"], "slow down");
+}
+
+#[test]
+fn the_verdict_is_the_highest_change() {
+    let diff = diff(
+        "mixed",
+        &[
+            ("hint: check the request", "hint: see the docs"),
+            ("retry: {throttled: 5m}", "retry: transient"),
+            ("name: OrderMissing", "name: NoSuchOrder"),
+            (
+                "order {order_id} not found",
+                "order {order_id} does not exist",
+            ),
+        ],
+    );
+    assert_eq!(diff["verdict"], "major");
+    assert_eq!(
+        diff["removed"],
+        value!(["OrderMissing"]),
+        "a new message too: not a rename"
+    );
+    assert_eq!(diff["added"], value!(["NoSuchOrder"]));
+}
+
+#[test]
+fn text_names_each_change_and_the_verdict_and_asks_for_deprecation_first() {
+    let dir = pair(
+        "text",
+        BASE,
+        &[("retry: {throttled: 5m}", "retry: transient"), REPLACED],
+    );
+    let out = errcodes_in(&dir, &["diff", "old.yaml", "new.yaml"]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("old.yaml -> new.yaml (AcmeError)\n"),
+        "{text}"
+    );
+    for line in [
+        "  minor  retry class changed: RateLimited: throttled 5m -> transient",
+        "  major  removed: TokenInvalid (40001, 40014: invalid access token)",
+        "  minor  added: Other (1: other)",
+        "verdict: major (removed: TokenInvalid (40001, 40014: invalid access token))",
+        "note: deprecate an entry in a release before removing it (docs/SEMVER.md)",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}\nin:\n{text}");
+    }
+}
+
+#[test]
+fn specs_with_problems_are_reported_and_exit_1() {
+    let out = errcodes(&[
+        "diff",
+        "specs/aliexpress.yaml",
+        "tests/ui/specs/fallback-missing.yaml",
+    ]);
+    assert_eq!(status(&out), 1);
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).starts_with("error: tests/ui/specs/fallback-missing.yaml:11:15: "),
+        "{}",
+        stderr(&out)
+    );
+    let out = errcodes(&["diff", "specs/aliexpress.yaml"]);
+    assert_eq!(status(&out), 2, "a usage error");
+    let out = errcodes(&[
+        "diff",
+        "specs/aliexpress.yaml",
+        "specs/aliexpress.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json(&out)["verdict"], "none");
+}

@@ -160,12 +160,7 @@ fn text(platform: &Platform, received: &Received, found: &Found, entry: &Entry) 
         ("http", entry.http_status.map(|status| status.to_string())),
         ("endpoint", entry.endpoint.map(str::to_owned)),
         ("scene", entry.scene.map(str::to_owned)),
-        (
-            "sub-code",
-            received.sub_code.as_ref().map(|sub_code| {
-                format!("{sub_code} (shown, not matched: specs have no sub-codes yet)")
-            }),
-        ),
+        ("sub-code", received.sub_code.clone()),
     ] {
         if let Some(value) = value {
             line(label, &value);
@@ -210,9 +205,10 @@ fn others(platform: &Platform, found: &Found, code: &str) -> String {
             platform.argument()
         ));
     }
+    let count = found.others.len();
+    let entries = if count == 1 { "entry" } else { "entries" };
     format!(
-        "code {code} has {} other entries, told apart by message: {}",
-        found.others.len(),
+        "code {code} has {count} other {entries}, told apart by message or sub-code: {}",
         names.join(", ")
     )
 }

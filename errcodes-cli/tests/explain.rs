@@ -40,7 +40,7 @@ fn a_message_picks_the_entry_of_a_code_with_many() {
     );
     let also = field(&out, "also");
     assert!(
-        also.starts_with("code 100 has 62 other entries, told apart by message: ApplicationError,"),
+        also.starts_with("code 100 has 62 other entries, told apart by message or sub-code: ApplicationError,"),
         "{also}"
     );
     assert!(
@@ -311,4 +311,23 @@ fn a_spec_with_problems_is_reported_as_a_build_reports_it() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_sub_code_chooses_before_the_message() {
+    let isp = errcodes(&[
+        "explain",
+        "aliexpress",
+        "15",
+        "Remote service error",
+        "--sub-code",
+        "isp.top-remote-connection-timeout",
+    ]);
+    assert_eq!(status(&isp), 0);
+    assert_eq!(field(&isp, "variant"), "AliexpressError::IspServerError");
+    assert!(field(&isp, "retry").starts_with("transient"));
+    assert_eq!(field(&isp, "sub-code"), "isp.top-remote-connection-timeout");
+    let isv = errcodes(&["explain", "aliexpress", "15", "--sub-code", "isv.invalid-parameter"]);
+    assert_eq!(field(&isv, "variant"), "AliexpressError::RemoteServiceError");
+    assert!(field(&isv, "retry").starts_with("permanent"));
 }

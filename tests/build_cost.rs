@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 #[allow(dead_code)] // the match baselines are for the benchmarks
-#[path = "../benches/support/synth.rs"]
+#[path = "../errcodes-bench/benches/support/synth.rs"]
 mod synth;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");

@@ -1087,7 +1087,13 @@ fn the_named_judgements_hold() {
     let top = |code, sub| class(TOP, Code::Int(code), sub);
     assert_eq!(top(7, None), "throttled");
     assert_eq!(top(15, None), "permanent");
-    assert_eq!(top(15, Some("isp.*")), "transient");
+    // The isp. rule names no parent code: its entry stands for any code.
+    let isp = spec(TOP, &spec_value(TOP))
+        .entries
+        .into_iter()
+        .find(|entry| entry.sub_code.as_deref() == Some("isp.*"))
+        .expect("the isp.* entry");
+    assert_eq!((isp.code, isp.retry.as_str()), (None, "transient"));
     assert_eq!(top(27, None), "reauthenticate");
     let tiktok = |code: &str| class(TIKTOK, Code::Str(code.to_owned()), None);
     assert_eq!(tiktok("access_token_invalid"), "reauthenticate");

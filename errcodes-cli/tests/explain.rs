@@ -40,7 +40,9 @@ fn a_message_picks_the_entry_of_a_code_with_many() {
     );
     let also = field(&out, "also");
     assert!(
-        also.starts_with("code 100 has 62 other entries, told apart by message or sub-code: ApplicationError,"),
+        also.starts_with(
+            "code 100 has 62 other entries, told apart by message or sub-code: ApplicationError,"
+        ),
         "{also}"
     );
     assert!(
@@ -327,7 +329,16 @@ fn a_sub_code_chooses_before_the_message() {
     assert_eq!(field(&isp, "variant"), "AliexpressError::IspServerError");
     assert!(field(&isp, "retry").starts_with("transient"));
     assert_eq!(field(&isp, "sub-code"), "isp.top-remote-connection-timeout");
-    let isv = errcodes(&["explain", "aliexpress", "15", "--sub-code", "isv.invalid-parameter"]);
-    assert_eq!(field(&isv, "variant"), "AliexpressError::RemoteServiceError");
+    let isv = errcodes(&[
+        "explain",
+        "aliexpress",
+        "15",
+        "--sub-code",
+        "isv.invalid-parameter",
+    ]);
+    assert_eq!(
+        field(&isv, "variant"),
+        "AliexpressError::RemoteServiceError"
+    );
     assert!(field(&isv, "retry").starts_with("permanent"));
 }

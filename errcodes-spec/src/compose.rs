@@ -68,11 +68,11 @@ impl<'a> Session<'a> {
 
     fn node(&mut self, text: &str, file: FileId, origin: Origin) -> Option<Node> {
         let doc = parse::parse(text, file, self.cx)?;
-        self.stack.push(origin.clone());
         let dir = match &origin {
             Origin::Disk(path) => path.parent().map(FsPath::to_path_buf),
             Origin::Shipped(_) => None,
         };
+        self.stack.push(origin);
         let includes = doc
             .include
             .iter()

@@ -29,6 +29,13 @@ use crate::{Code, Fields, Lang, PlatformError, RawCode, RetryClass};
 #[derive(Clone)]
 pub struct ApiError<E> {
     error: E,
+    // Boxed, so that a `Result<T, ApiError<E>>` stays small.
+    kept: Box<Kept>,
+}
+
+/// What an error keeps of what was received.
+#[derive(Clone)]
+struct Kept {
     code: RawCode,
     message: Box<str>,
     spans: Spans,
@@ -62,10 +69,12 @@ impl<E: Catalog> ApiError<E> {
         }
         ApiError {
             error: found.error,
-            code: E::__table().received(Key::of(query.code), query.code),
-            message: query.message.into(),
-            spans,
-            received,
+            kept: Box::new(Kept {
+                code: E::__table().received(Key::of(query.code), query.code),
+                message: query.message.into(),
+                spans,
+                received,
+            }),
         }
     }
 }
@@ -73,14 +82,14 @@ impl<E: Catalog> ApiError<E> {
 impl<E> ApiError<E> {
     #[cfg(feature = "serde")]
     pub(crate) fn received(&self) -> &Received {
-        &self.received
+        &self.kept.received
     }
 
     /// Takes `error` as the variant, with no template fields: a record read back names it.
     #[cfg(feature = "serde")]
     pub(crate) fn reclassify(&mut self, error: E) {
         self.error = error;
-        self.spans = Spans::none();
+        self.kept.spans = Spans::none();
     }
 
     /// The variant the error was classified as.
@@ -99,55 +108,55 @@ impl<E> ApiError<E> {
     /// other text is kept exactly.
     #[must_use]
     pub fn code(&self) -> Code<'_> {
-        self.code.code()
+        self.kept.code.code()
     }
 
     /// The message exactly as received; empty when the response had none.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        &self.kept.message
     }
 
     /// The values of the matched template's fields, read from the message.
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
-        self.spans.of(&self.message)
+        self.kept.spans.of(&self.kept.message)
     }
 
     /// The request id the platform sent: from the response's envelope, or from the noise
     /// the spec strips from messages (WeChat's `rid: ...`).
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.received.request_id.as_deref()
+        self.kept.received.request_id.as_deref()
     }
 
     /// The sub-code received, where the platform sends one (TOP's `sub_code`).
     #[must_use]
     pub fn sub_code(&self) -> Option<&str> {
-        self.received.sub_code.as_deref()
+        self.kept.received.sub_code.as_deref()
     }
 
     /// The sub-message received, where the platform sends one (TOP's `sub_msg`).
     #[must_use]
     pub fn sub_message(&self) -> Option<&str> {
-        self.received.sub_message.as_deref()
+        self.kept.received.sub_message.as_deref()
     }
 
     /// The HTTP status of the response, where the caller gave it (`from_http`).
     #[must_use]
     pub fn status(&self) -> Option<u16> {
-        self.received.status
+        self.kept.received.status
     }
 }
 
 impl<E: PlatformError> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = if self.message.trim().is_empty() {
+        let message = if self.kept.message.trim().is_empty() {
             self.error.message()
         } else {
-            &self.message
+            &self.kept.message
         };
-        write!(f, "{}: {message}", self.code)
+        write!(f, "{}: {message}", self.kept.code)
     }
 }
 
@@ -158,12 +167,12 @@ impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
         let mut debug = f.debug_struct("ApiError");
         debug
             .field("error", &self.error)
-            .field("code", &self.code)
-            .field("message", &self.message);
+            .field("code", &self.kept.code)
+            .field("message", &self.kept.message);
         if !self.fields().is_empty() {
             debug.field("fields", &self.fields());
         }
-        let received = &self.received;
+        let received = &self.kept.received;
         for (name, value) in [
             ("sub_code", &received.sub_code),
             ("sub_message", &received.sub_message),
@@ -184,9 +193,9 @@ impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
 impl<E: PartialEq> PartialEq for ApiError<E> {
     fn eq(&self, other: &Self) -> bool {
         self.error == other.error
-            && self.code == other.code
-            && self.message == other.message
-            && self.received == other.received
+            && self.kept.code == other.kept.code
+            && self.kept.message == other.kept.message
+            && self.kept.received == other.kept.received
     }
 }
 
@@ -204,7 +213,7 @@ impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
     }
 
     fn code(&self) -> Code<'_> {
-        self.code.code()
+        self.kept.code.code()
     }
 
     fn codes(&self) -> &'static [Code<'static>] {
@@ -216,7 +225,7 @@ impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
     }
 
     fn message(&self) -> &str {
-        &self.message
+        &self.kept.message
     }
 
     fn message_in(&self, lang: Lang) -> Option<&'static str> {
@@ -260,6 +269,6 @@ impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
     }
 
     fn request_id(&self) -> Option<&str> {
-        self.received.request_id.as_deref()
+        self.kept.received.request_id.as_deref()
     }
 }

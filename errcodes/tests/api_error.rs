@@ -150,3 +150,11 @@ fn platform_error_through_dyn_reads_the_received_error() {
         ]
     );
 }
+
+#[test]
+fn an_api_error_is_small_enough_to_return() {
+    // Clippy's `result_large_err` starts at 128 bytes: an SDK returning
+    // `Result<T, ApiError<E>>` must not trip it.
+    let size = std::mem::size_of::<ApiError<WechatTransactionError>>();
+    assert!(size <= 64, "{size} bytes");
+}

@@ -53,7 +53,10 @@ fn target(cx: &mut Ctxt, path: &Path, value: &Value, key: &str) -> Option<Refere
             .help(TARGET_HELP);
         return None;
     };
-    let is_path = text.contains('/') || text.ends_with(".yaml") || text.ends_with(".yml");
+    let extension = std::path::Path::new(text).extension();
+    let is_yaml = extension
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"));
+    let is_path = text.contains('/') || is_yaml;
     let target = if is_path {
         Target::File(text.clone())
     } else {

@@ -2,7 +2,7 @@
 //! component, 166 rows. `wechat_shop` and `wechat_transaction` include them.
 //!
 //! Generated from `specs/wechat_global.yaml` by `errcodes::platform_errors!`; feature
-//! `wechat_global`. The table is WxJava's transcription of the official page (which was not
+//! `wechat_global`. The table is the transcription by `WxJava` of the official page (which was not
 //! reachable), with the English text of the open platform's page where it has one; the
 //! spec's note says what comes from where.
 //!

@@ -134,6 +134,12 @@ pub fn match_fn(name: &str, ty: &str, rows: &[Row]) -> String {
             by_code.entry(code).or_default().push(index);
         }
     }
+    if by_code.is_empty() {
+        // A table of string codes only: every integer is unknown.
+        return format!(
+            "pub fn {name}(code: i64) -> {ty} {{\n    {ty}::Unknown(::errcodes::RawCode::int(code))\n}}\n"
+        );
+    }
     let mut out = format!("pub fn {name}(code: i64) -> {ty} {{\n    match code {{\n");
     for (code, indices) in by_code {
         let index = indices

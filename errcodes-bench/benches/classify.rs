@@ -12,7 +12,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use regex::{Regex, RegexSet};
 
-errcodes::platform_errors!("specs/wangdiantong.yaml");
+errcodes::platform_errors!("../specs/wangdiantong.yaml");
 
 #[allow(dead_code)] // the spec generators are for build.rs
 #[path = "support/synth.rs"]

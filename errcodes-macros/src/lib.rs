@@ -53,32 +53,41 @@ mod generate;
 /// - `platform`, `enum`, `title`, `source`, `unknown_retry`, `groups`: required. `note`,
 ///   `non_exhaustive: true` (adds `#[non_exhaustive]`), `noise` (templates stripped from
 ///   the end of received messages, such as `" rid: {rid}"`) and `envelope` (where a JSON
-///   response keeps its code and message: `{code: errcode, message: errmsg, success: [0]}`;
-///   paths may nest, `error.code`, and `*` is any key) are optional.
+///   response keeps its code, message, sub-code and request id: `{code: errcode, message:
+///   errmsg, success: [0]}`; paths may nest, `error.code`, and `*` is any key) are optional.
+/// - `include: [wechat_global, ./more.yaml]` adds other specs' groups after this one's;
+///   `extends: wechat_transaction` starts from another spec (then only `enum` is required);
+///   `overrides: {Name: {retry: ..., hint: ..., note: ...}}` changes their entries. A code
+///   belongs to the first layer that lists it.
 /// - A group has `id`, `title` and `errors`, and may give defaults for its entries:
 ///   `retry`, `hint`, `http_status`, `endpoint`, `scene`; and a `note`.
-/// - An entry has `code`, `name` and `message`; optionally `hint`, `retry`, `fallback`,
-///   `http_status`, `endpoint`, `scene` and `note` (why a judgement was made).
+/// - An entry has `code`, `name` and `message`; optionally `sub_code` (`isv.x`,
+///   `isp.error:{code}`, `isp.*`), `hint`, `retry`, `fallback`, `http_status`, `endpoint`,
+///   `scene`, `note` (why a judgement was made) and `deprecated` (adds `#[deprecated]`).
 /// - `{field}` in a message is a template field that matches any non-empty text; `{{` and
 ///   `}}` are literal braces.
 /// - Retry classes: `permanent`, `transient`, `throttled`, `{throttled: 30s}` (`s`, `m`,
-///   `h`, `d`), `reauthenticate`, `already_applied`.
+///   `h`, `d`; at most `30d`), `reauthenticate`, `already_applied`.
 /// - When several entries share a code, exactly one has `fallback: true`.
 ///
 /// `specs/README.md` in the repository describes every key.
 ///
+/// # Options
+///
+/// `platform_errors!("specs/x.yaml", crate = my_sdk::errcodes)` writes every path of the
+/// generated code through `my_sdk::errcodes`, for an SDK that re-exports errcodes so that
+/// its users need not depend on it.
+///
 /// # What it generates
 ///
-/// For `enum: Foo`: `pub enum Foo` with one documented variant per entry and
-/// `Unknown(errcodes::RawCode)`; `Foo::from_code`, `from_code_str`, `classify`,
-/// `classify_str`, `classify_fields`, `classify_at`; `code()`, `name()`, `message()`, `hint()`,
-/// `retry_class()`, `group()`, `http_status()`, `endpoint()`, `scene()`, `codes()`, `field_names()`,
-/// `is_unknown()`; `Foo::TITLE`, `Foo::SOURCE` and `Foo::GROUPS`;
-/// `Foo::ALL` and `Foo::PLATFORM`; `Clone`, `Debug`, `Display`, `PartialEq`, `Eq`, `Hash`,
-/// `std::error::Error`, `From<i64>`, `FromStr` and `errcodes::PlatformError`. With errcodes'
-/// feature `serde`, `Serialize` and `Deserialize` (as the code); with feature `json` and an
-/// `envelope` in the spec, `Foo::from_response(body)`. Variants of
-/// entries with several codes, or none, carry the code received as a `RawCode`.
+/// For `enum: Foo`: `pub enum Foo`, with one documented unit variant per entry and
+/// `Unknown(errcodes::RawCode)`; `impl errcodes::Catalog for Foo` (`PLATFORM`, `TITLE`,
+/// `SOURCE`, `GROUPS`, `ALL`, and the lookups), through which `errcodes::PlatformError`
+/// (`code()`, `name()`, `message()`, `retry_class()`...) comes too; the inherent
+/// `Foo::from_code` and `Foo::classify`, and, with errcodes' feature `json` and an
+/// `envelope` in the spec, `Foo::from_response` and `Foo::from_http`; `Clone`, `Debug`,
+/// `Display`, `PartialEq`, `Eq`, `Hash`, `std::error::Error`, `From<i64>` and `FromStr`;
+/// with errcodes' feature `serde`, `Serialize` and `Deserialize` (as the code).
 #[proc_macro]
 pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     // trybuild compiles UI tests in a generated crate, whose manifest directory holds no

@@ -224,12 +224,12 @@ fn distinct_templates(spec: &Spec, cx: &mut Ctxt) {
             ),
         )
         .related(&earlier.path.key("message"), "the earlier message is")
-        .help("make the messages differ (fields match any text, so only the literal text counts), or, if the source documents them for different endpoints, say so with `endpoint:` (then `classify_at` tells them apart)");
+        .help("make the messages differ (fields match any text, so only the literal text counts), or, if the source documents them for different endpoints, say so with `endpoint:` (then a lookup with the endpoint tells them apart)");
     }
 }
 
 /// Entries that share a code (or have none) and a message, documented for different
-/// endpoints: `classify_at` tells them apart. Each pair comes both ways round.
+/// endpoints: a lookup with the endpoint tells them apart. Each pair comes both ways round.
 pub fn twins(spec: &Spec) -> Vec<(usize, usize)> {
     same_text(spec)
         .into_iter()

@@ -325,7 +325,7 @@ fn known_entries_round_trip<E: Generated>() {
         assert_eq!(
             E::from_code(&text),
             found,
-            "{file}: from_code_str({text:?})"
+            "{file}: from_code({text:?})"
         );
         assert_eq!(parse::<E>(&text), found, "{file}: FromStr of {text:?}");
         assert_eq!(

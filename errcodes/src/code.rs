@@ -4,7 +4,8 @@ use core::fmt;
 /// such as `"F00-00-10013-002"`.
 ///
 /// `Code` is what `code()` returns. It prints as the code and compares with `i64` and
-/// `&str`, so `err.code() == 45009` reads as it should.
+/// `&str`, so `err.code() == 45009` reads as it should. Exhaustive on purpose: a code is an
+/// integer, text, or none, and code that matches on it handles each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code<'a> {
     /// An integer code.

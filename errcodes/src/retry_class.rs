@@ -2,6 +2,9 @@ use core::fmt;
 use core::time::Duration;
 
 /// What a client should do after an error: the retry class of every spec entry.
+///
+/// Exhaustive on purpose: a retry loop must decide for every class, so a new class is a
+/// breaking change, made only in a major release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RetryClass {
     /// Retrying the same request cannot succeed; fix the request or give up.

@@ -201,6 +201,9 @@ impl Policy {
 }
 
 /// What to do after a failed call.
+///
+/// Exhaustive on purpose: a loop that drives [`Attempts`] must act on every decision, so a
+/// new kind of decision is a breaking change, made only in a major release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Decision {
     /// Wait `after`, then call again.
@@ -216,8 +219,10 @@ pub enum Decision {
     Stop(Stop),
 }
 
-/// Why a run stopped.
+/// Why a run stopped. Non-exhaustive: a later release may tell more reasons apart, and
+/// code that reports a stop needs no new arm for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Stop {
     /// The error is permanent: the same call cannot succeed.
     Permanent,
@@ -409,7 +414,7 @@ impl Classify for RetryClass {
     }
 }
 
-/// A successful run.
+/// A successful run. Exhaustive: a call either succeeded or found its effect in place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Success<T, E> {
     /// A call succeeded and returned this.
@@ -419,8 +424,10 @@ pub enum Success<T, E> {
     AlreadyApplied(E),
 }
 
-/// A run that stopped without success.
+/// A run that stopped without success. Non-exhaustive: a later release may say more about
+/// the run; read its fields, the policy builds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GaveUp<E> {
     /// The last error.
     pub error: E,

@@ -322,11 +322,7 @@ fn known_entries_round_trip<E: Generated>() {
         );
         // The same answer through every other door.
         let text = text_of(code);
-        assert_eq!(
-            E::from_code(&text),
-            found,
-            "{file}: from_code({text:?})"
-        );
+        assert_eq!(E::from_code(&text), found, "{file}: from_code({text:?})");
         assert_eq!(parse::<E>(&text), found, "{file}: FromStr of {text:?}");
         assert_eq!(
             E::from_code(&format!(" {text}\t")),

@@ -198,3 +198,39 @@ fn a_crate_that_reexports_errcodes_serves_users_who_do_not_depend_on_it() {
     let out = cargo(&app, &["run", "--quiet"]);
     assert_eq!(line(&out, "app"), "40001: 不合法的凭证 | reauthenticate");
 }
+
+/// Editing a file that the spec includes rebuilds the crate, as editing the spec does.
+#[test]
+fn editing_an_included_file_regenerates_the_enum() {
+    let spec = "platform: demo\nenum: DemoError\ntitle: Demo\nsource: x\nunknown_retry: permanent\n\
+                include: [./more.yaml]\ngroups:\n  - id: own\n    title: Own\n    retry: permanent\n    errors:\n\
+                \x20     - code: 1\n        name: Own\n        message: own\n";
+    let more = |extra: &str| {
+        format!(
+            "platform: more\nenum: MoreError\ntitle: More\nsource: x\nunknown_retry: permanent\n\
+             groups:\n  - id: more\n    title: More\n    retry: transient\n    errors:\n\
+             \x20     - code: 2\n        name: More\n        message: more\n{extra}"
+        )
+    };
+    let main = "use errcodes::prelude::*;\n\nerrcodes::platform_errors!(\"spec.yaml\");\n\n\
+                fn main() {\n    let names: Vec<&str> = DemoError::ALL.iter().map(|e| e.name()).collect();\n    \
+                println!(\"all: {}\", names.join(\",\"));\n}\n";
+    let dir = scratch::crate_with(
+        "include_rebuild",
+        &[
+            ("spec.yaml", spec.as_bytes()),
+            ("more.yaml", more("").as_bytes()),
+            ("src/main.rs", main.as_bytes()),
+        ],
+    );
+    let before = cargo(&dir, &["run", "--quiet"]);
+    assert_eq!(line(&before, "all"), "Own,More");
+    let added = "      - code: 3\n        name: AddedLater\n        message: added later\n";
+    fs::write(dir.join("more.yaml"), more(added)).expect("edit the included file");
+    let after = cargo(&dir, &["run", "--quiet"]);
+    assert_eq!(
+        line(&after, "all"),
+        "Own,More,AddedLater",
+        "the included file's new entry is a new variant after a plain rebuild"
+    );
+}

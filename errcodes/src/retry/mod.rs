@@ -16,13 +16,16 @@
 //! a `Throttled { wait: 1d }` under a one-minute deadline stops at once and says how long
 //! the platform asked to wait.
 //!
-//! Three ways to use it:
+//! Four ways to use it:
 //! - [`Policy::retry`]: a blocking loop (with [`Policy::retry_with`] for your own
 //!   [`Clock`]).
 //! - [`Attempts`]: the bare state machine. It never sleeps; you feed it each failure and
 //!   the time elapsed and act on its [`Decision`], so it fits any async runtime.
 //! - `backon::Backon` (feature `backon`): the policy as a `backon` backoff, for code that
 //!   already retries with `backon`.
+//! - `tower::RetryPolicy` (feature `tower`): the policy as a `tower::retry::Policy`, for
+//!   services in a tower stack, with a hook that refreshes the token and one that turns an
+//!   already-applied error into a success.
 //!
 //! ```
 //! use std::time::Duration;

@@ -85,7 +85,7 @@
 //! Every generated enum serializes as its code, the platform's wire format, and
 //! deserializes from an integer or a string; unknown codes survive the round trip. A code
 //! with several meanings reads back as its fallback: where the variant itself must
-//! survive, use [`serde::by_name`](crate::serde::by_name).
+//! survive, use [`serde::by_name`].
 //!
 //! ```
 //! # #[cfg(feature = "json")] {

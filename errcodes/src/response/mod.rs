@@ -1,7 +1,7 @@
 //! Reading a platform's JSON response (feature `json`): where its code and message are,
 //! and which codes mean success. A spec declares this as its `envelope`;
-//! [`Catalog::from_response`](crate::Catalog::from_response) and
-//! [`Catalog::from_http`](crate::Catalog::from_http) read it.
+//! [`Catalog::from_response`] and
+//! [`Catalog::from_http`] read it.
 
 mod error;
 mod read;

@@ -70,7 +70,11 @@ pub trait Catalog:
     /// fallback, else `Unknown`.
     #[must_use]
     fn classify<'a>(code: impl Into<Code<'a>>, message: &str) -> Self {
-        Self::lookup(&Query::new(code).message(message)).error
+        let code = code.into();
+        let key = Key::of(code);
+        let table = Self::__table();
+        let index = table.find_index(key, None, message);
+        Self::__from_index(index, unknown_code(table, index, key, code))
     }
 
     /// What a [`Query`] (a code, and what else was received with it) finds: the entry, as
@@ -134,14 +138,15 @@ pub trait Catalog:
     }
 }
 
-/// The code `Unknown` keeps: only computed when the lookup found no entry (an index past
-/// the entries).
+/// The code `Unknown` keeps, should the lookup have found no entry (an index past the
+/// entries). An integer is kept without a branch on that: whether a code is known is what a
+/// mix of codes varies. Text is only copied when it is needed.
 #[inline]
 fn unknown_code(table: &Table, index: usize, key: Key<'_>, code: Code<'_>) -> RawCode {
-    if index >= table.len() {
-        table.received(key, code)
-    } else {
-        RawCode::NONE
+    match key {
+        Key::Int(code) => RawCode::int(code),
+        _ if index >= table.len() => table.received(key, code),
+        _ => RawCode::NONE,
     }
 }
 

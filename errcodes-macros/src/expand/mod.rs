@@ -69,6 +69,28 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             .enumerate()
             .map(|(i, name)| format!("{i} => {ty}::{name},")),
     );
+    let count = spec.entries.len();
+    let unit = unit_from_index(&ty, spec, &from_index);
+    let from_index = match &unit {
+        Some(_) => quote! {
+            if index < #count {
+                unit(index)
+            } else {
+                #ty::Unknown(unknown)
+            }
+        },
+        None => quote! {
+            let _ = index;
+            #ty::Unknown(unknown)
+        },
+    };
+    // Inlined into each caller, building a variant is arithmetic on the index; past a few
+    // thousand arms, copies of the match would cost build time, so it is only a hint.
+    let inline = if count <= 2048 {
+        quote!(#[inline(always)])
+    } else {
+        quote!(#[inline])
+    };
     let table = table(spec, &encode(spec), krate);
     let (platform, title, source_link) = (&spec.platform, &spec.title, &spec.source);
     let groups = spec.groups.iter().map(|group| {
@@ -103,6 +125,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
             static TABLE: #krate::__private::Table = #table;
 
+            #unit
+
             // The table names every variant, those the spec deprecates too.
             #[automatically_derived]
             #[allow(deprecated)]
@@ -126,12 +150,10 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     }
                 }
 
-                #[inline]
+                #inline
+                #[allow(clippy::inline_always)]
                 fn __from_index(index: usize, unknown: #krate::RawCode) -> Self {
-                    match index {
-                        #from_index
-                        _ => #ty::Unknown(unknown),
-                    }
+                    #from_index
                 }
 
                 #[inline]
@@ -151,6 +173,25 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             #response
         };
     }
+}
+
+/// The variant of entry `index` (an index past the entries gives the first): a `match`
+/// whose every arm, the default included, is a unit variant lowers to arithmetic on the tag,
+/// where one arm that holds a code would make it a jump table, which a mix of codes
+/// mispredicts. `None` for a spec without entries.
+fn unit_from_index(ty: &Ident, spec: &Spec, arms: &TokenStream) -> Option<TokenStream> {
+    let first = spec.entries.first()?;
+    let first = Ident::new(&first.name, Span::call_site());
+    Some(quote! {
+        #[inline]
+        #[allow(deprecated)]
+        fn unit(index: usize) -> #ty {
+            match index {
+                #arms
+                _ => #ty::#first,
+            }
+        }
+    })
 }
 
 /// The lookups users call by path; everything else is on `errcodes::Catalog` and

@@ -6,6 +6,8 @@
 mod error;
 mod read;
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 pub use error::{ResponseError, ResponseErrorKind};
@@ -95,7 +97,13 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
     let mut values = walked
         .map_err(|json| error(ResponseError::json(json)))?
         .ok_or_else(|| error(ResponseError::new(ResponseErrorKind::NotAnObject)))?;
-    let mut take = |slot| values.take(slot).as_ref().and_then(text_of).map(Box::from);
+    let mut take = |slot| {
+        values
+            .take(slot)
+            .as_ref()
+            .and_then(text_of)
+            .map(|text| Box::from(text.as_ref()))
+    };
     let received = Received {
         sub_code: take(SUB_CODE),
         sub_message: take(SUB_MESSAGE),
@@ -126,7 +134,7 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
         };
     }
     let message = match values.get(MESSAGE) {
-        None => String::new(),
+        None => Cow::Borrowed(""),
         Some((path, found)) => text_of(found).ok_or_else(|| {
             let kind = ResponseErrorKind::MessageType;
             error(ResponseError::at(kind, path.text, found.kind()))
@@ -140,13 +148,14 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
     Ok(Some(ApiError::with(&query, received)))
 }
 
-/// A scalar as text: a message or an id may come as a number.
-fn text_of(found: &Found<'_>) -> Option<String> {
+/// A scalar as text: a message or an id may come as a number. Text is borrowed where the
+/// body holds it as it is.
+fn text_of<'v>(found: &'v Found<'_>) -> Option<Cow<'v, str>> {
     match found {
-        Found::Text(text) => Some(text.clone().into_owned()),
-        Found::Int(n) => Some(n.to_string()),
-        Found::Number(n) => Some(n.clone()),
-        Found::Bool(b) => Some(b.to_string()),
+        Found::Text(text) => Some(Cow::Borrowed(text)),
+        Found::Int(n) => Some(Cow::Owned(n.to_string())),
+        Found::Number(n) => Some(Cow::Borrowed(n)),
+        Found::Bool(b) => Some(Cow::Owned(b.to_string())),
         Found::Object | Found::Array => None,
     }
 }

@@ -35,13 +35,27 @@ impl Table {
         sub_code: Option<&str>,
         message: &'m str,
     ) -> (usize, Fields<'m>) {
-        if let Some(sub_code) = sub_code.filter(|_| !self.sub_codes.is_empty()) {
-            let (_, code) = self.slot(key);
-            if let Some(entry) = self.sub_rule(code, sub_code.trim()) {
-                return (entry, Fields::none());
-            }
+        match self.by_sub_code(key, sub_code) {
+            Some(entry) => (entry, Fields::none()),
+            None => self.classify(key, message),
         }
-        self.classify(key, message)
+    }
+
+    /// Like [`Table::find`], without the fields: what `classify` on a generated enum needs.
+    #[must_use]
+    pub fn find_index(&self, key: Key<'_>, sub_code: Option<&str>, message: &str) -> usize {
+        match self.by_sub_code(key, sub_code) {
+            Some(entry) => entry,
+            None => self.classify_index(key, message),
+        }
+    }
+
+    /// The entry a sub-code rule chooses, if a sub-code was received and a rule matches it.
+    #[inline]
+    fn by_sub_code(&self, key: Key<'_>, sub_code: Option<&str>) -> Option<usize> {
+        let sub_code = sub_code.filter(|_| !self.sub_codes.is_empty())?;
+        let (_, code) = self.slot(key);
+        self.sub_rule(code, sub_code.trim())
     }
 
     /// The entry of the first rule of code `code`, then of any code, that `sub_code`

@@ -103,16 +103,13 @@ impl Table {
                 let hash = hash_int(code, self.ints.seed);
                 let len = slots.len() / (8 * record::INT_SLOT);
                 let at = record::INT_SLOT * place(hash, self.ints.displacements, len);
-                match (long(slots, at), long(slots, at + 1)) {
-                    (Some(key), Some(value)) => {
-                        // All ones when the key differs: `fallback | !0` is `UNKNOWN`.
-                        let miss = usize::from(key != code).wrapping_neg();
-                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                        let fallback = (value >> 32) as usize;
-                        fallback | miss
-                    }
-                    _ => UNKNOWN,
-                }
+                // A slot past the end reads as another code's: no branch on it either.
+                let key = long(slots, at).unwrap_or(!code);
+                let value = long(slots, at + 1).unwrap_or(0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let fallback = (value >> 32) as usize;
+                // All ones when the key differs: `fallback | !0` is `UNKNOWN`.
+                fallback | usize::from(key != code).wrapping_neg()
             }
             Key::Str(_) | Key::None => self.slot(key).0,
         }

@@ -86,7 +86,7 @@ mod generate;
 /// (`code()`, `name()`, `message()`, `retry_class()`...) comes too; the inherent
 /// `Foo::from_code` and `Foo::classify`, and, with errcodes' feature `json` and an
 /// `envelope` in the spec, `Foo::from_response` and `Foo::from_http`; `Clone`, `Debug`,
-/// `Display`, `PartialEq`, `Eq`, `Hash`, `std::error::Error`, `From<i64>` and `FromStr`;
+/// `Display`, `PartialEq`, `Eq`, `PartialOrd`, `Ord` (spec order), `Hash`, `std::error::Error`, `From<i64>` and `FromStr`;
 /// with errcodes' feature `serde`, `Serialize` and `Deserialize` (as the code).
 #[proc_macro]
 pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -59,11 +59,30 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         .is_empty()
         .then(|| quote!(#[allow(dead_code)]));
     let all = source_tokens(names().map(|name| format!("{ty}::{name},")));
-    let to_index = source_tokens(
-        names()
-            .enumerate()
-            .map(|(i, name)| format!("{ty}::{name} => {i},")),
-    );
+    // A variant's index: a `match` (lowered to arithmetic on the tag) up to a few thousand
+    // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
+    // by the derived order (the variants' order in the declaration) takes none.
+    let to_index = if spec.entries.len() <= 2048 {
+        let arms = source_tokens(
+            names()
+                .enumerate()
+                .map(|(i, name)| format!("{ty}::{name} => {i},")),
+        );
+        quote! {
+            match self {
+                #arms
+                #ty::Unknown(_) => #krate::__private::UNKNOWN,
+            }
+        }
+    } else {
+        quote! {
+            match self {
+                #ty::Unknown(_) => #krate::__private::UNKNOWN,
+                known => <[Self]>::binary_search(Self::ALL, known)
+                    .unwrap_or(#krate::__private::UNKNOWN),
+            }
+        }
+    };
     let from_index = source_tokens(
         names()
             .enumerate()
@@ -84,13 +103,15 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             #ty::Unknown(unknown)
         },
     };
-    // Inlined into each caller, building a variant is arithmetic on the index; past a few
-    // thousand arms, copies of the match would cost build time, so it is only a hint.
-    let inline = if count <= 2048 {
-        quote!(#[inline(always)])
+    // Inlined into each caller, building a variant is arithmetic on the index. Past a few
+    // thousand arms, a copy of a match in each of the runtime's generic methods costs seconds
+    // of release build, so the matches stay out of line.
+    let (inline, inline_match) = if count <= 2048 {
+        (quote!(#[inline(always)]), quote!(#[inline]))
     } else {
-        quote!(#[inline])
+        (quote!(#[inline]), quote!(#[inline(never)]))
     };
+    let unit = unit.map(|unit| quote!(#inline_match #unit));
     let table = table(spec, &encode(spec), krate);
     let (platform, title, source_link) = (&spec.platform, &spec.title, &spec.source);
     let groups = spec.groups.iter().map(|group| {
@@ -107,7 +128,13 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
     quote! {
         #[doc = #enum_doc]
-        #[derive(::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #[derive(
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+            ::core::hash::Hash
+        )]
         #non_exhaustive
         #stub_allow
         // Variant names come from the spec: shared prefixes and the platform's name are
@@ -142,12 +169,9 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     &TABLE
                 }
 
-                #[inline]
+                #inline_match
                 fn __index(&self) -> usize {
-                    match self {
-                        #to_index
-                        #ty::Unknown(_) => #krate::__private::UNKNOWN,
-                    }
+                    #to_index
                 }
 
                 #inline
@@ -183,7 +207,6 @@ fn unit_from_index(ty: &Ident, spec: &Spec, arms: &TokenStream) -> Option<TokenS
     let first = spec.entries.first()?;
     let first = Ident::new(&first.name, Span::call_site());
     Some(quote! {
-        #[inline]
         #[allow(deprecated)]
         fn unit(index: usize) -> #ty {
             match index {

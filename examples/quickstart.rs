@@ -6,34 +6,40 @@ use errcodes::prelude::*;
 
 errcodes::platform_errors!("specs/wangdiantong.yaml");
 
-fn main() {
-    // A response from the Wangdiantong API: `{"code": 100, "message": "..."}`.
-    let responses = [
-        (100, "超过每分钟最大调用频率限制，请稍后重试"),
-        (100, "商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"),
-        (100, "a message the table does not list"),
-        (1, "sid is not exists"),
-        (31337, "something new"),
+fn main() -> Result<(), errcodes::response::ResponseError> {
+    // Answers of the Wangdiantong API, as it sends them: `{"status": 100, "message": "..."}`.
+    let bodies = [
+        r#"{"status":100,"message":"超过每分钟最大调用频率限制,请稍后重试"}"#,
+        r#"{"status":100,"message":"商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"}"#,
+        r#"{"status":100,"message":"a message the table does not list"}"#,
+        r#"{"status":1,"message":"sid is not exists"}"#,
+        r#"{"status":31337,"message":"something new"}"#,
+        r#"{"status":0,"data":{"shop_list":[]}}"#,
     ];
-    for (code, message) in responses {
-        let (error, fields) = {
-            let found = WangdiantongError::lookup(&errcodes::Query::new(code).message(message));
-            (found.error, found.fields)
+    for body in bodies {
+        println!("{body}");
+        let Some(error) = WangdiantongError::from_response(body)? else {
+            println!("  -> a success");
+            continue;
         };
-        println!("{code} {message:?}");
-        println!("  -> {error:?}: {error}");
+        // The variant to match on, and the platform's own words.
+        println!("  -> {:?}: {error}", error.error());
         println!("     retry: {}", error.retry_class());
         if let Some(hint) = error.hint() {
             println!("     hint: {hint}");
         }
-        for (field, value) in fields.iter() {
+        for (field, value) in error.fields().iter() {
             println!("     {field} = {value:?}");
         }
     }
+    // Without a response: a code, or a code and its message.
     match WangdiantongError::from_code(100) {
         WangdiantongError::ApplicationError => {
-            println!("from_code(100) is the fallback, ApplicationError")
+            println!("from_code(100) is the fallback, ApplicationError");
         }
         other => println!("unexpected: {other:?}"),
     }
+    let error = WangdiantongError::classify(100, "超过每分钟最大调用频率限制，请稍后重试");
+    println!("classify(100, ...) is {error:?}, {}", error.retry_class());
+    Ok(())
 }

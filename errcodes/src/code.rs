@@ -225,6 +225,13 @@ impl From<Code<'_>> for RawCode {
     }
 }
 
+/// An integer as received: beyond `i64` no spec has the code, so it stays as text.
+impl From<u64> for RawCode {
+    fn from(code: u64) -> Self {
+        i64::try_from(code).map_or_else(|_| RawCode::string(&code.to_string()), RawCode::int)
+    }
+}
+
 impl From<i64> for RawCode {
     fn from(code: i64) -> Self {
         RawCode::int(code)

@@ -146,22 +146,9 @@ pub fn md(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::expand::tests::SPEC;
     use crate::spec::read;
 
-    const SPEC: &str = "platform: demo
-enum: DemoError
-title: Demo
-source: x
-unknown_retry: permanent
-groups:
-  - id: general
-    title: General
-    retry: permanent
-    errors:
-      - code: 1
-        name: First
-        message: first
-";
     #[test]
     fn every_variant_doc_shows_code_message_hint_and_retry_class() {
         let text = SPEC.replace(

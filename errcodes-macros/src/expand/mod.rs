@@ -299,11 +299,12 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::spec::read;
 
-    const SPEC: &str = "platform: demo
+    /// A spec of one entry, for the expansion's tests to vary.
+    pub(crate) const SPEC: &str = "platform: demo
 enum: DemoError
 title: Demo
 source: x

@@ -52,10 +52,7 @@ impl<E: Catalog, F: FnOnce(&str) -> E> de::Visitor<'_> for ByName<F> {
     }
 
     fn visit_u64<X: de::Error>(self, code: u64) -> Result<E, X> {
-        Ok(unknown(i64::try_from(code).map_or_else(
-            |_| RawCode::string(&code.to_string()),
-            RawCode::int,
-        )))
+        Ok(unknown(RawCode::from(code)))
     }
 
     fn visit_str<X: de::Error>(self, text: &str) -> Result<E, X> {

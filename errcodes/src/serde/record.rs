@@ -126,10 +126,7 @@ impl<'de> Deserialize<'de> for Wire {
                 Ok(Wire(RawCode::int(code)))
             }
             fn visit_u64<X: de::Error>(self, code: u64) -> Result<Wire, X> {
-                Ok(Wire(i64::try_from(code).map_or_else(
-                    |_| RawCode::string(&code.to_string()),
-                    RawCode::int,
-                )))
+                Ok(Wire(RawCode::from(code)))
             }
             fn visit_str<X: de::Error>(self, code: &str) -> Result<Wire, X> {
                 Ok(Wire(RawCode::string(code)))

@@ -16,6 +16,61 @@ pub struct Spec {
     pub envelope: Option<Envelope>,
     pub groups: Vec<Group>,
     pub entries: Vec<Entry>,
+    /// The specs it is composed of, by rank: `layers[0]` is the spec itself, and
+    /// [`Entry::layer`] indexes them.
+    pub layers: Vec<Layer>,
+    /// What earlier layers took from later ones: every code, name, message and group id that
+    /// two layers define, the later one's left out or merged (`specs/README.md`,
+    /// Composition).
+    pub shadowings: Vec<Shadowing>,
+}
+
+/// One spec of a composed spec: the spec itself, or one it includes or extends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    /// Its own `platform`, `title` and `source` (or, where it leaves them out, those of the
+    /// spec it extends): where its rows come from.
+    pub platform: String,
+    pub title: String,
+    pub source: String,
+    /// How reports name its file: `specs/acme.yaml`, `<errcodes>/specs/wechat_global.yaml`.
+    pub file: String,
+    /// Whether errcodes ships it (a spec named by `include` or `extends` without a path).
+    pub shipped: bool,
+}
+
+/// A code, name, message or group id that two layers define: the earlier layer's wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shadowing {
+    pub what: Shadowed,
+    /// The entry or group that is kept.
+    pub kept: Site,
+    /// The entry that loses the code or is left out, or the group merged into the kept one.
+    pub lost: Site,
+}
+
+/// What a later layer loses to an earlier one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shadowed {
+    /// A code: the later entry loses it, and is left out when it has no code left.
+    Code(Code),
+    /// A variant name: the later entry is left out.
+    Name(String),
+    /// The message of an entry without a code (as the later entry writes it; only the
+    /// literal text counts): the later entry is left out.
+    Message(String),
+    /// A group id: the groups are one, with the earlier one's title and note.
+    Group(String),
+}
+
+/// An entry or a group of a layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Its layer: an index of [`Spec::layers`].
+    pub layer: usize,
+    /// The entry's name, or the group's id.
+    pub name: String,
+    pub path: Path,
 }
 
 /// Where a platform's JSON response keeps its code and message.
@@ -40,6 +95,8 @@ pub struct Group {
     pub title: String,
     pub note: Option<String>,
     pub path: Path,
+    /// The group's layer, as [`Entry::layer`].
+    pub layer: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -65,8 +122,12 @@ pub struct Entry {
     pub deprecated: Option<String>,
     pub path: Path,
     /// The entry's layer in a composed spec: 0 is the spec itself, higher numbers are the
-    /// specs it includes or extends, in order of precedence.
+    /// specs it includes or extends, in order of precedence; an index of [`Spec::layers`].
     pub layer: usize,
+    /// `false` only in a spec with problems, for an entry whose `code` or `sub_code` is
+    /// missing or invalid: the checks of codes skip it, so that one problem does not hide
+    /// the others nor report false ones.
+    pub codes_read: bool,
 }
 
 /// Which sub-codes an entry stands for.

@@ -40,7 +40,8 @@ fn success_codes(spec: &Spec, cx: &mut Ctxt) {
 
 fn unique_group_ids(spec: &Spec, cx: &mut Ctxt) {
     let mut seen = HashMap::new();
-    for group in &spec.groups {
+    // An empty id is a missing one, reported already.
+    for group in spec.groups.iter().filter(|group| !group.id.is_empty()) {
         if let Some(first) = seen.insert(group.id.as_str(), &group.path) {
             cx.error(
                 &group.path.key("id"),
@@ -54,7 +55,8 @@ fn unique_group_ids(spec: &Spec, cx: &mut Ctxt) {
 
 fn unique_names(spec: &Spec, cx: &mut Ctxt) {
     let mut seen = HashMap::new();
-    for entry in &spec.entries {
+    // An empty name is a missing one, reported already.
+    for entry in spec.entries.iter().filter(|entry| !entry.name.is_empty()) {
         if let Some(first) = seen.insert(entry.name.as_str(), &entry.path) {
             cx.error(
                 &entry.path.key("name"),
@@ -70,8 +72,13 @@ fn unique_names(spec: &Spec, cx: &mut Ctxt) {
 /// sub-code rule).
 pub fn codeless(spec: &Spec) -> Vec<usize> {
     (0..spec.entries.len())
-        .filter(|&i| spec.entries[i].codes.is_empty() && spec.entries[i].sub_code.is_none())
+        .filter(|&i| is_codeless(&spec.entries[i]))
         .collect()
+}
+
+/// Whether the entry has no code and no sub-code rule, so that its message alone finds it.
+pub fn is_codeless(entry: &Entry) -> bool {
+    entry.codes_read && entry.codes.is_empty() && entry.sub_code.is_none()
 }
 
 /// Entry indices of every code, in spec order: the entries a code's message decides
@@ -79,7 +86,7 @@ pub fn codeless(spec: &Spec) -> Vec<usize> {
 pub fn entries_by_code(spec: &Spec) -> BTreeMap<&Code, Vec<usize>> {
     let mut by_code: BTreeMap<&Code, Vec<usize>> = BTreeMap::new();
     let plain = spec.entries.iter().enumerate();
-    for (index, entry) in plain.filter(|(_, entry)| entry.sub_code.is_none()) {
+    for (index, entry) in plain.filter(|(_, entry)| entry.sub_code.is_none() && entry.codes_read) {
         for code in &entry.codes {
             let entries = by_code.entry(code).or_default();
             if entries.last() != Some(&index) {
@@ -140,7 +147,7 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
     for entry in &spec.entries {
         // In a composed spec, an included layer's fallback may have lost the codes it shared
         // to an earlier layer: that is no mistake of the spec being read.
-        if !entry.fallback || entry.sub_code.is_some() || entry.layer > 0 {
+        if !entry.fallback || entry.sub_code.is_some() || entry.layer > 0 || !entry.codes_read {
             continue;
         }
         let shared = entry

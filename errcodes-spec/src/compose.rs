@@ -1,20 +1,17 @@
 //! Files → [`Spec`]: a spec with its `include`s and `extends`, read and merged in layers.
 //!
 //! The spec itself is layer 0; then come the specs it includes, in order, each followed by
-//! its own layers; then the spec it extends, followed by its own. A code belongs to the
-//! first layer that lists it: the entries of later layers lose that code (an entry left with
-//! no code is left out), so `from_code` and `classify` read only the meaning of the layer
-//! that knows the code best. Entries without a code are kept from every layer. Names and
-//! group ids must stay unique across layers: a clash is an error naming both places.
+//! its own layers; then the spec it extends, followed by its own. What two layers both
+//! define, the earlier one's wins (`shadow.rs`): so `from_code` and `classify` read only
+//! the meaning of the layer that knows a code best, and a name, code or message a spec
+//! defines is never broken by one that a spec it includes or extends adds later.
 
 use std::path::{Path as FsPath, PathBuf};
 
-use crate::ast::{Code, Entry, Group, Spec};
-use std::collections::HashMap;
-
-use crate::ctxt::{Ctxt, Path, Place};
+use crate::ast::{Entry, Layer, Shadowed, Shadowing, Spec};
+use crate::ctxt::{Ctxt, Place};
 use crate::parse::{self, Document, Head, Override, Reference, Target};
-
+use crate::shadow::{self, Resolved};
 use crate::source::{FileId, Files};
 use crate::{load, shipped};
 
@@ -30,6 +27,8 @@ pub enum Origin {
 /// One file read, and the files it composes.
 struct Node {
     doc: Document,
+    file: FileId,
+    shipped: bool,
     /// Its place in the order of precedence.
     rank: usize,
     includes: Vec<Node>,
@@ -56,18 +55,18 @@ impl<'a> Session<'a> {
     }
 
     /// Reads the spec whose text is `text` (file `file`, from `origin`) with every file it
-    /// composes, and merges them; `None` when the root is too broken to name its enum.
+    /// composes, and merges them; `None` when the root is too broken to read.
     pub fn compose(&mut self, text: &str, file: FileId, origin: Origin) -> Option<Spec> {
         let mut node = self.node(text, file, origin)?;
         rank(&mut node, &mut 0);
-        let (mut spec, shadowed) = merge(&node);
-        let mut spec = spec.take()?;
-        apply_overrides(&node, &mut spec, &shadowed, self.cx);
+        let (mut spec, left_out) = merge(&node, self.files);
+        apply_overrides(&node, &mut spec, &left_out, self.cx);
         Some(spec)
     }
 
     fn node(&mut self, text: &str, file: FileId, origin: Origin) -> Option<Node> {
         let doc = parse::parse(text, file, self.cx)?;
+        let shipped = matches!(origin, Origin::Shipped(_));
         let dir = match &origin {
             Origin::Disk(path) => path.parent().map(FsPath::to_path_buf),
             Origin::Shipped(_) => None,
@@ -86,6 +85,8 @@ impl<'a> Session<'a> {
         self.stack.pop();
         Some(Node {
             doc,
+            file,
+            shipped,
             rank: 0,
             includes,
             base,
@@ -208,38 +209,42 @@ fn head(node: &Node) -> Head {
         source: own.source.or(base.source),
         note: own.note.or(base.note),
         unknown_retry: own.unknown_retry.or(base.unknown_retry),
-        non_exhaustive: own.non_exhaustive,
+        non_exhaustive: own.non_exhaustive.or(base.non_exhaustive),
         noise: own.noise.or(base.noise),
         envelope: own.envelope.or(base.envelope),
     }
 }
 
-/// The groups and entries of every layer, in reading order (a base first, then the spec's
-/// own, then its includes), each entry with its layer, and later layers' codes shadowed;
-/// and the entries left out, each with the entry that took its code.
-fn merge(node: &Node) -> (Option<Spec>, Vec<(Entry, Path)>) {
-    let head = head(node);
+/// The spec: the groups and entries of every layer, in reading order (a base first, then
+/// the spec's own, then its includes), each with its layer, and what later layers lost to
+/// earlier ones; and why each entry left out is.
+fn merge(node: &Node, files: &Files) -> (Spec, Vec<Shadowing>) {
+    let layers = layers(node, files);
     let mut groups = Vec::new();
     let mut entries = Vec::new();
     for layer in reading_order(node) {
         let offset = groups.len();
-        groups.extend(layer.doc.groups.iter().cloned());
+        groups.extend(layer.doc.groups.iter().cloned().map(|mut group| {
+            group.layer = layer.rank;
+            group
+        }));
         entries.extend(layer.doc.entries.iter().cloned().map(|mut entry: Entry| {
             entry.group += offset;
             entry.layer = layer.rank;
             entry
         }));
     }
-    let shadowed = shadow(&mut entries);
-    (spec(head, groups, entries), shadowed)
+    let mut resolved = shadow::resolve(groups, entries, &layers);
+    let left_out = std::mem::take(&mut resolved.left_out);
+    (spec(head(node), resolved, layers), left_out)
 }
 
-/// The spec, once its enum has a name. Past this point a spec with problems only stands in
-/// as a stub for the enum, so anything but its names may take a default.
-fn spec(head: Head, groups: Vec<Group>, mut entries: Vec<Entry>) -> Option<Spec> {
-    Some(Spec {
-        platform: head.platform?,
-        enum_name: head.enum_name?,
+/// The spec. One with problems only stands in as a stub for the enum, and only when its
+/// enum has a valid name, so anything missing is left empty.
+fn spec(head: Head, resolved: Resolved, layers: Vec<Layer>) -> Spec {
+    Spec {
+        platform: head.platform.unwrap_or_default(),
+        enum_name: head.enum_name.unwrap_or_default(),
         title: head.title.unwrap_or_default(),
         source: head.source.unwrap_or_default(),
         note: head.note,
@@ -247,9 +252,30 @@ fn spec(head: Head, groups: Vec<Group>, mut entries: Vec<Entry>) -> Option<Spec>
         non_exhaustive: head.non_exhaustive.unwrap_or(false),
         noise: head.noise.unwrap_or_default(),
         envelope: head.envelope,
-        groups: drop_empty(groups, &mut entries),
-        entries,
-    })
+        groups: resolved.groups,
+        entries: resolved.entries,
+        layers,
+        shadowings: resolved.shadowings,
+    }
+}
+
+/// Each node's layer, by rank.
+fn layers(node: &Node, files: &Files) -> Vec<Layer> {
+    let mut nodes = reading_order(node);
+    nodes.sort_by_key(|node| node.rank);
+    nodes
+        .into_iter()
+        .map(|node| {
+            let head = head(node);
+            Layer {
+                platform: head.platform.unwrap_or_default(),
+                title: head.title.unwrap_or_default(),
+                source: head.source.unwrap_or_default(),
+                file: files.display(node.file).to_owned(),
+                shipped: node.shipped,
+            }
+        })
+        .collect()
 }
 
 /// A base's nodes, then the node itself, then its includes'.
@@ -265,70 +291,8 @@ fn reading_order(node: &Node) -> Vec<&Node> {
     out
 }
 
-/// Takes from each entry the codes an earlier layer lists; an entry left with none (that
-/// had some) is dropped, and returned with the code of the entry that took its last code.
-fn shadow(entries: &mut Vec<Entry>) -> Vec<(Entry, Path)> {
-    let mut owner: HashMap<Code, (usize, Path)> = HashMap::new();
-    for entry in entries.iter() {
-        for (i, code) in entry.codes.iter().enumerate() {
-            let at = entry.path.key("code");
-            let at = if entry.codes.len() > 1 {
-                at.index(i)
-            } else {
-                at
-            };
-            let known = owner
-                .entry(code.clone())
-                .or_insert((entry.layer, at.clone()));
-            if entry.layer < known.0 {
-                *known = (entry.layer, at);
-            }
-        }
-    }
-    let mut dropped = Vec::new();
-    entries.retain_mut(|entry| {
-        let Some(last) = entry.codes.last().cloned() else {
-            return true;
-        };
-        entry.codes.retain(|code| {
-            owner
-                .get(code)
-                .is_some_and(|(layer, _)| *layer == entry.layer)
-        });
-        if entry.codes.is_empty() {
-            let taker = owner
-                .get(&last)
-                .map(|(_, at)| at.clone())
-                .unwrap_or_default();
-            dropped.push((entry.clone(), taker));
-        }
-        !entry.codes.is_empty()
-    });
-    dropped
-}
-
-/// The groups that still have entries, with the entries' group indices renumbered. (An
-/// entry of a group that did not parse points past the groups: the spec has a problem
-/// already, and the entry keeps its index.)
-fn drop_empty(groups: Vec<Group>, entries: &mut [Entry]) -> Vec<Group> {
-    let mut renumbered = vec![None; groups.len()];
-    let mut kept = Vec::new();
-    for (index, group) in groups.into_iter().enumerate() {
-        if entries.iter().any(|entry| entry.group == index) {
-            renumbered[index] = Some(kept.len());
-            kept.push(group);
-        }
-    }
-    for entry in entries {
-        if let Some(&Some(group)) = renumbered.get(entry.group) {
-            entry.group = group;
-        }
-    }
-    kept
-}
-
 /// Applies each layer's overrides to the entries of the layers after it, by name.
-fn apply_overrides(node: &Node, spec: &mut Spec, shadowed: &[(Entry, Path)], cx: &mut Ctxt) {
+fn apply_overrides(node: &Node, spec: &mut Spec, left_out: &[Shadowing], cx: &mut Ctxt) {
     for layer in reading_order(node) {
         for change in &layer.doc.overrides {
             let found = spec
@@ -337,8 +301,11 @@ fn apply_overrides(node: &Node, spec: &mut Spec, shadowed: &[(Entry, Path)], cx:
                 .find(|entry| entry.name == change.name && entry.layer > layer.rank);
             match found {
                 Some(entry) => apply(entry, change),
-                None => match shadowed.iter().find(|(entry, _)| entry.name == change.name) {
-                    Some((_, taker)) => left_out(change, taker, cx),
+                None => match left_out
+                    .iter()
+                    .find(|why| why.lost.name == change.name && why.lost.layer > layer.rank)
+                {
+                    Some(why) => shadowed(change, why, cx),
                     None => unknown_override(spec, change, layer.rank, cx),
                 },
             }
@@ -358,16 +325,31 @@ fn apply(entry: &mut Entry, change: &Override) {
     }
 }
 
-fn left_out(change: &Override, taker: &Path, cx: &mut Ctxt) {
+/// An override of an entry left out: an earlier layer defines its code, name or message.
+fn shadowed(change: &Override, why: &Shadowing, cx: &mut Ctxt) {
+    let (what, help) = match &why.what {
+        Shadowed::Code(_) => (
+            "its code",
+            "override the entry that now has the code, or remove the override",
+        ),
+        Shadowed::Name(_) => (
+            "an entry of that name",
+            "change the entry of that name where it is defined, or remove the override",
+        ),
+        _ => (
+            "an entry without a code with the same message",
+            "override the entry that now has the message, or remove the override",
+        ),
+    };
     cx.error(
         &change.path,
         format!(
-            "`{}` is left out of this spec: an earlier layer defines its code",
+            "`{}` is left out of this spec: an earlier layer defines {what}",
             change.name
         ),
     )
-    .related(taker, "the code is defined")
-    .help("override the entry that now has the code, or remove the override");
+    .related(&shadow::at(&why.kept, &why.what), "it is defined")
+    .help(help);
 }
 
 fn unknown_override(spec: &Spec, change: &Override, rank: usize, cx: &mut Ctxt) {
@@ -396,17 +378,4 @@ fn unknown_override(spec: &Spec, change: &Override, rank: usize, cx: &mut Ctxt) 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::beside;
-
-    #[test]
-    fn included_files_are_named_as_the_crate_sees_them() {
-        assert_eq!(beside("specs/a.yaml", "./b.yaml"), "specs/b.yaml");
-        assert_eq!(
-            beside("specs/a.yaml", "layers/b.yaml"),
-            "specs/layers/b.yaml"
-        );
-        assert_eq!(beside("specs/layers/b.yaml", "../a.yaml"), "specs/a.yaml");
-        assert_eq!(beside("a.yaml", "../x/b.yaml"), "../x/b.yaml");
-    }
-}
+mod tests;

@@ -142,7 +142,7 @@ pub fn render(problems: &[Problem], files: &Files) -> Vec<String> {
     out
 }
 
-fn render_one(problem: &Problem, files: &Files) -> String {
+pub(crate) fn render_one(problem: &Problem, files: &Files) -> String {
     let file = problem.place.file();
     let (display_path, text) = (files.display(file), files.text(file));
     let location = match &problem.place {

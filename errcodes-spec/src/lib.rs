@@ -30,8 +30,10 @@ pub mod ctxt;
 pub mod encode;
 mod load;
 mod locate;
+mod notes;
 mod parse;
 mod phf;
+mod shadow;
 mod shipped;
 pub mod source;
 pub mod template;
@@ -67,6 +69,17 @@ pub struct Loaded {
     /// The absolute path of every file of the spec, the one named first: editing any of
     /// them must rebuild the crate.
     pub tracked: Vec<PathBuf>,
+    /// Every file read, for [`Loaded::notes`].
+    files: Files,
+}
+
+impl Loaded {
+    /// What composing the spec shadowed ([`Spec::shadowings`]), each rendered as a problem
+    /// is, with both places; not those between two shipped specs, which are errcodes' own.
+    /// Rendering reads the files again, so only a tool that shows them pays for it.
+    pub fn notes(&self) -> Vec<String> {
+        notes::notes(&self.spec, &self.files)
+    }
 }
 
 /// Reads, parses, composes and checks the spec at `relative` to `base` (a crate's manifest
@@ -91,7 +104,11 @@ pub fn load(base: &Path, relative: &str) -> Result<Loaded, Failure> {
     let (spec, mut tracked) = compose(&text, root, Origin::Disk(canonical), &mut files, &mut cx);
     tracked.insert(0, absolute);
     let spec = finish(spec, &files, cx)?;
-    Ok(Loaded { spec, tracked })
+    Ok(Loaded {
+        spec,
+        tracked,
+        files,
+    })
 }
 
 /// Parses, composes and checks a spec's text; `display` names it in reports, and the files
@@ -103,6 +120,18 @@ pub fn read(text: &str, display: &str) -> Result<Spec, Failure> {
     let origin = Origin::Disk(std::env::current_dir().unwrap_or_default().join(display));
     let (spec, _) = compose(text, root, origin, &mut files, &mut cx);
     finish(spec, &files, cx)
+}
+
+/// Composes and checks the spec errcodes ships as `name` (`wechat_shop`); `None` when
+/// there is none of that name.
+pub fn read_shipped(name: &str) -> Option<Result<Spec, Failure>> {
+    let text = shipped::text(name)?;
+    let mut files = Files::default();
+    let mut cx = Ctxt::default();
+    let root = files.add(shipped::display(name), text);
+    let origin = Origin::Shipped(name.to_owned());
+    let (spec, _) = compose(text, root, origin, &mut files, &mut cx);
+    Some(finish(spec, &files, cx))
 }
 
 fn compose(
@@ -124,7 +153,11 @@ fn finish(spec: Option<Spec>, files: &Files, mut cx: Ctxt) -> Result<Spec, Failu
     }
     match spec {
         Some(spec) if cx.is_empty() => Ok(spec),
-        spec => Err(failure(&cx.into_problems(), files, spec)),
+        // A missing or invalid enum name is left empty: then there is nothing to stand in.
+        spec => {
+            let named = spec.filter(|spec| !spec.enum_name.is_empty());
+            Err(failure(&cx.into_problems(), files, named))
+        }
     }
 }
 
@@ -142,6 +175,7 @@ pub fn stub(spec: Spec) -> Spec {
         groups: Vec::new(),
         entries: Vec::new(),
         noise: Vec::new(),
+        shadowings: Vec::new(),
         ..spec
     }
 }
@@ -204,6 +238,9 @@ groups:
             "demo.yaml:13:9: unknown key `mesage` in an entry",
             "demo.yaml:11:9: an entry is missing `message`",
             "demo.yaml:16:18: invalid message template: unclosed `{`",
+            // Checked though the enum name is invalid and an entry is incomplete.
+            "demo.yaml:15:15: duplicate name `First`",
+            "demo.yaml:11:15: code 1 has 2 entries but none is marked `fallback: true`",
         ];
         for (report, expected) in reports.iter().zip(&expected) {
             assert!(
@@ -213,6 +250,62 @@ groups:
         }
         assert_eq!(reports.len(), expected.len(), "{reports:#?}");
         assert!(stub.is_none(), "no stub without a valid enum name");
+    }
+
+    /// Every required key missing somewhere, and duplicates beside them.
+    const INCOMPLETE: &str = "\
+title: Demo
+source: x
+unknown_retry: permanent
+envelope: {message: errmsg, success: [1]}
+groups:
+  - id: general
+    retry: permanent
+    errors:
+      - code: 1
+        name: First
+        message: first
+      - code: 1
+        name: First
+        message: second
+      - name: NoCode
+        message: no code
+        fallback: true
+      - code: 2
+        message: nameless
+        sub_code: \"a*b\"
+  - id: general
+    title: Again
+    errors:
+      - code: 3
+        name: Third
+        message: third
+";
+
+    #[test]
+    fn a_missing_key_stops_only_the_checks_that_need_it() {
+        let Failure { reports, stub } = read(INCOMPLETE, "demo.yaml").expect_err("problems");
+        let firsts: Vec<&str> = reports.iter().filter_map(|r| r.lines().next()).collect();
+        assert_eq!(
+            firsts,
+            [
+                "demo.yaml:1:1: the spec is missing `platform`",
+                "demo.yaml:1:1: the spec is missing `enum`",
+                "demo.yaml:4:11: the envelope is missing `code`",
+                "demo.yaml:6:5: a group is missing `title`",
+                "demo.yaml:15:9: an entry is missing `code`",
+                "demo.yaml:18:9: an entry is missing `name`",
+                "demo.yaml:20:19: `*` may only end a sub-code rule, but `a*b` has it elsewhere",
+                "demo.yaml:24:9: entry has no retry class",
+                "demo.yaml:21:9: duplicate group id `general`",
+                "demo.yaml:13:15: duplicate name `First`",
+                "demo.yaml:9:15: code 1 has 2 entries but none is marked `fallback: true`",
+                "demo.yaml:4:39: success code 1 is also the code of entry `First`",
+            ]
+        );
+        // Not read as an entry without a code, which could not be a fallback.
+        assert!(!reports.iter().any(|r| r.contains("cannot be a fallback")));
+        assert!(stub.is_none(), "no stub without an enum name");
     }
 
     #[test]

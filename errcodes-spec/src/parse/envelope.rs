@@ -17,14 +17,17 @@ pub(super) const ENVELOPE_KEYS: &[&str] = &[
     "request_id",
 ];
 
+/// The envelope; `None` when it is not a mapping. A part that is missing or invalid is left
+/// empty: the spec has a problem already, and the rest is still checked.
 pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Envelope> {
     let map = Map::new(cx, value, path, ENVELOPE_KEYS, "the envelope")?;
     let code_paths = map
         .value(cx, "code", Need::Required)
-        .map(|value| response_paths(cx, &path.key("code"), value, "code"));
-    let mut optional = |key: &str, what: &str| match map.get(key) {
-        None => Some(Vec::new()),
-        Some(value) => response_paths(cx, &path.key(key), value, what),
+        .and_then(|value| response_paths(cx, &path.key("code"), value, "code"));
+    let mut optional = |key: &str, what: &str| {
+        map.get(key)
+            .and_then(|value| response_paths(cx, &path.key(key), value, what))
+            .unwrap_or_default()
     };
     let message = optional("message", "message");
     let sub_code = optional("sub_code", "sub-code");
@@ -32,23 +35,21 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
     let request_id = optional("request_id", "request id");
     let success_without_code = map.bool(cx, "success_without_code").unwrap_or(false);
     let success = match map.get("success") {
-        None => Some(Vec::new()),
+        None => Vec::new(),
         Some(Value::Sequence(items)) => items
             .iter()
             .enumerate()
-            .map(|(i, item)| code(cx, &path.key("success").index(i), item))
-            .collect::<Vec<_>>()
-            .into_iter()
+            .filter_map(|(i, item)| code(cx, &path.key("success").index(i), item))
             .collect(),
-        Some(other) => code(cx, &path.key("success"), other).map(|code| vec![code]),
+        Some(other) => code(cx, &path.key("success"), other).into_iter().collect(),
     };
     Some(Envelope {
-        code: code_paths??,
-        message: message?,
-        sub_code: sub_code?,
-        sub_message: sub_message?,
-        request_id: request_id?,
-        success: success?,
+        code: code_paths.unwrap_or_default(),
+        message,
+        sub_code,
+        sub_message,
+        request_id,
+        success,
         success_without_code,
         path: path.clone(),
     })

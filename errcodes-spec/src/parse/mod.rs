@@ -220,11 +220,14 @@ fn parse_group(
             entries.push(entry);
         }
     }
+    // A missing id or title is left empty: the spec has a problem already, and the group
+    // still holds its entries for the checks that do not need them.
     Some(Group {
-        id: id?,
-        title: title?,
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
         note,
         path: path.clone(),
+        layer: 0,
     })
 }
 
@@ -280,11 +283,9 @@ fn parse_entry(
             .help("add `retry:` to the entry or to its group (`permanent`, `transient`, `throttled`, `{throttled: 30s}`, `reauthenticate`, `already_applied`)");
     }
     let fallback = map.bool(cx, "fallback").unwrap_or(false);
-    // A rule that does not parse still marks the entry as one a sub-code chooses, so that
-    // no problem about its code's fallback follows from the first.
     let sub_code = match map.get("sub_code") {
-        None => None,
-        Some(value) => Some(layers::sub_code(cx, &path.key("sub_code"), value)?),
+        None => Some(None),
+        Some(value) => layers::sub_code(cx, &path.key("sub_code"), value).map(Some),
     };
     let http_status = map.http_status(cx).or(defaults.http_status);
     let endpoint = map
@@ -295,16 +296,20 @@ fn parse_entry(
         .or_else(|| defaults.scene.clone());
     let note = map.string(cx, "note", Need::Optional);
     let deprecated = map.string(cx, "deprecated", Need::Optional);
+    // What is missing or invalid is left empty: the spec has a problem already, and the
+    // entry stands in for the checks that do not need it. Without its code or sub-code
+    // rule, the checks of codes skip it.
     Some(Entry {
-        name: name?,
+        name: name.unwrap_or_default(),
         group,
-        codes: codes?,
-        message: message?,
-        templates: templates?,
+        codes_read: codes.is_some() && sub_code.is_some(),
+        codes: codes.unwrap_or_default(),
+        message: message.unwrap_or(Text { langs: Vec::new() }),
+        templates: templates.unwrap_or_default(),
         hint,
-        retry: retry?,
+        retry: retry.unwrap_or(Retry::Permanent),
         fallback,
-        sub_code,
+        sub_code: sub_code.flatten(),
         http_status,
         endpoint,
         scene,

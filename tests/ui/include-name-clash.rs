@@ -1,3 +1,0 @@
-errcodes::platform_errors!("tests/ui/specs/include-name-clash.yaml");
-
-fn main() {}

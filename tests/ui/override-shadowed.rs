@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/override-shadowed.yaml");
+
+fn main() {}

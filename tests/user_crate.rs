@@ -234,3 +234,63 @@ fn editing_an_included_file_regenerates_the_enum() {
         "the included file's new entry is a new variant after a plain rebuild"
     );
 }
+
+/// A spec that extends a `non_exhaustive` one gives a `#[non_exhaustive]` enum, unless it
+/// says `non_exhaustive: false`: in a crate that uses the enum, a `match` that lists every
+/// variant needs a wildcard arm for the first and not for the second.
+#[test]
+fn an_enum_that_extends_a_non_exhaustive_spec_is_non_exhaustive_unless_its_spec_says_otherwise() {
+    let base = "platform: base\nenum: BaseError\ntitle: Base\nsource: x\nunknown_retry: permanent\n\
+                non_exhaustive: true\ngroups:\n  - id: general\n    title: General\n    retry: permanent\n\
+                \x20   errors:\n      - code: 1\n        name: One\n        message: one\n";
+    let lib = "//! Two enums that extend one spec.\n\n\
+               /// Leaves `non_exhaustive` out.\npub mod inherits {\n    errcodes::platform_errors!(\"inherits.yaml\");\n}\n\n\
+               /// Says `non_exhaustive: false`.\npub mod exhaustive {\n    errcodes::platform_errors!(\"exhaustive.yaml\");\n}\n";
+    let sdk = scratch::crate_with(
+        "extends_sdk",
+        &[
+            ("base.yaml", base.as_bytes()),
+            (
+                "inherits.yaml",
+                b"extends: ./base.yaml\nenum: InheritsError\n",
+            ),
+            (
+                "exhaustive.yaml",
+                b"extends: ./base.yaml\nenum: ExhaustiveError\nnon_exhaustive: false\n",
+            ),
+            ("src/lib.rs", lib.as_bytes()),
+        ],
+    );
+    let manifest = format!(
+        "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\nscratch_extends_sdk = {{ path = {:?} }}\n\n[workspace]\n",
+        sdk.display().to_string()
+    );
+    let main = |enum_name: &str| {
+        format!(
+            "use scratch_extends_sdk::{{exhaustive::ExhaustiveError, inherits::InheritsError}};\n\n\
+             fn main() {{\n    let name = match {enum_name}::from_code(1) {{\n        \
+             {enum_name}::One => \"one\",\n        {enum_name}::Unknown(_) => \"unknown\",\n    }};\n    \
+             println!(\"matched: {{name}}\");\n    let _ = (ExhaustiveError::One, InheritsError::One);\n}}\n"
+        )
+    };
+    // The manifest given replaces the one that depends on errcodes alone.
+    let app = scratch::crate_with(
+        "extends_app",
+        &[
+            ("Cargo.toml", manifest.as_bytes()),
+            ("src/main.rs", main("ExhaustiveError").as_bytes()),
+        ],
+    );
+    assert_eq!(line(&cargo(&app, &["run", "--quiet"]), "matched"), "one");
+    fs::write(app.join("src/main.rs"), main("InheritsError")).expect("write main");
+    let output = scratch::cargo(&app, &["check", "--quiet"])
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "a match without `_` compiled");
+    assert!(
+        stderr.contains("E0004") && stderr.contains("`InheritsError` is marked as non-exhaustive"),
+        "{stderr}"
+    );
+}

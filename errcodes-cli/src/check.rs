@@ -16,6 +16,11 @@ use crate::Status;
 /// are relative to the current directory, so run it where your Cargo.toml is to see the
 /// paths a build shows.
 ///
+/// A clean spec may have notes: each code, name, message or group id that a layer of the
+/// spec defines and a later layer defines too, whose definition is left out or merged
+/// (specs/README.md, Composition); not those between two shipped specs. Notes do not
+/// change the exit status.
+///
 /// Exit status: 0 when every spec is clean, 1 when any has problems, 2 for a usage error.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -41,6 +46,8 @@ struct Spec {
     /// How many entries a clean spec has.
     entries: Option<usize>,
     problems: Vec<Problem>,
+    /// What composing a clean spec shadowed, in the same form.
+    notes: Vec<Problem>,
 }
 
 #[derive(Serialize)]
@@ -65,22 +72,27 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
 }
 
 fn check(path: &str) -> Spec {
-    let (entries, reports) = match crate::load::load(path) {
-        Ok(spec) => (Some(spec.entries.len()), Vec::new()),
-        Err(reports) => (None, reports),
+    let (entries, reports, notes) = match crate::load::loaded(path) {
+        Ok(loaded) => (Some(loaded.spec.entries.len()), Vec::new(), loaded.notes()),
+        Err(reports) => (None, reports, Vec::new()),
+    };
+    let parsed = |reports: Vec<String>| {
+        reports
+            .into_iter()
+            .map(|report| problem(path, report))
+            .collect()
     };
     Spec {
         path: path.to_owned(),
         ok: reports.is_empty(),
         entries,
-        problems: reports
-            .into_iter()
-            .map(|report| problem(path, report))
-            .collect(),
+        problems: parsed(reports),
+        notes: parsed(notes),
     }
 }
 
-/// A report is `path:line:column: message` (or `path: message`), then the quoted line.
+/// A report or note is `path:line:column: message` (or `path: message`), then the quoted
+/// line.
 fn problem(path: &str, report: String) -> Problem {
     let first = report.lines().next().unwrap_or_default();
     let rest = first
@@ -107,7 +119,17 @@ fn text(specs: &[Spec]) -> Result<(), Box<dyn Error>> {
     let mut clean = String::new();
     for spec in specs {
         if let Some(entries) = spec.entries {
-            let _ = writeln!(clean, "{}: ok, {entries} entries", spec.path);
+            let notes: Vec<String> = spec.notes.iter().map(|n| n.report.clone()).collect();
+            output::warn_notes(&notes);
+            let _ = match notes.len() {
+                0 => writeln!(clean, "{}: ok, {entries} entries", spec.path),
+                count => writeln!(
+                    clean,
+                    "{}: ok, {entries} entries, {count} note{}",
+                    spec.path,
+                    plural(count)
+                ),
+            };
         } else {
             let reports: Vec<String> = spec.problems.iter().map(|p| p.report.clone()).collect();
             output::warn_reports(&reports);

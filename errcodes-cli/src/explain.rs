@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::entry::{CodeValue, Entry, Retry};
 use crate::lookup::{self, Found, Received};
 use crate::output::{self, Format, FormatArg};
-use crate::platform::Platform;
+use crate::platform::{Origin, Platform};
 use crate::target::{self, Target};
 use crate::Status;
 
@@ -58,6 +58,8 @@ struct Explained<'a> {
     variant: String,
     retry: Retry,
     entry: Option<Entry>,
+    /// The spec the entry's row comes from.
+    origin: Option<Origin>,
     fields: Vec<Field>,
     /// Names of the other entries of the code.
     others: Vec<&'static str>,
@@ -85,6 +87,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
     };
     let found = lookup::find(platform.table, &received);
     let entry = found.index.map(|index| Entry::at(platform.table, index));
+    let origin = entry.as_ref().and_then(|entry| platform.origin(entry.name));
     match args.output.format {
         Format::Json => output::print_json(&Explained {
             platform: &platform,
@@ -108,9 +111,12 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
                 .map(|&i| platform.table.name(i))
                 .collect(),
             entry: entry.clone(),
+            origin,
         })?,
         Format::Text => match &entry {
-            Some(entry) => output::print(&text(&platform, &received, &found, entry))?,
+            Some(entry) => {
+                output::print(&text(&platform, &received, &found, entry, origin.as_ref()))?;
+            }
             None => output::warn(&unknown(&platform, &received)),
         },
     }
@@ -124,7 +130,13 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
 /// At most this many other entries are named.
 const SHOWN: usize = 6;
 
-fn text(platform: &Platform, received: &Received, found: &Found, entry: &Entry) -> String {
+fn text(
+    platform: &Platform,
+    received: &Received,
+    found: &Found,
+    entry: &Entry,
+    origin: Option<&Origin>,
+) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: &str| {
         let value = value.replace('\n', "\n         ");
@@ -169,7 +181,15 @@ fn text(platform: &Platform, received: &Received, found: &Found, entry: &Entry) 
     if !found.others.is_empty() {
         line("also", &others(platform, found, &code));
     }
-    line("source", &platform.source);
+    // A row of a spec the platform includes or extends comes from that spec's source.
+    match origin {
+        Some(origin) if !origin.own => {
+            line("source", &origin.source);
+            line("from", &format!("{}: {}", origin.title, origin.spec));
+        }
+        Some(origin) => line("source", &origin.source),
+        None => line("source", &platform.source),
+    }
     out
 }
 

@@ -3,12 +3,15 @@
 
 use std::path::Path;
 
-use errcodes_spec::Spec;
+use errcodes_spec::{Loaded, Spec};
 
 /// The checked spec at `path` (relative to the current directory, which is also how reports
 /// name it), or every problem found in it.
 pub fn load(path: &str) -> Result<Spec, Vec<String>> {
-    errcodes_spec::load(Path::new(""), path)
-        .map(|loaded| loaded.spec)
-        .map_err(|failure| failure.reports)
+    loaded(path).map(|loaded| loaded.spec)
+}
+
+/// The same, as read: with its notes.
+pub fn loaded(path: &str) -> Result<Loaded, Vec<String>> {
+    errcodes_spec::load(Path::new(""), path).map_err(|failure| failure.reports)
 }

@@ -57,9 +57,23 @@ pub fn warn_reports(reports: &[String]) {
     }
 }
 
+/// Every note of a spec, as rustc prints a note.
+pub fn warn_notes(notes: &[String]) {
+    for note in notes {
+        warn(&format!("{}\n\n", labelled("note", note)));
+    }
+}
+
 /// `error: ` and the report as rustc shows it: later lines indented under the first, and a
 /// tab (in a quoted line) as four spaces.
 pub fn rendered(report: &str) -> String {
-    let report = report.replace('\t', "    ").replace('\n', "\n       ");
-    format!("error: {report}")
+    labelled("error", report)
+}
+
+fn labelled(label: &str, report: &str) -> String {
+    let indent = " ".repeat(label.len() + 2);
+    let report = report
+        .replace('\t', "    ")
+        .replace('\n', &format!("\n{indent}"));
+    format!("{label}: {report}")
 }

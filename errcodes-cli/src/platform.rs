@@ -25,6 +25,21 @@ pub struct Platform {
     pub groups: Vec<Group>,
     #[serde(skip)]
     pub table: &'static Table,
+    /// The model of a spec file; a shipped platform's is read when asked for.
+    #[serde(skip)]
+    model: Option<Spec>,
+}
+
+/// The spec a row comes from: the platform's own, or one it includes or extends.
+#[derive(Debug, Clone, Serialize)]
+pub struct Origin {
+    pub platform: String,
+    pub title: String,
+    pub source: String,
+    /// Its file, as a build's reports name it (`<errcodes>/specs/wechat_global.yaml`).
+    pub spec: String,
+    /// Whether it is the platform's own spec.
+    pub own: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,6 +104,7 @@ impl Platform {
                 .map(|group| Group::new(group.id, group.title))
                 .collect(),
             table: E::__table(),
+            model: None,
         }
     }
 
@@ -108,7 +124,28 @@ impl Platform {
                 .map(|group| Group::new(&group.id, &group.title))
                 .collect(),
             table,
+            model: Some(spec.clone()),
         }
+    }
+
+    /// The spec the row of entry `name` comes from.
+    pub fn origin(&self, name: &str) -> Option<Origin> {
+        let shipped;
+        let spec = if let Some(spec) = &self.model {
+            spec
+        } else {
+            shipped = errcodes_spec::read_shipped(self.id)?.ok()?;
+            &shipped
+        };
+        let entry = spec.entries.iter().find(|entry| entry.name == name)?;
+        let layer = spec.layers.get(entry.layer)?;
+        Some(Origin {
+            platform: layer.platform.clone(),
+            title: layer.title.clone(),
+            source: layer.source.clone(),
+            spec: layer.file.clone(),
+            own: entry.layer == 0,
+        })
     }
 
     /// Every entry, in spec order.

@@ -105,13 +105,21 @@ fn clean_specs_pass_with_their_entry_counts() {
     ];
     let out = errcodes(&[&["check"][..], &specs].concat());
     assert_eq!(status(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).is_empty());
     // With the global tables they include: 101 + WeChat's 166; 146 + 166 less the 6 codes
-    // the transaction table lists too; 56 + TikTok's 7; 14 + TOP's 32.
+    // the transaction table lists too, each a note; 56 + TikTok's 7; 14 + TOP's 32.
+    let warned = stderr(&out);
+    let notes: Vec<&str> = warned
+        .lines()
+        .filter(|line| line.starts_with("note: "))
+        .collect();
+    assert_eq!(notes.len(), 6, "{warned}");
+    assert!(notes[0].starts_with(
+        "note: specs/wechat_transaction.yaml:24:15: `DailyQuotaReached` of <errcodes>/specs/wechat_global.yaml, a later layer, is left out: this entry has its code 45009"
+    ), "{}", notes[0]);
     assert_eq!(
         stdout(&out),
         "specs/wechat_shop.yaml: ok, 267 entries\n\
-         specs/wechat_transaction.yaml: ok, 306 entries\n\
+         specs/wechat_transaction.yaml: ok, 306 entries, 6 notes\n\
          specs/wangdiantong.yaml: ok, 80 entries\n\
          specs/tiktok_local_services.yaml: ok, 63 entries\n\
          specs/aliexpress.yaml: ok, 46 entries\n"
@@ -148,6 +156,44 @@ fn json_gives_each_problems_place_and_one_bad_spec_fails_the_run() {
     let missing = &specs[2]["problems"][0];
     assert_eq!(missing["line"], serde_json::Value::Null);
     assert_eq!(missing["message"], "the spec file does not exist");
+}
+
+/// A spec that names an entry as a shipped spec it extends does: the shipped entry is left
+/// out, the spec is clean, and the note says so with both places.
+#[test]
+fn a_shadowed_entry_is_a_note_that_leaves_the_spec_clean() {
+    let spec = "tests/ui/specs/extends-shadowing.yaml";
+    let out = errcodes(&["check", spec]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{spec}: ok, 306 entries, 1 note\n"));
+    let note = stderr(&out);
+    assert!(
+        note.starts_with(&format!(
+            "note: {spec}:11:15: `AccessTokenExpired` of <errcodes>/specs/wechat_global.yaml, a later layer, is left out: this entry has its name\n"
+        )),
+        "{note}"
+    );
+    assert!(
+        note.contains(
+            "= note: the entry left out is at <errcodes>/specs/wechat_global.yaml:208:15"
+        ),
+        "{note}"
+    );
+
+    let out = errcodes(&["check", spec, "--format", "json"]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    let checked = json(&out);
+    assert_eq!(checked["ok"], true);
+    let notes = checked["specs"][0]["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        (notes[0]["line"].as_u64(), notes[0]["column"].as_u64()),
+        (Some(11), Some(15))
+    );
+    assert!(notes[0]["message"]
+        .as_str()
+        .is_some_and(|message| message.starts_with("`AccessTokenExpired` of <errcodes>")));
+    assert_eq!(checked["specs"][0]["problems"], serde_json::json!([]));
 }
 
 #[test]

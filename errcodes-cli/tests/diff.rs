@@ -412,3 +412,69 @@ fn specs_with_problems_are_reported_and_exit_1() {
     ]);
     assert_eq!(json(&out)["verdict"], "none");
 }
+
+/// A name the new spec defines that a spec it extends has too: the extended spec's entry is
+/// left out, which the diff lists at level none beside the changes it makes.
+#[test]
+fn a_new_shadowing_is_listed_without_raising_the_verdict() {
+    let old = "extends: wechat_transaction\nenum: MyWechatError\ngroups:\n  - id: ours\n    title: Ours\n\
+               \x20   retry: reauthenticate\n    errors:\n      - code: 88002\n        name: SessionExpired\n\
+               \x20       message: our session expired\n";
+    let diff = diff_of(
+        "shadowing",
+        old,
+        &[("name: SessionExpired", "name: AccessTokenExpired")],
+    );
+    let shadowed: Vec<&Value> = diff["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter(|change| change["kind"] == "shadowed")
+        .collect();
+    assert_eq!(shadowed.len(), 1, "{diff:#}");
+    assert_eq!(shadowed[0]["subject"], "AccessTokenExpired");
+    assert_eq!(shadowed[0]["level"], "none");
+    assert_eq!(
+        shadowed[0]["new"],
+        "name, by AccessTokenExpired of new.yaml over AccessTokenExpired of <errcodes>/specs/wechat_global.yaml"
+    );
+    // Its effect is counted: the shipped entry's code is gone from the variant.
+    assert!(changes(&diff).contains(&change("codes", "AccessTokenExpired", "minor")));
+
+    // A shadowing both specs have is no change.
+    let same = diff_of(
+        "shadowing_same",
+        old,
+        &[("our session expired", "our session ended")],
+    );
+    assert!(!changes(&same).iter().any(|(kind, ..)| kind == "shadowed"));
+}
+
+/// Only shadowings count: the verdict of a diff whose only change is a shadowing is none,
+/// and the text says the enum is the same.
+#[test]
+fn a_shadowing_alone_leaves_the_enum_the_same() {
+    // The new spec defines the shipped row, and its group, exactly as wechat_global does.
+    let old = "extends: wechat_transaction\nenum: MyWechatError\n";
+    let row = "groups:\n  - id: global\n    title: 公众平台全局返回码\n    retry: reauthenticate\n\
+               \x20   note: \"WxJava WxMpErrorMsgEnum, transcribing https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html; en texts from the open platform 公共错误码 page\"\n    errors:\n\
+               \x20     - code: 42001\n        name: AccessTokenExpired\n\
+               \x20       message: {zh: \"access_token 超时，请检查 access_token 的有效期，请参考基础支持 - 获取 access_token 中，对 access_token 的详细机制说明\", en: \"access_token expired\"}\n\
+               \x20       note: \"access_token 超时 (expired): get a new one\"\n";
+    let dir = pair(
+        "shadowing_alone",
+        old,
+        &[(
+            "enum: MyWechatError\n",
+            &format!("enum: MyWechatError\n{row}"),
+        )],
+    );
+    let out = errcodes_in(&dir, &["diff", "old.yaml", "new.yaml"]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("  none   newly shadowed: AccessTokenExpired (code 42001, by AccessTokenExpired of new.yaml over"), "{text}");
+    assert!(
+        text.ends_with("verdict: none (the generated enum is the same)\n"),
+        "{text}"
+    );
+}

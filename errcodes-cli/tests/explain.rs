@@ -342,3 +342,43 @@ fn a_sub_code_chooses_before_the_message() {
     );
     assert!(field(&isv, "retry").starts_with("permanent"));
 }
+
+/// A row of an included spec shows that spec's source, not the platform's.
+#[test]
+fn a_row_of_an_included_spec_shows_its_own_source() {
+    let out = errcodes(&["explain", "wechat_shop", "42001"]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        field(&out, "variant"),
+        "WechatShopError::AccessTokenExpired"
+    );
+    assert!(
+        field(&out, "source").starts_with(
+            "https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        field(&out, "from"),
+        "WeChat global return codes (全局返回码): <errcodes>/specs/wechat_global.yaml"
+    );
+    let json = json(&errcodes(&[
+        "explain",
+        "wechat_shop",
+        "42001",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["origin"]["platform"], "wechat_global");
+    assert_eq!(json["origin"]["own"], false);
+    assert_ne!(json["origin"]["source"], json["platform"]["source"]);
+
+    // A row of the platform's own table: its source, and no `from`.
+    let own = errcodes(&["explain", "wechat_shop", "100003"]);
+    assert_eq!(
+        field(&own, "source"),
+        "https://developers.weixin.qq.com/miniprogram/dev/framework/ministore/minishopopencomponent/API/return/errcode.html"
+    );
+    assert!(!stdout(&own).contains("\nfrom "), "{}", stdout(&own));
+}

@@ -1,7 +1,9 @@
 //! Two checked specs → the changes between them. Entries are matched by name; an entry gone
 //! and one new with the same codes and message are one entry renamed.
 
-use errcodes_spec::ast::{Code, Entry, Envelope, Lang, Spec, Template, Text};
+use errcodes_spec::ast::{
+    Code, Entry, Envelope, Lang, Shadowed, Shadowing, Site, Spec, Template, Text,
+};
 use serde::Serialize;
 
 use super::policy::{Kind, Level};
@@ -26,6 +28,7 @@ pub fn changes(old: &Spec, new: &Spec) -> Vec<Change> {
     spec_changes(&mut out, old, new);
     group_changes(&mut out, old, new);
     entry_changes(&mut out, old, new);
+    shadowing_changes(&mut out, old, new);
     out.list
 }
 
@@ -202,6 +205,59 @@ fn compare_entries(out: &mut Changes, old: (&Spec, &Entry), new: (&Spec, &Entry)
             (Kind::Scene, &|(_, entry)| optional(entry.scene.as_ref())),
         ],
     );
+}
+
+/// Each shadowing `new` has and `old` has not, by what is shadowed, the entries or groups
+/// and their layers' platforms (a file's path may differ between the two).
+fn shadowing_changes(out: &mut Changes, old: &Spec, new: &Spec) {
+    let key = |spec: &Spec, found: &Shadowing| {
+        let platform = |site: &Site| {
+            spec.layers
+                .get(site.layer)
+                .map(|layer| layer.platform.clone())
+        };
+        let (kept, lost) = (&found.kept, &found.lost);
+        (
+            found.what.clone(),
+            kept.name.clone(),
+            platform(kept),
+            lost.name.clone(),
+            platform(lost),
+        )
+    };
+    let known: Vec<_> = old.shadowings.iter().map(|found| key(old, found)).collect();
+    for found in &new.shadowings {
+        if !known.contains(&key(new, found)) {
+            out.push(
+                Kind::Shadowed,
+                Some(&found.lost.name),
+                None,
+                Some(shadowing(new, found)),
+            );
+        }
+    }
+}
+
+/// `name, by Busy of mine.yaml over Busy of <errcodes>/specs/wechat_global.yaml`.
+fn shadowing(spec: &Spec, found: &Shadowing) -> String {
+    let what = match &found.what {
+        Shadowed::Code(code) => format!("code {code}"),
+        Shadowed::Name(_) => "name".to_owned(),
+        Shadowed::Message(message) => format!("message {message:?}"),
+        Shadowed::Group(_) => "group id".to_owned(),
+    };
+    let site = |site: &Site| {
+        let file = spec
+            .layers
+            .get(site.layer)
+            .map_or("", |layer| layer.file.as_str());
+        format!("{} of {file}", site.name)
+    };
+    format!(
+        "{what}, by {} over {}",
+        site(&found.kept),
+        site(&found.lost)
+    )
 }
 
 /// The field names of each template: `order_id / order_id`.

@@ -28,6 +28,10 @@ use policy::{Kind, Level};
 ///   none   nothing the generated code holds changed.
 /// Remove an entry only after a release in which it is deprecated.
 ///
+/// Also listed, at level none: each code, name, message or group id that the new spec's
+/// composition shadows and the old one's did not (specs/README.md, Composition); what it
+/// changes in the enum is listed, and counted, as a change of its own.
+///
 /// Exit status: 0 when both specs could be compared, 1 when either has problems (they are
 /// reported as a build reports them), 2 for a usage error.
 #[derive(Debug, clap::Args)]
@@ -114,7 +118,7 @@ fn text(args: &Args, enum_name: &str, changes: &[Change], verdict: Level) -> Str
     }
     let why = changes
         .iter()
-        .find(|change| change.level == verdict)
+        .find(|change| change.level == verdict && verdict > Level::None)
         .map_or_else(|| "the generated enum is the same".to_owned(), describe);
     let _ = writeln!(out, "verdict: {} ({why})", verdict.as_str());
     if changes

@@ -59,6 +59,8 @@ pub enum Kind {
     HttpStatus,
     Endpoint,
     Scene,
+    // The composition.
+    Shadowed,
 }
 
 impl Kind {
@@ -102,6 +104,9 @@ impl Kind {
             | Kind::HttpStatus
             | Kind::Endpoint
             | Kind::Scene => Level::Patch,
+            // What an earlier layer newly shadows: its effect on the enum (an entry left out,
+            // a code moved, a group's title) is a change of its own, with its own level.
+            Kind::Shadowed => Level::None,
         }
     }
 
@@ -137,6 +142,7 @@ impl Kind {
             Kind::HttpStatus => "http_status changed",
             Kind::Endpoint => "endpoint changed",
             Kind::Scene => "scene changed",
+            Kind::Shadowed => "newly shadowed",
         }
     }
 }

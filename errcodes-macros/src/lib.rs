@@ -57,8 +57,10 @@ mod generate;
 ///   errmsg, success: [0]}`; paths may nest, `error.code`, and `*` is any key) are optional.
 /// - `include: [wechat_global, ./more.yaml]` adds other specs' groups after this one's;
 ///   `extends: wechat_transaction` starts from another spec (then only `enum` is required);
-///   `overrides: {Name: {retry: ..., hint: ..., note: ...}}` changes their entries. A code
-///   belongs to the first layer that lists it.
+///   `overrides: {Name: {retry: ..., hint: ..., note: ...}}` changes their entries. A code,
+///   a name, the message of an entry without a code and a group id belong to the first
+///   layer that defines them. A spec that extends a `non_exhaustive` one is too, unless it
+///   says `non_exhaustive: false`.
 /// - A group has `id`, `title` and `errors`, and may give defaults for its entries:
 ///   `retry`, `hint`, `http_status`, `endpoint`, `scene`; and a `note`.
 /// - An entry has `code`, `name` and `message`; optionally `sub_code` (`isv.x`,

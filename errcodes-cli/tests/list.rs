@@ -122,3 +122,25 @@ fn json_lists_every_entry_with_its_data() {
         .count();
     assert_eq!(codeless, 1, "one TikTok entry has no code");
 }
+
+#[test]
+fn a_spec_with_problems_is_reported_on_stderr_or_in_the_json() {
+    let spec = "tests/ui/specs/fallback-missing.yaml";
+    let out = errcodes(&["list", spec]);
+    assert_eq!(status(&out), 1);
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).starts_with(&format!("error: {spec}:11:15: code 100 has 2 entries")),
+        "{}",
+        stderr(&out)
+    );
+    let out = errcodes(&["list", spec, "--format", "json"]);
+    assert_eq!(status(&out), 1);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let problems = json(&out)["problems"].clone();
+    assert_eq!(problems[0]["path"], spec);
+    assert_eq!(problems[0]["line"], 11);
+    assert!(problems[0]["report"]
+        .as_str()
+        .is_some_and(|report| report.starts_with(&format!("{spec}:11:15: "))));
+}

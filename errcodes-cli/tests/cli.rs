@@ -3,6 +3,7 @@
 
 mod support;
 
+use serde_json::Value;
 use support::{errcodes, json, status, stderr, stdout};
 
 const SUBCOMMANDS: [&str; 6] = ["explain", "list", "check", "diff", "docs", "import"];
@@ -157,11 +158,47 @@ fn a_missing_spec_file_exits_1_with_the_commands_own_message() {
         );
         let out = errcodes(&[args, &["--format", "json"]].concat());
         assert_eq!(status(&out), 1, "{args:?}: {}", stderr(&out));
-        let document = json(&out);
-        let problems = document
-            .get("problems")
-            .unwrap_or(&document["specs"][0]["problems"]);
-        assert_eq!(problems[0]["path"], "nope.yaml", "{args:?}");
-        assert_eq!(problems[0]["message"], message, "{args:?}");
+        let problem = &problems(&json(&out))[0];
+        assert_eq!(problem["path"], "nope.yaml", "{args:?}");
+        assert_eq!(problem["message"], message, "{args:?}");
+    }
+}
+
+/// The problems of a JSON document: `check`'s are its first spec's.
+fn problems(document: &Value) -> Value {
+    document
+        .get("problems")
+        .unwrap_or(&document["specs"][0]["problems"])
+        .clone()
+}
+
+#[test]
+fn with_json_a_specs_problems_are_a_document_on_standard_output() {
+    let broken = "tests/ui/specs/fallback-missing.yaml";
+    for args in [
+        &["explain", broken, "100"][..],
+        &["list", broken],
+        &["diff", "specs/aliexpress.yaml", broken],
+        &["check", broken],
+    ] {
+        let out = errcodes(&[args, &["--format", "json"]].concat());
+        assert_eq!(status(&out), 1, "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+        let problem = &problems(&json(&out))[0];
+        assert_eq!(problem["path"], broken);
+        assert_eq!(
+            (&problem["line"], &problem["column"]),
+            (&Value::from(11), &Value::from(15))
+        );
+        assert_eq!(
+            problem["message"],
+            "code 100 has 2 entries but none is marked `fallback: true`"
+        );
+        assert!(
+            problem["report"]
+                .as_str()
+                .is_some_and(|report| report.starts_with(&format!("{broken}:11:15: "))),
+            "{problem}"
+        );
     }
 }

@@ -364,29 +364,6 @@ fn flags_stay_flags_around_a_negative_code() {
 }
 
 #[test]
-fn json_of_a_spec_with_problems_carries_them() {
-    let out = errcodes(&[
-        "explain",
-        "tests/ui/specs/fallback-missing.yaml",
-        "100",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(status(&out), 1);
-    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
-    let problem = &json(&out)["problems"][0];
-    assert_eq!(problem["path"], "tests/ui/specs/fallback-missing.yaml");
-    assert_eq!(
-        (problem["line"].as_u64(), problem["column"].as_u64()),
-        (Some(11), Some(15))
-    );
-    assert_eq!(
-        problem["message"],
-        "code 100 has 2 entries but none is marked `fallback: true`"
-    );
-}
-
-#[test]
 fn a_sub_code_chooses_before_the_message() {
     let isp = errcodes(&[
         "explain",

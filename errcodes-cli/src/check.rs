@@ -4,17 +4,20 @@
 use std::error::Error;
 use std::fmt::Write as _;
 
+use clap::builder::NonEmptyStringValueParser;
 use serde::Serialize;
 
 use crate::output::{self, Format, FormatArg};
+use crate::problems::Problem;
 use crate::Status;
 
 /// Checks specs: every problem `platform_errors!` would report, without a build
 ///
 /// The problems are the macro's own, from the same code: `path:line:column`, the line
 /// quoted with a caret, and how to fix it; every problem of every spec is reported. Paths
-/// are relative to the current directory, so run it where your Cargo.toml is to see the
-/// paths a build shows.
+/// are relative to the current directory (a build's, to the crate's Cargo.toml), so run it
+/// where your Cargo.toml is to see the paths a build shows; a path that names no file is
+/// reported in the command's own words.
 ///
 /// A clean spec may have notes: each code, name, message or group id that a layer of the
 /// spec defines and a later layer defines too, whose definition is left out or merged
@@ -26,7 +29,7 @@ use crate::Status;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The spec files
-    #[arg(required = true, value_name = "SPEC")]
+    #[arg(required = true, value_name = "SPEC", value_parser = NonEmptyStringValueParser::new())]
     pub specs: Vec<String>,
     #[command(flatten)]
     pub output: FormatArg,
@@ -50,17 +53,6 @@ struct Spec {
     notes: Vec<Problem>,
 }
 
-#[derive(Serialize)]
-struct Problem {
-    /// Where the problem is; `None` for one about the whole file.
-    line: Option<usize>,
-    column: Option<usize>,
-    /// The first line of the report, without its location.
-    message: String,
-    /// The whole report, as the compiler prints it after `error: `.
-    report: String,
-}
-
 pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
     let specs: Vec<Spec> = args.specs.iter().map(|path| check(path)).collect();
     let ok = specs.iter().all(|spec| spec.ok);
@@ -72,14 +64,14 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
 }
 
 fn check(path: &str) -> Spec {
-    let (entries, reports, notes) = match crate::load::loaded(path) {
+    let (entries, reports, notes) = match crate::load::loaded(path, crate::load::A_SPEC) {
         Ok(loaded) => (Some(loaded.spec.entries.len()), Vec::new(), loaded.notes()),
         Err(reports) => (None, reports, Vec::new()),
     };
     let parsed = |reports: Vec<String>| {
         reports
             .into_iter()
-            .map(|report| problem(path, report))
+            .map(|report| Problem::of(path, report))
             .collect()
     };
     Spec {
@@ -88,30 +80,6 @@ fn check(path: &str) -> Spec {
         entries,
         problems: parsed(reports),
         notes: parsed(notes),
-    }
-}
-
-/// A report or note is `path:line:column: message` (or `path: message`), then the quoted
-/// line.
-fn problem(path: &str, report: String) -> Problem {
-    let first = report.lines().next().unwrap_or_default();
-    let rest = first
-        .strip_prefix(path)
-        .and_then(|rest| rest.strip_prefix(':'))
-        .unwrap_or(first);
-    let mut parts = rest.splitn(3, ':');
-    let (line, column, message) = match (parts.next(), parts.next(), parts.next()) {
-        (Some(line), Some(column), Some(message)) => match (line.parse(), column.parse()) {
-            (Ok(line), Ok(column)) => (Some(line), Some(column), message),
-            _ => (None, None, rest),
-        },
-        _ => (None, None, rest),
-    };
-    Problem {
-        line,
-        column,
-        message: message.trim().to_owned(),
-        report,
     }
 }
 
@@ -154,29 +122,5 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_report_gives_its_line_column_and_message() {
-        let report = "a.yaml:11:15: code 100 has 2 entries\n   |\n11 | x".to_owned();
-        let problem = problem("a.yaml", report.clone());
-        assert_eq!((problem.line, problem.column), (Some(11), Some(15)));
-        assert_eq!(problem.message, "code 100 has 2 entries");
-        assert_eq!(problem.report, report);
-    }
-
-    #[test]
-    fn a_report_on_the_whole_file_has_no_line() {
-        let problem = problem(
-            "a:b.yaml",
-            "a:b.yaml: the spec file does not exist".to_owned(),
-        );
-        assert_eq!((problem.line, problem.column), (None, None));
-        assert_eq!(problem.message, "the spec file does not exist");
     }
 }

@@ -16,7 +16,8 @@ use markdown::{cell, text};
 ///
 /// One page per platform (`<platform>.md`: every entry by group, with its codes, name,
 /// message, hint and retry class) and an index (`README.md`). A file whose contents are
-/// already right is left alone. Exit status: 0, or 1 when a file cannot be written.
+/// already right is left alone. Exit status: 0, 1 when a file cannot be written, 2 for a
+/// usage error.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

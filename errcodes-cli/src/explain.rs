@@ -10,15 +10,18 @@ use crate::entry::{CodeValue, Entry, Retry};
 use crate::lookup::{self, Found, Received};
 use crate::output::{self, Format, FormatArg};
 use crate::platform::{Origin, Platform};
+use crate::problems;
 use crate::target::{self, Target};
 use crate::Status;
 
 /// Explains a received error: its entry, message, hint, retry class and fields
 ///
-/// The entry is the one the generated enum's `lookup` gives: of the code's entries, the
-/// one whose message or template matches the message given; else an entry without a code
-/// whose message matches; else the code's fallback. Without a message, the code's entry
-/// (its fallback when it has several).
+/// The entry is the one the generated enum's `lookup` gives: the entry of the sub-code
+/// rule the sub-code given matches (the code's rules first); else, of the code's entries,
+/// the one whose message or template matches the message given; else an entry without a
+/// code whose message matches; else the code's fallback. Without a message or sub-code,
+/// the code's entry (its fallback when it has several). A negative code is written as it
+/// is: `errcodes explain wechat_global -1`.
 ///
 /// Exit status: 0 when the table knows the error, 1 when it does not (the error would be
 /// `Unknown`) or the spec has problems, 2 for a usage error.
@@ -26,9 +29,11 @@ use crate::Status;
 /// Examples:
 ///   errcodes explain wangdiantong 100 "超过每分钟最大调用频率限制，请稍后重试"
 ///   errcodes explain aliexpress F00-00-10013-002
+///   errcodes explain aliexpress 15 --sub-code isp.top-remote-connection-timeout
 ///   errcodes explain specs/acme.yaml 40001 --format json
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+// Negative numbers are values, not flags: WeChat's -1 and AliExpress's -999 are codes.
+#[command(verbatim_doc_comment, allow_negative_numbers = true)]
 pub struct Args {
     /// A shipped platform (`errcodes list` names them) or a spec file
     #[arg(value_name = "PLATFORM|SPEC", value_parser = target::parse)]
@@ -38,7 +43,8 @@ pub struct Args {
     /// The message received with it: it picks among the code's entries and fills in the
     /// template's fields
     pub message: Option<String>,
-    /// The sub-code received; shown, not yet matched (specs have no sub-codes yet)
+    /// The sub-code received: where the spec has sub-code rules, the rule it matches picks
+    /// the entry
     #[arg(long, value_name = "S")]
     pub sub_code: Option<String>,
     /// The endpoint called: it picks the entry documented for it where entries share a
@@ -75,8 +81,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
     let platform = match args.target.open() {
         Ok(platform) => platform,
         Err(reports) => {
-            output::warn_reports(&reports);
-            return Ok(Status::Problems);
+            return problems::report(args.output.format, vec![(args.target.name(), reports)])
         }
     };
     let received = Received {

@@ -8,13 +8,15 @@ use serde::Serialize;
 use crate::entry::{Entry, Retry};
 use crate::output::{self, Format, FormatArg};
 use crate::platform::{self, Platform};
+use crate::problems;
 use crate::target::{self, Target};
 use crate::Status;
 
 /// Lists every entry of a platform or spec; without one, the platforms errcodes ships
 ///
 /// Entries are listed group by group, in spec order: code(s), name, retry class and the
-/// message's first line. Exit status: 0, or 1 when the spec has problems.
+/// message's first line. Exit status: 0, 1 when the spec has problems, 2 for a usage
+/// error.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -54,8 +56,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
     let platform = match target.open() {
         Ok(platform) => platform,
         Err(reports) => {
-            output::warn_reports(&reports);
-            return Ok(Status::Problems);
+            return problems::report(args.output.format, vec![(target.name(), reports)])
         }
     };
     match args.output.format {

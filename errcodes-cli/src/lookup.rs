@@ -13,8 +13,7 @@ pub struct Received {
     pub code: Option<CodeValue>,
     pub message: Option<String>,
     pub endpoint: Option<String>,
-    /// Shown, not yet matched: the runtime tells entries apart by sub-code once specs have
-    /// sub-codes, and `find` passes it on from then.
+    /// Matched against the spec's sub-code rules before the message is.
     pub sub_code: Option<String>,
 }
 

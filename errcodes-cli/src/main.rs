@@ -19,6 +19,7 @@ mod load;
 mod lookup;
 mod output;
 mod platform;
+mod problems;
 mod table;
 mod target;
 

@@ -19,7 +19,7 @@ pub enum Format {
     /// For people
     #[default]
     Text,
-    /// One JSON document, for programs
+    /// One JSON document, for programs, also when problems are found
     Json,
 }
 

@@ -4,6 +4,9 @@ use std::path::Path;
 
 use crate::platform::{self, Platform};
 
+/// What to name instead of a missing spec file.
+const INSTEAD: &str = "give a spec file's path, relative to the current directory, or a shipped platform's name (`errcodes list` names them)";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Shipped(String),
@@ -41,8 +44,15 @@ impl Target {
                 .find(|platform| platform.id == id)
                 .ok_or_else(|| vec![format!("no shipped platform is called `{id}`")]),
             Target::Spec(path) => {
-                crate::load::load(path).map(|spec| Platform::from_spec(&spec, path))
+                crate::load::load(path, INSTEAD).map(|spec| Platform::from_spec(&spec, path))
             }
+        }
+    }
+
+    /// The platform's id or the spec's path, as given.
+    pub fn name(&self) -> &str {
+        match self {
+            Target::Shipped(name) | Target::Spec(name) => name,
         }
     }
 }

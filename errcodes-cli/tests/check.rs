@@ -60,6 +60,11 @@ fn every_bad_spec_of_the_ui_suite_gives_the_compilers_errors() {
     let cases = ui_cases();
     assert!(cases.len() >= 60, "{} cases", cases.len());
     for (spec, expected) in &cases {
+        if !root().join(spec).exists() {
+            // The command words a missing file its own way (`cli.rs`): its paths are
+            // relative to the current directory, not to a Cargo.toml.
+            continue;
+        }
         let out = errcodes(&["check", spec, "--format", "json"]);
         assert_eq!(status(&out), 1, "{spec}: {}", stderr(&out));
         let checked = json(&out);
@@ -155,7 +160,10 @@ fn json_gives_each_problems_place_and_one_bad_spec_fails_the_run() {
     );
     let missing = &specs[2]["problems"][0];
     assert_eq!(missing["line"], serde_json::Value::Null);
-    assert_eq!(missing["message"], "the spec file does not exist");
+    assert_eq!(
+        missing["message"],
+        "no such spec file `tests/ui/specs/no-such-spec.yaml`; give the spec's path, relative to the current directory"
+    );
 }
 
 /// A spec that names an entry as a shipped spec it extends does: the shipped entry is left

@@ -401,6 +401,18 @@ fn specs_with_problems_are_reported_and_exit_1() {
         "{}",
         stderr(&out)
     );
+    let out = errcodes(&[
+        "diff",
+        "tests/ui/specs/fallback-missing.yaml",
+        "tests/ui/specs/fallback-missing.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status(&out), 1);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let problems = json(&out)["problems"].clone();
+    assert_eq!(problems.as_array().map(Vec::len), Some(2), "both sides'");
+    assert_eq!(problems[0], problems[1]);
     let out = errcodes(&["diff", "specs/aliexpress.yaml"]);
     assert_eq!(status(&out), 2, "a usage error");
     let out = errcodes(&[
@@ -450,10 +462,11 @@ fn a_new_shadowing_is_listed_without_raising_the_verdict() {
     assert!(!changes(&same).iter().any(|(kind, ..)| kind == "shadowed"));
 }
 
-/// Only shadowings count: the verdict of a diff whose only change is a shadowing is none,
-/// and the text says the enum is the same.
+/// A shadowing raises no verdict of its own: redefining a shipped row exactly as it is
+/// changes nothing but the variant's place in the spec order, which is the verdict's one
+/// reason.
 #[test]
-fn a_shadowing_alone_leaves_the_enum_the_same() {
+fn a_shadowing_alone_raises_only_the_order_it_changes() {
     // The new spec defines the shipped row, and its group, exactly as wechat_global does.
     let old = "extends: wechat_transaction\nenum: MyWechatError\n";
     let row = "groups:\n  - id: global\n    title: 公众平台全局返回码\n    retry: reauthenticate\n\
@@ -474,7 +487,153 @@ fn a_shadowing_alone_leaves_the_enum_the_same() {
     let text = stdout(&out);
     assert!(text.contains("  none   newly shadowed: AccessTokenExpired (code 42001, by AccessTokenExpired of new.yaml over"), "{text}");
     assert!(
-        text.ends_with("verdict: none (the generated enum is the same)\n"),
+        text.contains("  minor  moved in spec order: AccessTokenExpired: "),
         "{text}"
     );
+    assert!(
+        text.ends_with("verdict: minor (moved in spec order: AccessTokenExpired: after MissingOpenid -> after IpNotInWhitelist)\n"),
+        "{text}"
+    );
+}
+
+const APPLICATION_ERROR: &str = "      - code: 100\n        name: ApplicationError\n        message: application error\n        hint: check the request\n        fallback: true\n";
+const RATE_LIMITED: &str = "      - code: 100\n        name: RateLimited\n        message: too many requests\n        retry: {throttled: 5m}\n";
+
+#[test]
+fn a_change_of_order_is_minor_and_names_the_entries_moved() {
+    let swapped = format!("{RATE_LIMITED}{APPLICATION_ERROR}");
+    let swap = diff(
+        "order",
+        &[(&format!("{APPLICATION_ERROR}{RATE_LIMITED}"), &swapped)],
+    );
+    assert_eq!(swap["verdict"], "minor");
+    assert_eq!(swap["moved"], value!(["ApplicationError"]));
+    assert_eq!(
+        swap["changes"],
+        value!([{
+            "kind": "order",
+            "subject": "ApplicationError",
+            "old": "first",
+            "new": "after RateLimited",
+            "level": "minor",
+        }])
+    );
+    let groups = "  - id: general\n";
+    let auth = &BASE[BASE.find("  - id: auth\n").expect("the auth group")..];
+    let group_moved = diff(
+        "group_order",
+        &[(auth, ""), (groups, &format!("{auth}{groups}"))],
+    );
+    assert_eq!(
+        changes(&group_moved),
+        [change("order", "TokenInvalid", "minor")],
+        "a group moved moves its entries"
+    );
+}
+
+#[test]
+fn entries_added_removed_or_renamed_are_no_change_of_order() {
+    let renamed = diff(
+        "order_renamed",
+        &[("name: RateLimited", "name: TooManyRequests"), REPLACED],
+    );
+    assert!(
+        changes(&renamed).iter().all(|(kind, ..)| kind != "order"),
+        "{renamed}"
+    );
+    let swapped = format!("{RATE_LIMITED}{APPLICATION_ERROR}").replace("RateLimited", "Slow");
+    let moved = diff(
+        "order_renamed_and_moved",
+        &[(&format!("{APPLICATION_ERROR}{RATE_LIMITED}"), &swapped)],
+    );
+    assert!(
+        changes(&moved).contains(&change("order", "ApplicationError", "minor")),
+        "a renamed entry keeps its place: {moved}"
+    );
+}
+
+#[test]
+fn text_shows_a_move_and_where_the_entry_went() {
+    let swapped = format!("{RATE_LIMITED}{APPLICATION_ERROR}");
+    let dir = pair(
+        "order_text",
+        BASE,
+        &[(&format!("{APPLICATION_ERROR}{RATE_LIMITED}"), &swapped)],
+    );
+    let out = errcodes_in(&dir, &["diff", "old.yaml", "new.yaml"]);
+    let text = stdout(&out);
+    for line in [
+        "  minor  moved in spec order: ApplicationError: first -> after RateLimited",
+        "verdict: minor (moved in spec order: ApplicationError: first -> after RateLimited)",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}\nin:\n{text}");
+    }
+}
+
+#[test]
+fn fail_on_exits_1_when_the_verdict_reaches_its_level() {
+    let cases = [
+        ("none", pair("fail_on_none", BASE, &[])),
+        (
+            "patch",
+            pair(
+                "fail_on_patch",
+                BASE,
+                &[("hint: check the request", "hint: see the docs")],
+            ),
+        ),
+        (
+            "minor",
+            pair(
+                "fail_on_minor",
+                BASE,
+                &[("retry: {throttled: 5m}", "retry: transient")],
+            ),
+        ),
+        ("major", pair("fail_on_major", BASE, &[REPLACED])),
+    ];
+    let levels = ["none", "patch", "minor", "major"];
+    for (verdict, dir) in &cases {
+        for fail_on in &levels[1..] {
+            let fails = levels.iter().position(|l| l == verdict)
+                >= levels.iter().position(|l| l == fail_on);
+            let out = errcodes_in(dir, &["diff", "old.yaml", "new.yaml", "--fail-on", fail_on]);
+            assert_eq!(
+                status(&out),
+                i32::from(fails),
+                "{verdict} --fail-on {fail_on}"
+            );
+            assert!(
+                stdout(&out).contains(&format!("verdict: {verdict} (")),
+                "{}",
+                stdout(&out)
+            );
+            if fails {
+                assert_eq!(
+                    stderr(&out),
+                    format!("error: the verdict is {verdict}, which --fail-on {fail_on} does not allow\n")
+                );
+            } else {
+                assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+            }
+            let out = errcodes_in(
+                dir,
+                &[
+                    "diff",
+                    "old.yaml",
+                    "new.yaml",
+                    "--fail-on",
+                    fail_on,
+                    "--format",
+                    "json",
+                ],
+            );
+            assert_eq!(
+                status(&out),
+                i32::from(fails),
+                "{verdict} --fail-on {fail_on}, json"
+            );
+            assert_eq!(json(&out)["verdict"], *verdict);
+        }
+    }
 }

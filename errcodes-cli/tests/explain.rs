@@ -308,11 +308,59 @@ fn a_spec_with_problems_is_reported_as_a_build_reports_it() {
     );
     let out = errcodes(&["explain", "no/such/spec.yaml", "100"]);
     assert_eq!(status(&out), 1);
-    assert!(
-        stderr(&out).starts_with("error: no/such/spec.yaml: the spec file does not exist"),
-        "{}",
-        stderr(&out)
+    assert_eq!(
+        stderr(&out),
+        "error: no such spec file `no/such/spec.yaml`; give a spec file's path, relative to the current directory, or a shipped platform's name (`errcodes list` names them)\n\n"
     );
+}
+
+#[test]
+fn negative_codes_are_written_as_they_are() {
+    for (platform, code, variant) in [
+        ("wechat_global", "-1", "WechatGlobalError::PlatformBusy"),
+        ("aliexpress", "-999", "AliexpressError::SystemError"),
+        (
+            "tiktok_local_services",
+            "-3000102",
+            "TiktokLocalServicesError::VoucherAlreadyUsed",
+        ),
+    ] {
+        let out = errcodes(&["explain", platform, code]);
+        assert_eq!(status(&out), 0, "{code}: {}", stderr(&out));
+        assert_eq!(field(&out, "variant"), variant);
+        assert_eq!(field(&out, "code"), code);
+    }
+    let out = errcodes(&["explain", "wangdiantong", "-7"]);
+    assert_eq!(status(&out), 1, "an unknown negative code");
+    assert!(stderr(&out).starts_with("wangdiantong has no code -7: "));
+}
+
+#[test]
+fn flags_stay_flags_around_a_negative_code() {
+    for args in [
+        &["explain", "wechat_global", "-1", "--format", "json"][..],
+        &["explain", "--format", "json", "wechat_global", "-1"],
+        &["explain", "wechat_global", "-1", "-2", "--format=json"],
+    ] {
+        let out = errcodes(args);
+        assert_eq!(status(&out), 0, "{args:?}: {}", stderr(&out));
+        assert_eq!(json(&out)["variant"], "WechatGlobalError::PlatformBusy");
+    }
+    let out = errcodes(&["explain", "wechat_global", "-1", "-2", "--format=json"]);
+    assert_eq!(
+        json(&out)["received"]["message"],
+        "-2",
+        "a negative message"
+    );
+    let out = errcodes(&["explain", "wechat_global", "-1", "--sub-code", "-5"]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert_eq!(field(&out, "sub-code"), "-5");
+    let out = errcodes(&["explain", "wechat_global", "-1", "-h"]);
+    assert_eq!(status(&out), 0);
+    assert!(stdout(&out).starts_with("Explains a received error"));
+    let out = errcodes(&["explain", "wechat_global", "-1", "--bogus"]);
+    assert_eq!(status(&out), 2);
+    assert!(stderr(&out).contains("unexpected argument '--bogus'"));
 }
 
 #[test]

@@ -79,7 +79,8 @@ fn import_help_states_its_rules_and_the_version() {
         "%s",
         "{field1}",
         "retry: permanent",
-        "--format <FORMAT>",
+        "--from <FORMAT>",
+        "--force",
     ] {
         assert!(
             stdout(&help).contains(rule),
@@ -107,8 +108,16 @@ fn usage_errors_exit_2() {
         (&["frobnicate"][..], "unrecognized subcommand"),
         (&["import", &table, "--bogus"][..], "--bogus"),
         (
-            &["import", &table, "--format", "xls"][..],
-            "possible values: md, tsv, csv, html",
+            &["import", &table, "--from", "xls"][..],
+            "possible values: markdown, tsv, csv, html",
+        ),
+        (
+            &["import", &table, "--format", "json"][..],
+            "unexpected argument '--format'",
+        ),
+        (
+            &["import", &table, "--force"][..],
+            "the following required arguments were not provided:\n  --output <OUT>",
         ),
         (
             &["import", &table, "--platform", "WeChat"][..],
@@ -349,7 +358,7 @@ fn html_tables_of_a_saved_page() {
 }
 
 #[test]
-fn the_format_comes_from_the_flag_then_the_extension_then_the_content() {
+fn the_format_comes_from_from_then_the_extension_then_the_content() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_import_formats");
     fs::create_dir_all(&dir).expect("a scratch directory");
     let csv = fs::read_to_string(fixture("small.csv")).expect("the fixture");
@@ -357,13 +366,15 @@ fn the_format_comes_from_the_flag_then_the_extension_then_the_content() {
     fs::write(&txt, &csv).expect("write");
     let txt = txt.display().to_string();
     assert_eq!(entries(&import(&txt, &[])).len(), 3, "CSV found in a .txt");
-    let output = errcodes(&["import", &txt, "--format", "md"]);
-    assert_eq!(status(&output), 1);
-    assert!(
-        stderr(&output).contains("no table here (read as Markdown)"),
-        "{}",
-        stderr(&output)
-    );
+    for from in ["markdown", "md"] {
+        let output = errcodes(&["import", &txt, "--from", from]);
+        assert_eq!(status(&output), 1);
+        assert!(
+            stderr(&output).contains("no table here (read as Markdown)"),
+            "{}",
+            stderr(&output)
+        );
+    }
 }
 
 #[test]
@@ -378,6 +389,28 @@ fn output_goes_to_a_file_with_o() {
     ]);
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     assert!(stdout(&output).is_empty());
+    let written: Value =
+        serde_yaml::from_str(&fs::read_to_string(&out).expect("the spec")).expect("YAML");
+    assert_eq!(entries(&written).len(), 7);
+}
+
+#[test]
+fn o_leaves_a_file_that_exists_alone_unless_forced() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_import_reviewed.yaml");
+    let reviewed = "# reviewed by hand\n";
+    fs::write(&out, reviewed).expect("write a reviewed spec");
+    let path = out.display().to_string();
+    let table = fixture("small.md");
+    let output = errcodes(&["import", &table, "-o", &path]);
+    assert_eq!(status(&output), 1, "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        format!("error: {path} exists; `errcodes import` does not overwrite a spec, which may have been reviewed: name another file, or pass --force to overwrite it\n")
+    );
+    assert!(stdout(&output).is_empty());
+    assert_eq!(fs::read_to_string(&out).expect("the spec"), reviewed);
+    let output = errcodes(&["import", &table, "-o", &path, "--force"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
     let written: Value =
         serde_yaml::from_str(&fs::read_to_string(&out).expect("the spec")).expect("YAML");
     assert_eq!(entries(&written).len(), 7);

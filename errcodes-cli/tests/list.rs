@@ -122,3 +122,16 @@ fn json_lists_every_entry_with_its_data() {
         .count();
     assert_eq!(codeless, 1, "one TikTok entry has no code");
 }
+
+#[test]
+fn a_spec_with_problems_is_reported_as_a_build_reports_it() {
+    let spec = "tests/ui/specs/fallback-missing.yaml";
+    let out = errcodes(&["list", spec]);
+    assert_eq!(status(&out), 1);
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).starts_with(&format!("error: {spec}:11:15: code 100 has 2 entries")),
+        "{}",
+        stderr(&out)
+    );
+}

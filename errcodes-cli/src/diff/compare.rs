@@ -27,7 +27,10 @@ pub fn changes(old: &Spec, new: &Spec) -> Vec<Change> {
     };
     spec_changes(&mut out, old, new);
     group_changes(&mut out, old, new);
-    entry_changes(&mut out, old, new);
+    let renamed = entry_changes(&mut out, old, new);
+    for (name, was, is) in super::order::changes(old, new, &renamed) {
+        out.push(Kind::Order, Some(&name), Some(was), Some(is));
+    }
     shadowing_changes(&mut out, old, new);
     out.list
 }
@@ -119,7 +122,8 @@ fn group_changes(out: &mut Changes, old: &Spec, new: &Spec) {
     }
 }
 
-fn entry_changes(out: &mut Changes, old: &Spec, new: &Spec) {
+/// The entries removed, added and changed; the renamed, as `(old name, new name)`.
+fn entry_changes(out: &mut Changes, old: &Spec, new: &Spec) -> Vec<(String, String)> {
     let find = |spec: &'_ Spec, name: &str| spec.entries.iter().position(|e| e.name == name);
     let removed: Vec<&Entry> = old
         .entries
@@ -131,6 +135,7 @@ fn entry_changes(out: &mut Changes, old: &Spec, new: &Spec) {
         .iter()
         .filter(|e| find(old, &e.name).is_none())
         .collect();
+    let mut renamed_pairs = Vec::new();
     for entry in removed {
         let renamed = added
             .iter()
@@ -144,6 +149,7 @@ fn entry_changes(out: &mut Changes, old: &Spec, new: &Spec) {
                     Some(entry.name.clone()),
                     Some(other.name.clone()),
                 );
+                renamed_pairs.push((entry.name.clone(), other.name.clone()));
                 compare_entries(out, (old, entry), (new, other));
             }
             None => out.push(
@@ -166,6 +172,7 @@ fn entry_changes(out: &mut Changes, old: &Spec, new: &Spec) {
             );
         }
     }
+    renamed_pairs
 }
 
 /// The same entry in two specs (renamed, or not).

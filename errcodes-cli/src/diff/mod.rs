@@ -1,14 +1,17 @@
 //! `errcodes diff`: what a table update changes, and the release it asks for.
 
 mod compare;
+mod order;
 mod policy;
 
 use std::error::Error;
 use std::fmt::Write as _;
 
+use clap::builder::NonEmptyStringValueParser;
 use serde::Serialize;
 
 use crate::output::{self, Format, FormatArg};
+use crate::problems;
 use crate::Status;
 use compare::Change;
 use policy::{Kind, Level};
@@ -21,9 +24,11 @@ use policy::{Kind, Level};
 /// verdict follows docs/SEMVER.md:
 ///   major  an entry removed or renamed, the enum or platform renamed, `non_exhaustive`
 ///          added or removed, an entry added to an exhaustive enum;
-///   minor  an entry added to a `non_exhaustive` enum, codes added, removed or moved
-///          between entries, a fallback, retry class, template's fields or group changed,
-///          the envelope, noise or `unknown_retry` changed;
+///   minor  an entry added to a `non_exhaustive` enum or deprecated; codes added, removed
+///          or moved between entries; a fallback, retry class, sub-code rule, template's
+///          fields or entry's group changed; a group added or removed; the envelope, noise
+///          or `unknown_retry` changed; the order of entries changed (the enum's `Ord` and
+///          `classify`'s ties follow it; the entries moved are named);
 ///   patch  a message, hint, note, title, source, `http_status`, endpoint or scene corrected;
 ///   none   nothing the generated code holds changed.
 /// Remove an entry only after a release in which it is deprecated.
@@ -33,16 +38,21 @@ use policy::{Kind, Level};
 /// changes in the enum is listed, and counted, as a change of its own.
 ///
 /// Exit status: 0 when both specs could be compared, 1 when either has problems (they are
-/// reported as a build reports them), 2 for a usage error.
+/// reported as a build reports them) or the verdict reaches `--fail-on`, 2 for a usage
+/// error.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The spec as released
-    #[arg(value_name = "OLD")]
+    #[arg(value_name = "OLD", value_parser = NonEmptyStringValueParser::new())]
     pub old: String,
     /// The spec as it is now
-    #[arg(value_name = "NEW")]
+    #[arg(value_name = "NEW", value_parser = NonEmptyStringValueParser::new())]
     pub new: String,
+    /// Exit with status 1 when the verdict is this level or higher, for CI: `--fail-on
+    /// major` on a minor release's branch
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<Level>,
     #[command(flatten)]
     pub output: FormatArg,
 }
@@ -56,6 +66,8 @@ struct Diff<'a> {
     added: Vec<&'a str>,
     removed: Vec<&'a str>,
     renamed: Vec<Renamed<'a>>,
+    /// The entries that moved in spec order.
+    moved: Vec<&'a str>,
     changes: &'a [Change],
 }
 
@@ -66,13 +78,15 @@ struct Renamed<'a> {
 }
 
 pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
-    let (old, new) = match (crate::load::load(&args.old), crate::load::load(&args.new)) {
+    let load = |path| crate::load::load(path, crate::load::A_SPEC);
+    let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
-            for reports in [old.err(), new.err()].into_iter().flatten() {
-                output::warn_reports(&reports);
-            }
-            return Ok(Status::Problems);
+            let failed = [(&args.old, old.err()), (&args.new, new.err())]
+                .into_iter()
+                .filter_map(|(path, reports)| Some((path.as_str(), reports?)))
+                .collect();
+            return problems::report(args.output.format, failed);
         }
     };
     let changes = compare::changes(&old, &new);
@@ -95,12 +109,28 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
                     .zip(named(Kind::EntryRenamed, |c| &c.new))
                     .map(|(old, new)| Renamed { old, new })
                     .collect(),
+                moved: named(Kind::Order, |c| &c.subject).collect(),
                 changes: &changes,
             })?;
         }
         Format::Text => output::print(&text(args, &new.enum_name, &changes, verdict))?,
     }
-    Ok(Status::Clean)
+    Ok(fail_on(args.fail_on, verdict))
+}
+
+/// Status 1 when the verdict reaches `--fail-on`.
+fn fail_on(level: Option<Level>, verdict: Level) -> Status {
+    match level {
+        Some(level) if verdict >= level => {
+            output::warn(&format!(
+                "error: the verdict is {}, which --fail-on {} does not allow\n",
+                verdict.as_str(),
+                level.as_str()
+            ));
+            Status::Problems
+        }
+        _ => Status::Clean,
+    }
 }
 
 fn verdict(changes: &[Change]) -> Level {

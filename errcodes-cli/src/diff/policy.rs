@@ -4,9 +4,11 @@
 use serde::Serialize;
 
 /// A release's level; `None` when the generated enum is the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    // `--fail-on none` would fail every run.
+    #[value(skip)]
     None,
     Patch,
     Minor,
@@ -50,6 +52,8 @@ pub enum Kind {
     SubCode,
     Fallback,
     Deprecated,
+    /// The entry moved among the entries both specs have.
+    Order,
     Retry,
     Fields,
     Group,
@@ -78,7 +82,8 @@ impl Kind {
             Kind::EntryAdded if !non_exhaustive => Level::Major,
             // Everything still compiles, but what a lookup gives or what a client does
             // changes: `from_code`, the fallback, retries, a response's reading, the field a
-            // template fills, the group `group()` returns.
+            // template fills, the group `group()` returns, how the variants sort and which
+            // of two equal matches `classify` picks.
             Kind::EntryAdded
             | Kind::UnknownRetry
             | Kind::Envelope
@@ -89,6 +94,7 @@ impl Kind {
             | Kind::SubCode
             | Kind::Fallback
             | Kind::Deprecated
+            | Kind::Order
             | Kind::Retry
             | Kind::Fields
             | Kind::Group => Level::Minor,
@@ -132,6 +138,7 @@ impl Kind {
             Kind::Codes => "codes changed",
             Kind::SubCode => "sub-code rule changed",
             Kind::Deprecated => "deprecation changed",
+            Kind::Order => "moved in spec order",
             Kind::Fallback => "fallback changed",
             Kind::Retry => "retry class changed",
             Kind::Fields => "template fields changed",

@@ -1,4 +1,4 @@
-//! Which reader a file needs: from `--format`, else its extension, else its content.
+//! Which reader a file needs: from `--from`, else its extension, else its content.
 
 use std::path::Path;
 
@@ -9,7 +9,8 @@ use crate::import::read::markdown;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Markdown pipe tables, also inside a saved page
-    Md,
+    #[value(alias = "md")]
+    Markdown,
     /// Tab-separated values
     Tsv,
     /// Comma-separated values
@@ -21,7 +22,7 @@ pub enum Format {
 impl Format {
     pub fn describe(self) -> &'static str {
         match self {
-            Format::Md => "Markdown",
+            Format::Markdown => "Markdown",
             Format::Tsv => "TSV",
             Format::Csv => "CSV",
             Format::Html => "HTML",
@@ -35,7 +36,7 @@ pub fn detect(path: &Path, text: &str) -> Format {
         .and_then(|extension| extension.to_str())
         .map(str::to_ascii_lowercase);
     match extension.as_deref() {
-        Some("md" | "markdown") => Format::Md,
+        Some("md" | "markdown") => Format::Markdown,
         Some("tsv" | "tab") => Format::Tsv,
         Some("csv") => Format::Csv,
         Some("html" | "htm" | "xhtml") => Format::Html,
@@ -56,7 +57,7 @@ fn from_content(text: &str) -> Format {
             .any(|pair| is_row(pair[0]) && is_row(pair[1]))
     };
     if two_in_a_row(&|line| markdown::cells(line).is_some()) {
-        Format::Md
+        Format::Markdown
     } else if two_in_a_row(&|line| line.contains('\t')) {
         Format::Tsv
     } else if lines
@@ -65,7 +66,7 @@ fn from_content(text: &str) -> Format {
     {
         Format::Csv
     } else {
-        Format::Md
+        Format::Markdown
     }
 }
 
@@ -81,7 +82,7 @@ mod tests {
     fn the_extension_decides_before_the_content() {
         assert_eq!(detect(Path::new("a.CSV"), "x\ty\n1\t2"), Format::Csv);
         assert_eq!(detect(Path::new("a.htm"), ""), Format::Html);
-        assert_eq!(detect(Path::new("a.markdown"), ""), Format::Md);
+        assert_eq!(detect(Path::new("a.markdown"), ""), Format::Markdown);
         assert_eq!(detect(Path::new("a.tab"), ""), Format::Tsv);
     }
 
@@ -89,9 +90,15 @@ mod tests {
     fn content_decides_for_other_files() {
         let txt = Path::new("page.txt");
         assert_eq!(detect(txt, "<p>x</p><TABLE><tr><td>1"), Format::Html);
-        assert_eq!(detect(txt, "links\n| a | b |\n| 1 | 2 |\n"), Format::Md);
+        assert_eq!(
+            detect(txt, "links\n| a | b |\n| 1 | 2 |\n"),
+            Format::Markdown
+        );
         assert_eq!(detect(txt, "code\tmessage\n1\tone\n"), Format::Tsv);
         assert_eq!(detect(txt, "code,message\n1,one\n"), Format::Csv);
-        assert_eq!(detect(txt, "prose, with a comma\n\n-999\n"), Format::Md);
+        assert_eq!(
+            detect(txt, "prose, with a comma\n\n-999\n"),
+            Format::Markdown
+        );
     }
 }

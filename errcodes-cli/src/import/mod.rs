@@ -60,14 +60,17 @@ pub use problem::Problem;
 /// `{spec_no}`), else `{field1}`, `{field2}`...; the entry's note says which became which.
 ///
 /// Retry: every group is `retry: permanent`, a default the spec's note asks you to review.
+///
+/// Exit status: 0 when the spec was written, 1 when the table has problems or `-o` names a
+/// file that exists (without `--force`), 2 for a usage error.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The table: a .md, .tsv, .csv or .html file, or a saved page (.txt)
     pub table: PathBuf,
     /// The table's format [default: from the extension, else from the content]
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Format>,
     /// The spec's `platform` [default: from the file name]
     #[arg(long, value_name = "ID", value_parser = snake_case)]
     pub platform: Option<String>,
@@ -80,9 +83,13 @@ pub struct Args {
     /// The spec's `source` [default: the table's path]
     #[arg(long, value_name = "URL")]
     pub source: Option<String>,
-    /// Where to write the spec [default: standard output]
+    /// Where to write the spec [default: standard output]; a file that exists is left
+    /// alone unless `--force` is given
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Overwrite the file `-o` names, though it exists (it may be a spec already reviewed)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Reads the table, writes the spec; a problem names the file and line.
@@ -91,7 +98,7 @@ pub fn run(args: &Args) -> Result<(), Box<dyn Error>> {
     let bytes =
         std::fs::read(&args.table).map_err(|error| format!("cannot read {path}: {error}"))?;
     let yaml = import(&bytes, args).map_err(|problem| format!("{path}:{problem}"))?;
-    write::output(&yaml, args.output.as_deref())?;
+    write::output(&yaml, args.output.as_deref(), args.force)?;
     Ok(())
 }
 
@@ -99,7 +106,7 @@ pub fn run(args: &Args) -> Result<(), Box<dyn Error>> {
 pub fn import(bytes: &[u8], args: &Args) -> Result<String, Problem> {
     let text = read::decode(bytes)?;
     let format = args
-        .format
+        .from
         .unwrap_or_else(|| format::detect(&args.table, text));
     let page = read::read(text, format)?;
     let groups = rows::groups(&page.tables)?;

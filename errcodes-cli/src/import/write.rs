@@ -111,11 +111,25 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// Writes the spec to `path`, or to standard output.
-pub fn output(yaml: &str, path: Option<&Path>) -> Result<(), String> {
+/// Writes the spec to `path` (a new file, unless `force`), or to standard output.
+pub fn output(yaml: &str, path: Option<&Path>, force: bool) -> Result<(), String> {
     if let Some(path) = path {
-        return fs::write(path, yaml)
-            .map_err(|error| format!("cannot write {}: {error}", path.display()));
+        // `create_new`: nothing can appear between a check and the write.
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .create_new(!force)
+            .open(path);
+        return file
+            .and_then(|mut file| file.write_all(yaml.as_bytes()))
+            .map_err(|error| match error.kind() {
+                io::ErrorKind::AlreadyExists => format!(
+                    "{} exists; `errcodes import` does not overwrite a spec, which may have been reviewed: name another file, or pass --force to overwrite it",
+                    path.display()
+                ),
+                _ => format!("cannot write {}: {error}", path.display()),
+            });
     }
     let mut stdout = io::stdout().lock();
     stdout

@@ -12,7 +12,13 @@ use serde_yaml::Value;
 
 use crate::{entries, errcodes, status, stderr, stdout};
 
-const FORMATS: [Option<&str>; 5] = [None, Some("md"), Some("tsv"), Some("csv"), Some("html")];
+const FORMATS: [Option<&str>; 5] = [
+    None,
+    Some("markdown"),
+    Some("tsv"),
+    Some("csv"),
+    Some("html"),
+];
 
 const TOKENS: &[&str] = &[
     "|",
@@ -132,7 +138,7 @@ fn check(name: &str, bytes: &[u8], format: Option<&str>) -> Result<(), TestCaseE
     let path = path.display().to_string();
     let mut args = vec!["import", &path, "--platform", "fuzz"];
     if let Some(format) = format {
-        args.extend(["--format", format]);
+        args.extend(["--from", format]);
     }
     let output = errcodes(&args);
     match status(&output) {

@@ -42,7 +42,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
 
 pub fn read(text: &str, format: Format) -> Result<Page, Problem> {
     let page = match format {
-        Format::Md => markdown::read(text),
+        Format::Markdown => markdown::read(text),
         Format::Tsv => delimited::read(text, b'\t')?,
         Format::Csv => delimited::read(text, b',')?,
         Format::Html => html::read(text),
@@ -90,7 +90,7 @@ mod tests {
     fn rows_of_one_cell_per_line_are_named_as_not_a_table() {
         let problem = read(
             "Error Codes\n\n-999\n\nError Message Solution\n",
-            Format::Md,
+            Format::Markdown,
         )
         .expect_err("no table");
         assert_eq!(problem.line, 3);

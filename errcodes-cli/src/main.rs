@@ -19,7 +19,6 @@ mod load;
 mod lookup;
 mod output;
 mod platform;
-mod table;
 mod target;
 
 use std::error::Error;

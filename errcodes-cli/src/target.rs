@@ -41,7 +41,8 @@ impl Target {
                 .find(|platform| platform.id == id)
                 .ok_or_else(|| vec![format!("no shipped platform is called `{id}`")]),
             Target::Spec(path) => {
-                crate::load::load(path).map(|spec| Platform::from_spec(&spec, path))
+                let spec = crate::load::load(path)?;
+                Platform::from_spec(&spec, path).map_err(|error| vec![error])
             }
         }
     }

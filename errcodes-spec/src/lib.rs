@@ -31,7 +31,6 @@ pub mod encode;
 mod load;
 mod locate;
 mod parse;
-mod phf;
 mod shipped;
 pub mod source;
 pub mod template;
@@ -40,7 +39,7 @@ use std::path::{Path, PathBuf};
 
 pub use ast::Spec;
 pub use check::skeleton;
-pub use encode::{encode, Encoded};
+pub use encode::{encode, encode_with, Encoded};
 pub use parse::MAX_WAIT;
 pub use shipped::names as shipped_names;
 
@@ -169,7 +168,9 @@ mod tests {
             );
             let loaded = load(&specs_dir(), &relative)
                 .unwrap_or_else(|failure| panic!("{relative}:\n{}", failure.reports.join("\n")));
-            assert!(!encode(&loaded.spec).entries.is_empty());
+            let encoded =
+                encode(&loaded.spec).unwrap_or_else(|error| panic!("{relative}: {error}"));
+            assert!(!errcodes_layout::View::new(&encoded.text, &encoded.bytes).is_empty());
             seen += 1;
         }
         assert!(seen >= 5, "found {seen} specs");

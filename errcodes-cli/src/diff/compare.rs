@@ -5,7 +5,7 @@ use errcodes_spec::ast::{Code, Entry, Envelope, Lang, Spec, Template, Text};
 use serde::Serialize;
 
 use super::policy::{Kind, Level};
-use crate::table::retry_class;
+use errcodes::__private::retry_class;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {

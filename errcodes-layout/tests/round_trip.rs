@@ -337,3 +337,26 @@ fn codes_no_multiplier_places_fall_back_to_hash_and_displace() {
         "{error:?}"
     );
 }
+
+#[test]
+fn codes_that_hash_alike_are_named_in_the_error() {
+    let mut writer = Writer::new("p", Retry::Permanent);
+    let error = writer
+        .int_codes(&[(5, 0, 0), (-7, 1, 1), (5, 2, 2)], Design::Auto)
+        .unwrap_err();
+    assert_eq!(
+        error,
+        errcodes_layout::Error::Collision(Code::Int(5), Code::Int(5))
+    );
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("the codes 5 and 5 have the same hash")
+            && shown.contains("please report"),
+        "{shown}"
+    );
+    let error = writer.str_codes(&[("A", 0, 0), ("A", 1, 1)]).unwrap_err();
+    assert_eq!(
+        error.to_string().split(" have").next(),
+        Some("the codes \"A\" and \"A\"")
+    );
+}

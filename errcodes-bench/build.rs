@@ -71,7 +71,7 @@ fn module(code: &mut String, name: &str, path: &str, ty: &str, rows: &[synth::Ro
     codes.dedup();
     let _ = write!(
         code,
-        "\npub mod {name} {{\n    ::errcodes::platform_errors!({path:?});\n    pub type Error = {ty};\n    pub const NAME: &str = {name:?};\n    pub const CODES: &[i64] = &{codes:?};\n{}}}\n",
+        "\npub mod {name} {{\n    ::errcodes::platform_errors!({path:?});\n    pub type Error = {ty};\n    pub const NAME: &str = {name:?};\n    pub const PATH: &str = {path:?};\n    pub const CODES: &[i64] = &{codes:?};\n{}}}\n",
         synth::match_fn("by_match", ty, rows)
     );
 }

@@ -1,10 +1,15 @@
 //! `from_code` against a std `HashMap` and a generated `match` built from the same spec, on
 //! a shuffled 50/50 mix of known and unknown codes: for every spec in `specs/` and for
-//! synthetic specs of 150, 1,000 and 10,000 entries (all written by `build.rs`).
+//! synthetic specs of 150, 1,000 and 10,000 entries (all written by `build.rs`). The two
+//! placements of integer codes (one multiply, hash and displace) are measured side by side
+//! on tables encoded at run time with each (`Table::lookup`, the code to its entry index),
+//! where the generated enum uses the one its table was given.
 //!
 //! `cargo bench --bench from_code`; `BENCHMARKS.md` has the numbers.
 
+use errcodes::__private::{Key, Table};
 use errcodes::prelude::*;
+use errcodes_spec::encode::Design;
 
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
@@ -43,6 +48,19 @@ fn queries(codes: &[i64]) -> Vec<i64> {
         out.swap(i, rng.below(i as u64 + 1) as usize);
     }
     out
+}
+
+/// The spec at `path` encoded with `design`, as the runtime reads it; `None` when the
+/// design cannot place its codes (no multiplier found).
+fn table(path: &str, design: Design) -> Option<&'static Table> {
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let spec = match errcodes_spec::load(base, path) {
+        Ok(loaded) => loaded.spec,
+        Err(failure) => panic!("{}", failure.reports.join("\n")),
+    };
+    errcodes_spec::encode_with(&spec, design)
+        .ok()
+        .map(Table::leak)
 }
 
 macro_rules! bench_spec {
@@ -84,6 +102,29 @@ macro_rules! bench_spec {
                     }
                 })
             });
+            for (label, design) in [
+                ("multiply", Design::Multiply),
+                ("displace", Design::Displace),
+            ] {
+                let Some(table) = table($spec::PATH, design) else {
+                    continue;
+                };
+                for &code in &queries {
+                    let index = table.lookup(Key::Int(code));
+                    assert_eq!(
+                        index < table.len(),
+                        map.contains_key(&code),
+                        "{label} {code}"
+                    );
+                }
+                group.bench_function(label, |b| {
+                    b.iter(|| {
+                        for &code in &queries {
+                            black_box(table.lookup(Key::Int(black_box(code))));
+                        }
+                    })
+                });
+            }
             // Only the lookup: no clone, no `Unknown` built for a miss. The strictest baseline.
             group.bench_function("hashmap", |b| {
                 b.iter(|| {

@@ -98,7 +98,7 @@ fn page(platform: &Platform) -> String {
             n => format!("{n} groups"),
         },
         source = platform.source,
-        unknown = platform.table.unknown_retry,
+        unknown = platform.table.unknown_retry(),
     );
     for group in &platform.groups {
         let _ = write!(

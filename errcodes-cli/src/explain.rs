@@ -99,7 +99,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
             variant: platform.variant(entry.as_ref().map_or("Unknown", |entry| entry.name)),
             received: &received,
             known: entry.is_some(),
-            retry: Retry::of(found.index.map_or(platform.table.unknown_retry, |i| {
+            retry: Retry::of(found.index.map_or(platform.table.unknown_retry(), |i| {
                 platform.table.retry_class(i)
             })),
             fields: found
@@ -239,7 +239,7 @@ fn others(platform: &Platform, found: &Found, code: &str) -> String {
 }
 
 fn unknown(platform: &Platform, received: &Received) -> String {
-    let retry = Retry::of(platform.table.unknown_retry).advice();
+    let retry = Retry::of(platform.table.unknown_retry()).advice();
     match &received.code {
         Some(code) => format!(
             "{} has no code {code}: {} ({}, from {}) does not list it.\n\

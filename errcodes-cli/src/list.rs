@@ -62,7 +62,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
     match args.output.format {
         Format::Json => output::print_json(&Listed {
             platform: &platform,
-            unknown_retry: Retry::of(platform.table.unknown_retry),
+            unknown_retry: Retry::of(platform.table.unknown_retry()),
             entries: platform.entries(),
         })?,
         Format::Text => output::print(&text(&platform))?,
@@ -126,7 +126,7 @@ fn text(platform: &Platform) -> String {
     let _ = writeln!(
         out,
         "\nany other code: Unknown, {}",
-        Retry::of(platform.table.unknown_retry).advice()
+        Retry::of(platform.table.unknown_retry()).advice()
     );
     out
 }

@@ -20,7 +20,6 @@ mod lookup;
 mod output;
 mod platform;
 mod problems;
-mod table;
 mod target;
 
 use std::error::Error;

@@ -108,11 +108,15 @@ impl Platform {
         }
     }
 
-    /// The platform of a checked spec read from `path`.
-    pub fn from_spec(spec: &Spec, path: &str) -> Platform {
-        let table = crate::table::table(spec);
-        Platform {
-            id: table.platform,
+    /// The platform of a checked spec read from `path`: its table encoded as
+    /// `platform_errors!` encodes it, and read by the runtime's own `Table`, so that one
+    /// lookup serves a spec file and a shipped enum. Leaked: a command reads one or two
+    /// specs once per process. An error when the table cannot be built.
+    pub fn from_spec(spec: &Spec, path: &str) -> Result<Platform, String> {
+        let encoded = errcodes_spec::encode(spec).map_err(|error| format!("{path}: {error}"))?;
+        let table = Table::leak(encoded);
+        Ok(Platform {
+            id: table.platform(),
             enum_name: spec.enum_name.clone(),
             title: spec.title.clone(),
             source: spec.source.clone(),
@@ -125,7 +129,7 @@ impl Platform {
                 .collect(),
             table,
             model: Some(spec.clone()),
-        }
+        })
     }
 
     /// The spec the row of entry `name` comes from.

@@ -44,7 +44,8 @@ impl Target {
                 .find(|platform| platform.id == id)
                 .ok_or_else(|| vec![format!("no shipped platform is called `{id}`")]),
             Target::Spec(path) => {
-                crate::load::load(path, INSTEAD).map(|spec| Platform::from_spec(&spec, path))
+                let spec = crate::load::load(path, INSTEAD)?;
+                Platform::from_spec(&spec, path).map_err(|error| vec![error])
             }
         }
     }

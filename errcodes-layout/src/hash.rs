@@ -1,6 +1,16 @@
-//! Where a code's slot is: a perfect hash built at compile time (hash and displace: a key's
-//! bucket gives a displacement, the displaced hash gives its slot), and the buckets probes
-//! are sorted into by the lead of a message's first char.
+//! Where a code's slot is: a perfect hash built at compile time (one multiply for integer
+//! codes where a multiplier is found, else hash and displace: a key's bucket gives a
+//! displacement, the displaced hash gives its slot), and the buckets probes are sorted into
+//! by the lead of a message's first char.
+
+/// The slot of an integer code in a table of `1 << (64 - shift)` slots: the top bits of
+/// `code * mult` (wrapping). Total: any shift is taken modulo 64.
+#[must_use]
+#[inline]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // the bits are hashed; < 2^bits
+pub const fn multiply_slot(code: i64, mult: u64, shift: u32) -> usize {
+    (code as u64).wrapping_mul(mult).wrapping_shr(shift) as usize
+}
 
 /// Hash of an integer code (the `fmix64` finaliser of `MurmurHash3`, seeded).
 #[must_use]

@@ -2,14 +2,24 @@
 //! than overflow: a wrapped range is empty, so a bad index reads nothing instead of
 //! panicking.
 
-/// The `u32` at `index` of little-endian `bytes`; 0 past the end.
+/// The `u32` at `index` of little-endian `bytes`; 0 past the end. `const`, so that a
+/// generated table's header is read at compile time.
 #[must_use]
 #[inline]
-pub fn word(bytes: &[u8], index: usize) -> u32 {
+pub const fn word(bytes: &[u8], index: usize) -> u32 {
     let at = index.wrapping_mul(4);
-    bytes
-        .get(at..at.wrapping_add(4))
-        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    let end = at.wrapping_add(4);
+    if end < at || end > bytes.len() {
+        return 0;
+    }
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+/// The `u64` at `index` (counted in `u32`s) of little-endian `bytes`, low word first; 0
+/// past the end.
+#[must_use]
+pub const fn wide(bytes: &[u8], index: usize) -> u64 {
+    (word(bytes, index.wrapping_add(1)) as u64) << 32 | word(bytes, index) as u64
 }
 
 /// The `N` `u32`s of record `index` of little-endian `bytes`, if there.

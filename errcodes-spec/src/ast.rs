@@ -3,6 +3,10 @@
 
 use crate::ctxt::Path;
 
+/// A code as a spec writes it, and a retry class: the table format's own, so that the
+/// spec, the tables and the runtime read them one way.
+pub use errcodes_layout::{Code, Retry};
+
 #[derive(Debug, Clone)]
 pub struct Spec {
     pub platform: String,
@@ -151,21 +155,6 @@ impl std::fmt::Display for SubCode {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
-    Int(i64),
-    Str(String),
-}
-
-impl std::fmt::Display for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Code::Int(code) => write!(f, "{code}"),
-            Code::Str(code) => write!(f, "{code:?}"),
-        }
-    }
-}
-
 /// Text in one or more languages, in the order the spec gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
@@ -183,36 +172,6 @@ pub enum Lang {
 impl Text {
     pub fn first(&self) -> &str {
         self.langs.first().map_or("", |(_, text)| text)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Retry {
-    Permanent,
-    Transient,
-    Throttled(Option<u64>),
-    Reauthenticate,
-    AlreadyApplied,
-}
-
-impl std::fmt::Display for Retry {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Retry::Permanent => f.write_str("permanent"),
-            Retry::Transient => f.write_str("transient"),
-            Retry::Throttled(None) => f.write_str("throttled"),
-            Retry::Throttled(Some(secs)) => {
-                // The largest unit that divides the wait, as the spec writes it (1d, not 86400s),
-                // like `errcodes::RetryClass`'s Display, which this crate cannot call.
-                let (size, unit) = [(86_400, "d"), (3_600, "h"), (60, "m")]
-                    .into_iter()
-                    .find(|&(size, _)| secs % size == 0)
-                    .unwrap_or((1, "s"));
-                write!(f, "throttled, wait at least {}{unit}", secs / size)
-            }
-            Retry::Reauthenticate => f.write_str("reauthenticate"),
-            Retry::AlreadyApplied => f.write_str("already_applied"),
-        }
     }
 }
 
@@ -239,21 +198,5 @@ impl Template {
     /// Literal text in chars: the more, the more specific.
     pub fn weight(&self) -> usize {
         self.lits.iter().map(|lit| lit.chars().count()).sum()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn throttled_waits_read_in_the_largest_whole_unit() {
-        let shown = |secs| Retry::Throttled(Some(secs)).to_string();
-        assert_eq!(shown(86_400), "throttled, wait at least 1d");
-        assert_eq!(shown(7_200), "throttled, wait at least 2h");
-        assert_eq!(shown(300), "throttled, wait at least 5m");
-        assert_eq!(shown(30), "throttled, wait at least 30s");
-        assert_eq!(shown(90), "throttled, wait at least 90s");
-        assert_eq!(Retry::Throttled(None).to_string(), "throttled");
     }
 }

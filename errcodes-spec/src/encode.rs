@@ -1,159 +1,66 @@
-//! [`Spec`] → [`Encoded`]: the table the runtime reads, as plain arrays. The macro writes
-//! them out as literals; the CLI hands them to the runtime as they are. Where each value
-//! sits, and how codes are hashed to their slots, is `errcodes_layout`'s.
+//! [`Spec`] → [`Encoded`]: the table the runtime reads, written with the format's own
+//! [`Writer`]. The macro writes the result out as literals; the CLI hands it to the runtime
+//! as it is. Where each value sits, and how codes are hashed to their slots, is
+//! `errcodes_layout`'s.
 
 use std::collections::HashMap;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use errcodes_layout::{entry, lead, record, sub, NONE};
+use errcodes_layout::{entry, lead, record, section, sub, Writer, NONE};
+pub use errcodes_layout::{Design, Encoded, Error, Path};
 
-use crate::ast::{Code, Lang, Retry, Spec, SubCode, Template, Text};
+use crate::ast::{Code, Envelope, Lang, Spec, SubCode, Template, Text};
 use crate::check::{codeless, entries_by_code, skeleton, twins};
-use crate::phf;
 
 /// A code with more patterns than this finds them in the bucket of its message's first
 /// char; one with fewer scans them all, which is faster for a handful.
 const SCAN: usize = 8;
 
-/// The table of one spec, entries in spec order. Arrays of `u32`s are written out as
-/// little-endian bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Encoded {
-    /// Every string of the spec, back to back.
-    pub text: String,
-    /// String `i` is `text[bounds[i]..bounds[i + 1]]`.
-    pub bounds: Vec<u32>,
-    /// [`entry::LEN`] `u32`s per entry.
-    pub entries: Vec<u32>,
-    /// The codes of every entry, as the spec lists them.
-    pub entry_codes: Vec<Code>,
-    /// The field names of every entry's first template.
-    pub field_names: Vec<String>,
-    /// The retry classes the entries use.
-    pub retries: Vec<Retry>,
-    /// Each group's id and title (strings).
-    pub groups: Vec<u32>,
-    /// Integer codes: [`record::INT_SLOT`] `i64`s per slot.
-    pub ints: Hashed<i64>,
-    /// String codes: [`record::STR_SLOT`] `u32`s per slot.
-    pub strs: Hashed<u32>,
-    /// Where each code's probes are ([`record::CODE`] per code); the last is that of the
-    /// entries without a code.
-    pub codes: Vec<u32>,
-    /// [`record::PROBE`] `u32`s per probe.
-    pub probes: Vec<u32>,
-    /// Bucket offsets into the probes.
-    pub buckets: Vec<u32>,
-    /// [`record::PATTERN`] `u32`s per pattern.
-    pub patterns: Vec<u32>,
-    /// The patterns stripped from the end of a message before it is matched.
-    pub noise: Vec<u32>,
-    /// Entries that share a code and a message but not an endpoint, both ways round.
-    pub twins: Vec<(u32, u32)>,
-    /// [`record::SUB`] `u32`s per sub-code rule, most specific first.
-    pub sub_codes: Vec<u32>,
+/// Encodes a checked spec, its integer codes placed as every generated table places them.
+///
+/// # Errors
+/// When its codes cannot be placed in a perfect hash table (two string codes that hash
+/// alike): the error names them.
+pub fn encode(spec: &Spec) -> Result<Encoded, Error> {
+    encode_with(spec, Design::Auto)
 }
 
-/// A perfect-hash table: slots in the order the hash places them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hashed<V> {
-    /// Seed of the hash.
-    pub seed: u64,
-    /// One displacement per bucket.
-    pub displacements: Vec<u32>,
-    /// The records of the keys, each key first.
-    pub slots: Vec<V>,
-}
-
-/// Encodes a checked spec.
-#[must_use]
-pub fn encode(spec: &Spec) -> Encoded {
+/// Encodes a checked spec, its integer codes placed with `design` (the benchmarks measure
+/// each).
+///
+/// # Errors
+/// As [`encode`]; and when `design` is [`Design::Multiply`] and no multiplier is found.
+pub fn encode_with(spec: &Spec, design: Design) -> Result<Encoded, Error> {
     let mut data = Data::new(spec);
-    let mut retries: Vec<Retry> = Vec::new();
-    let mut entries = Vec::with_capacity(spec.entries.len() * entry::LEN);
-    let mut entry_codes = Vec::new();
-    let mut field_names = Vec::new();
     for entry in &spec.entries {
-        let message = |lang| {
-            let at = entry.message.langs.iter().position(|(l, _)| *l == lang)?;
-            Some(entry.templates[at].display())
-        };
-        let hint = |lang| {
-            let hint = entry.hint.as_ref()?;
-            hint.langs
-                .iter()
-                .find(|(l, _)| *l == lang)
-                .map(|(_, text)| text.as_str())
-        };
-        let retry = retries.iter().position(|&known| known == entry.retry);
-        let retry = retry.unwrap_or_else(|| {
-            retries.push(entry.retry);
-            retries.len() - 1
-        });
-        let mut record = [NONE; entry::LEN];
-        record[entry::NAME] = data.string(&entry.name);
-        record[entry::MESSAGE] = data.string(&entry.templates[0].display());
-        record[entry::MESSAGE_ZH] = data.optional(message(Lang::Zh).as_deref());
-        record[entry::MESSAGE_EN] = data.optional(message(Lang::En).as_deref());
-        record[entry::HINT] = data.optional(entry.hint.as_ref().map(Text::first));
-        record[entry::HINT_ZH] = data.optional(hint(Lang::Zh));
-        record[entry::HINT_EN] = data.optional(hint(Lang::En));
-        record[entry::ENDPOINT] = data.optional(entry.endpoint.as_deref());
-        record[entry::SCENE] = data.optional(entry.scene.as_deref());
-        record[entry::GROUP] = u32_of(entry.group);
-        record[entry::HTTP_STATUS] = entry.http_status.map_or(NONE, u32::from);
-        record[entry::RETRY] = u32_of(retry);
-        record[entry::CODES] = u32_of(entry_codes.len());
-        record[entry::CODES_LEN] = u32_of(entry.codes.len());
-        record[entry::FIELDS] = u32_of(field_names.len());
-        record[entry::FIELDS_LEN] = u32_of(entry.templates[0].fields.len());
-        entries.extend(record);
-        entry_codes.extend(entry.codes.iter().cloned());
-        field_names.extend(entry.templates[0].fields.iter().cloned());
+        data.entry(entry);
     }
-    let groups = spec
-        .groups
-        .iter()
-        .flat_map(|group| [data.string(&group.id), data.string(&group.title)])
-        .collect();
-    let (ints, strs, indices) = data.codes(spec);
+    for group in &spec.groups {
+        let words = [data.out.string(&group.id), data.out.string(&group.title)];
+        data.out.push(section::GROUPS, words);
+    }
+    let indices = data.codes(spec, design)?;
     let sub_codes = data.sub_rules(spec, &indices);
-    let noise = spec.noise.iter().map(|t| data.pattern(t)).collect();
+    data.out.push(section::SUB_CODES, sub_codes);
+    let noise: Vec<u32> = spec.noise.iter().map(|t| data.pattern(t)).collect();
+    data.out.push(section::NOISE, noise);
     let twins = twins(spec)
         .into_iter()
-        .map(|(a, b)| (u32_of(a), u32_of(b)))
-        .collect();
-    Encoded {
-        text: data.text,
-        bounds: data.bounds,
-        entries,
-        entry_codes,
-        field_names,
-        retries,
-        groups,
-        ints,
-        strs,
-        codes: data.code_records,
-        probes: data.probes,
-        buckets: data.buckets,
-        patterns: data.patterns,
-        noise,
-        twins,
-        sub_codes,
+        .flat_map(|(a, b)| [u32_of(a), u32_of(b)]);
+    data.out.push(section::TWINS, twins);
+    if let Some(envelope) = &spec.envelope {
+        data.envelope(envelope);
     }
+    Ok(data.out.finish())
 }
-
-/// The entry `from_code` gives for a code that has none by itself: the runtime's `UNKNOWN`,
-/// as the high half of a slot's value.
-const UNKNOWN_ENTRY: u32 = u32::MAX;
 
 /// Saturates: the spec checker keeps every count far below `u32::MAX`.
 pub(crate) fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The arrays of the table, as they are built.
+/// The table as it is written, and what writing it needs to remember.
 struct Data<'s> {
     spec: &'s Spec,
     /// Rank of each entry's first template: templates are ranked in spec order, and the
@@ -162,12 +69,7 @@ struct Data<'s> {
     /// The pattern of each (entry, template) made so far: an entry with several codes has
     /// its patterns under each.
     made: HashMap<(usize, usize), u32>,
-    text: String,
-    bounds: Vec<u32>,
-    patterns: Vec<u32>,
-    probes: Vec<u32>,
-    code_records: Vec<u32>,
-    buckets: Vec<u32>,
+    out: Writer,
 }
 
 /// A probe before it is written: the leads of its ends, its entry and template.
@@ -188,33 +90,70 @@ impl<'s> Data<'s> {
             spec,
             ranks,
             made: HashMap::new(),
-            text: String::new(),
-            bounds: vec![0],
-            patterns: Vec::new(),
-            probes: Vec::new(),
-            code_records: Vec::new(),
-            buckets: Vec::new(),
+            out: Writer::new(&spec.platform, spec.unknown_retry),
         }
     }
 
-    /// Appends a string and gives its id.
-    fn string(&mut self, text: &str) -> u32 {
-        self.text.push_str(text);
-        self.bounds.push(u32_of(self.text.len()));
-        u32_of(self.bounds.len() - 2)
+    /// Writes one entry's record, its codes and its field names.
+    fn entry(&mut self, entry: &crate::ast::Entry) {
+        let message = |lang| {
+            let at = entry.message.langs.iter().position(|(l, _)| *l == lang)?;
+            Some(entry.templates[at].display())
+        };
+        let hint = |lang| {
+            let hint = entry.hint.as_ref()?;
+            hint.langs
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map(|(_, text)| text.as_str())
+        };
+        let out = &mut self.out;
+        let mut record = [NONE; entry::LEN];
+        record[entry::NAME] = out.string(&entry.name);
+        record[entry::MESSAGE] = out.string(&entry.templates[0].display());
+        record[entry::MESSAGE_ZH] = out.optional(message(Lang::Zh).as_deref());
+        record[entry::MESSAGE_EN] = out.optional(message(Lang::En).as_deref());
+        record[entry::HINT] = out.optional(entry.hint.as_ref().map(Text::first));
+        record[entry::HINT_ZH] = out.optional(hint(Lang::Zh));
+        record[entry::HINT_EN] = out.optional(hint(Lang::En));
+        record[entry::ENDPOINT] = out.optional(entry.endpoint.as_deref());
+        record[entry::SCENE] = out.optional(entry.scene.as_deref());
+        record[entry::GROUP] = u32_of(entry.group);
+        record[entry::HTTP_STATUS] = entry.http_status.map_or(NONE, u32::from);
+        record[entry::RETRY] = out.retry(entry.retry);
+        record[entry::CODES] = out.codes(entry.codes.iter().cloned());
+        record[entry::CODES_LEN] = u32_of(entry.codes.len());
+        record[entry::FIELDS] = out.names(entry.templates[0].fields.iter().cloned());
+        record[entry::FIELDS_LEN] = u32_of(entry.templates[0].fields.len());
+        out.push(section::ENTRIES, record);
     }
 
-    fn optional(&mut self, text: Option<&str>) -> u32 {
-        text.map_or(NONE, |text| self.string(text))
+    /// Writes the envelope: its paths and success codes, and the ranges of each.
+    fn envelope(&mut self, envelope: &Envelope) {
+        let out = &mut self.out;
+        let success = (
+            out.codes(envelope.success.iter().cloned()),
+            u32_of(envelope.success.len()),
+        );
+        let envelope = errcodes_layout::Envelope {
+            code: out.paths(envelope.code.iter().cloned()),
+            message: out.paths(envelope.message.iter().cloned()),
+            sub_code: out.paths(envelope.sub_code.iter().cloned()),
+            sub_message: out.paths(envelope.sub_message.iter().cloned()),
+            request_id: out.paths(envelope.request_id.iter().cloned()),
+            success,
+            success_without_code: envelope.success_without_code,
+        };
+        out.envelope(&envelope);
     }
 
-    /// The hashed integer and string codes, each with the entry `from_code` gives and the
-    /// index of its probes; then the probes of the entries without a code, last.
-    fn codes(&mut self, spec: &Spec) -> (Hashed<i64>, Hashed<u32>, BTreeMap<Code, u32>) {
+    /// Places the integer and string codes, each with the entry `from_code` gives and the
+    /// index of its probes; then writes the probes of the entries without a code, last.
+    fn codes(&mut self, spec: &Spec, design: Design) -> Result<BTreeMap<Code, u32>, Error> {
         let plain = entries_by_code(spec);
         let every: BTreeSet<&Code> = spec.entries.iter().flat_map(|e| &e.codes).collect();
-        let mut ints: Vec<(i64, i64)> = Vec::new();
-        let mut strs: Vec<(String, [u32; 2])> = Vec::new();
+        let mut ints = Vec::new();
+        let mut strs = Vec::new();
         let mut indices = BTreeMap::new();
         for code in every {
             let entries = plain.get(code).map_or(&[][..], Vec::as_slice);
@@ -225,27 +164,16 @@ impl<'s> Data<'s> {
                 .copied()
                 .find(|&i| spec.entries[i].fallback)
                 .or(entries.first().copied())
-                .map_or(UNKNOWN_ENTRY, u32_of);
+                .map_or(NONE, u32_of);
             match code {
-                Code::Int(code) => {
-                    ints.push((*code, (i64::from(fallback) << 32) | i64::from(index)));
-                }
-                Code::Str(code) => strs.push((code.clone(), [fallback, index])),
+                Code::Int(code) => ints.push((*code, fallback, index)),
+                Code::Str(code) => strs.push((code.as_str(), fallback, index)),
             }
         }
         self.code(&codeless(spec));
-        let ints = hashed(
-            ints.len(),
-            |i, seed| phf::hash_int(ints[i].0, seed),
-            |i| [ints[i].0, ints[i].1],
-        );
-        let ids: Vec<u32> = strs.iter().map(|(code, _)| self.string(code)).collect();
-        let strs = hashed(
-            strs.len(),
-            |i, seed| phf::hash_str(&strs[i].0, seed),
-            |i| [ids[i], strs[i].1[0], strs[i].1[1]],
-        );
-        (ints, strs, indices)
+        self.out.int_codes(&ints, design)?;
+        self.out.str_codes(&strs)?;
+        Ok(indices)
     }
 
     /// The sub-code rules, most specific first: by code (rules of any code last), kind,
@@ -257,9 +185,9 @@ impl<'s> Data<'s> {
                 continue;
             };
             let (kind, text_len, value) = match rule {
-                SubCode::Exact(code) => (sub::EXACT, 0, self.string(code)),
+                SubCode::Exact(code) => (sub::EXACT, 0, self.out.string(code)),
                 SubCode::Template(template) => (sub::TEMPLATE, 0, self.pattern(template)),
-                SubCode::Prefix(prefix) => (sub::PREFIX, prefix.len(), self.string(prefix)),
+                SubCode::Prefix(prefix) => (sub::PREFIX, prefix.len(), self.out.string(prefix)),
             };
             let codes: Vec<u32> = if item.codes.is_empty() {
                 vec![NONE]
@@ -283,18 +211,18 @@ impl<'s> Data<'s> {
     fn pattern(&mut self, template: &Template) -> u32 {
         let lits = skeleton(template);
         let min_len = u32_of(lits.iter().map(String::len).sum::<usize>() + template.fields.len());
-        let first_lit = u32_of(self.bounds.len() - 1);
+        let first_lit = self.out.next_string();
         for lit in &lits {
-            self.string(lit);
+            self.out.string(lit);
         }
-        let first_field = u32_of(self.bounds.len() - 1);
+        let first_field = self.out.next_string();
         for field in &template.fields {
-            self.string(field);
+            self.out.string(field);
         }
         let count = u32_of(template.fields.len());
-        self.patterns
-            .extend([first_lit, first_field, count, min_len]);
-        u32_of(self.patterns.len() / record::PATTERN - 1)
+        let patterns = [first_lit, first_field, count, min_len];
+        self.out.push(section::PATTERNS, patterns);
+        u32_of(self.out.words(section::PATTERNS).len() / record::PATTERN - 1)
     }
 
     /// The probes of `entries`' templates, best first: most literal text, then spec order.
@@ -334,7 +262,7 @@ impl<'s> Data<'s> {
             .enumerate()
             .map(|(order, probe)| (probe, u32_of(order)))
             .collect();
-        let start = self.probes.len() / record::PROBE;
+        let start = self.out.words(section::PROBES).len() / record::PROBE;
         let (scanned, bits, buckets) = if probes.len() > SCAN {
             let bits = (2 * probes.len()).next_power_of_two().trailing_zeros();
             let bucket = |lead| errcodes_layout::bucket(lead, bits);
@@ -349,13 +277,15 @@ impl<'s> Data<'s> {
             for ((lead, ..), _) in &probes[scanned..] {
                 sizes[bucket(*lead)] += 1;
             }
-            let at = self.buckets.len();
-            let mut offset = start + scanned;
-            self.buckets.push(u32_of(offset));
-            for size in sizes {
-                offset += size;
-                self.buckets.push(u32_of(offset));
-            }
+            let at = self.out.words(section::BUCKETS).len();
+            let offsets = sizes.into_iter().scan(start + scanned, |offset, size| {
+                *offset += size;
+                Some(u32_of(*offset))
+            });
+            let offsets: Vec<u32> = std::iter::once(u32_of(start + scanned))
+                .chain(offsets)
+                .collect();
+            self.out.push(section::BUCKETS, offsets);
             (scanned, bits, u32_of(at))
         } else {
             (probes.len(), 0, 0)
@@ -363,9 +293,9 @@ impl<'s> Data<'s> {
         for (probe, order) in probes {
             self.write_probe(probe, order);
         }
-        self.code_records
-            .extend([u32_of(start), u32_of(start + scanned), buckets, bits]);
-        u32_of(self.code_records.len() / record::CODE - 1)
+        let code = [u32_of(start), u32_of(start + scanned), buckets, bits];
+        self.out.push(section::CODES, code);
+        u32_of(self.out.words(section::CODES).len() / record::CODE - 1)
     }
 
     /// Writes one probe: what the matcher needs first (its length, its field count, its end
@@ -379,13 +309,11 @@ impl<'s> Data<'s> {
             pattern
         };
         let at = record::PATTERN * pattern as usize;
-        let (lits, count, min_len) = (
-            self.patterns[at] as usize,
-            self.patterns[at + 2],
-            self.patterns[at + 3],
-        );
-        let last = lits + count as usize;
-        self.probes.extend([
+        let patterns = self.out.words(section::PATTERNS);
+        let (lits, count, min_len) = (patterns[at], patterns[at + 2], patterns[at + 3]);
+        let last = lits + count;
+        let out = &mut self.out;
+        let probe = [
             lead,
             tail,
             min_len,
@@ -393,24 +321,11 @@ impl<'s> Data<'s> {
             u32_of(entry),
             pattern,
             count,
-            self.bounds[lits],
-            self.bounds[lits + 1],
-            self.bounds[last],
-            self.bounds[last + 1],
-        ]);
-    }
-}
-
-/// Places `len` keys with a perfect hash; `record(i)` is key `i`'s slot.
-fn hashed<V: Copy, const N: usize>(
-    len: usize,
-    hash: impl Fn(usize, u64) -> u64,
-    record: impl Fn(usize) -> [V; N],
-) -> Hashed<V> {
-    let built = phf::build(len, hash);
-    Hashed {
-        seed: built.seed,
-        displacements: built.displacements,
-        slots: built.order.iter().flat_map(|&i| record(i)).collect(),
+            out.bound(lits),
+            out.bound(lits + 1),
+            out.bound(last),
+            out.bound(last + 1),
+        ];
+        out.push(section::PROBES, probe);
     }
 }

@@ -134,7 +134,7 @@ pub trait Catalog:
     /// The retry class of codes the spec does not know.
     #[must_use]
     fn unknown_retry() -> RetryClass {
-        Self::__table().unknown_retry
+        Self::__table().unknown_retry()
     }
 }
 

@@ -192,7 +192,7 @@ pub mod prelude {
 pub mod __private {
     // `Key` too: the `errcodes` command builds tables from spec files and looks codes up in
     // them with the same `Table` methods.
-    pub use crate::table::{Envelope, Key, Path, Phf, Table};
+    pub use crate::table::{retry_class, Envelope, Key, Path, Table};
     pub use errcodes_layout::UNKNOWN;
 
     pub use crate::__errcodes_response_impls as response_impls;

@@ -7,7 +7,7 @@ use errcodes_spec::ast::{
 use serde::Serialize;
 
 use super::policy::{Kind, Level};
-use crate::table::retry_class;
+use errcodes::__private::retry_class;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {

@@ -112,7 +112,13 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         (quote!(#[inline]), quote!(#[inline(never)]))
     };
     let unit = unit.map(|unit| quote!(#inline_match #unit));
-    let table = table(spec, &encode(spec), krate);
+    let table = match encode(spec) {
+        Ok(encoded) => table(&encoded, krate),
+        Err(error) => {
+            let message = format!("{}: {error}", source.display);
+            quote!(::core::compile_error!(#message))
+        }
+    };
     let (platform, title, source_link) = (&spec.platform, &spec.title, &spec.source);
     let groups = spec.groups.iter().map(|group| {
         let (id, title) = (&group.id, &group.title);

@@ -77,7 +77,7 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
 ) -> Result<Option<ApiError<E>>, ResponseError> {
     let failed = status.is_some_and(|status| !(200..300).contains(&status));
     let error = |error: ResponseError| error.with_status(status);
-    let Some(envelope) = &E::__table().envelope else {
+    let Some(envelope) = E::__table().envelope() else {
         return Err(error(ResponseError::new(ResponseErrorKind::NoEnvelope)));
     };
     let paths = [
@@ -126,7 +126,7 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
             return Err(error(ResponseError::at(kind, path.text, found.kind())));
         }
     };
-    if is_success(envelope, code) {
+    if is_success(&envelope, code) {
         return if failed {
             Err(error(ResponseError::new(ResponseErrorKind::Status)))
         } else {

@@ -3,7 +3,7 @@
 //! for a code with few patterns and in the bucket of the message's first char for a code
 //! with many.
 
-use errcodes_layout::{bucket, record, sub, word, MAX_FIELDS, NONE, UNKNOWN};
+use errcodes_layout::{bucket, record, section, sub, word, MAX_FIELDS, NONE, UNKNOWN};
 
 use super::{Key, Table};
 use crate::fields::Spans;
@@ -53,7 +53,7 @@ impl Table {
     /// The entry a sub-code rule chooses, if a sub-code was received and a rule matches it.
     #[inline]
     fn by_sub_code(&self, key: Key<'_>, sub_code: Option<&str>) -> Option<usize> {
-        let sub_code = sub_code.filter(|_| !self.sub_codes.is_empty())?;
+        let sub_code = sub_code.filter(|_| !self.section(section::SUB_CODES).is_empty())?;
         let (_, code) = self.slot(key);
         self.sub_rule(code, sub_code.trim())
     }
@@ -61,8 +61,9 @@ impl Table {
     /// The entry of the first rule of code `code`, then of any code, that `sub_code`
     /// matches.
     fn sub_rule(&self, code: u32, sub_code: &str) -> Option<usize> {
-        let rules = (0..self.sub_codes.len() / (4 * record::SUB))
-            .filter_map(|i| errcodes_layout::record::<{ record::SUB }>(self.sub_codes, i));
+        let rules = self.section(section::SUB_CODES);
+        let rules = (0..rules.len() / (4 * record::SUB))
+            .filter_map(|i| errcodes_layout::record::<{ record::SUB }>(rules, i));
         let matching = |wanted: u32| {
             rules
                 .clone()
@@ -107,7 +108,7 @@ impl Table {
     /// ends.
     #[inline]
     fn stripped<'m>(&self, message: &'m str) -> (&'m str, (u32, u32)) {
-        if self.noise.is_empty() {
+        if self.section(section::NOISE).is_empty() {
             return trim_ends(message);
         }
         let text = strip_noise(message, &self.noise_patterns(), |_, _| {});
@@ -115,7 +116,8 @@ impl Table {
     }
 
     fn noise_patterns(&self) -> impl Iterator<Item = crate::text::Pattern<'static>> + Clone + '_ {
-        (0..self.noise.len() / 4).filter_map(|i| self.pattern(word(self.noise, i)))
+        let noise = self.section(section::NOISE);
+        (0..noise.len() / 4).filter_map(move |i| self.pattern(word(noise, i)))
     }
 
     /// The value of the first field called `request_id` or `rid` in the noise stripped from
@@ -141,18 +143,20 @@ impl Table {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn best(&self, code: u32, text: &str, ends: (u32, u32)) -> (usize, u32) {
-        let codeless = u32::try_from(self.codes.len() / (4 * record::CODE))
+        let codes = self.section(section::CODES);
+        let buckets = self.section(section::BUCKETS);
+        let codeless = u32::try_from(codes.len() / (4 * record::CODE))
             .unwrap_or(NONE)
             .wrapping_sub(1);
         for code in [code, codeless] {
             let Some([start, end, first_bucket, bits]) =
-                errcodes_layout::record::<{ record::CODE }>(self.codes, code as usize)
+                errcodes_layout::record::<{ record::CODE }>(codes, code as usize)
             else {
                 continue;
             };
             let keyed = if bits > 0 {
                 let at = first_bucket as usize + bucket(ends.0, bits);
-                (word(self.buckets, at), word(self.buckets, at + 1))
+                (word(buckets, at), word(buckets, at + 1))
             } else {
                 (0, 0)
             };
@@ -175,7 +179,7 @@ impl Table {
         (lead, tail): (u32, u32),
         text: &str,
     ) -> (usize, u32) {
-        let probes: &'static [u8] = self.probes;
+        let probes = self.section(section::PROBES);
         let size = record::PROBE * 4;
         let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
         // Preference, entry and pattern of the best match so far.
@@ -221,7 +225,7 @@ impl Table {
         let Some([pattern, count, first, first_end, last, last_end]) = words else {
             return false;
         };
-        let source: &'static str = self.text;
+        let source = self.view.text();
         let first = source
             .get(first as usize..first_end as usize)
             .unwrap_or_default();
@@ -253,10 +257,8 @@ impl Table {
         if is_at(index) {
             return index;
         }
-        self.twins
-            .iter()
-            .filter(|&&(entry, _)| entry as usize == index)
-            .map(|&(_, twin)| twin as usize)
+        self.view
+            .twins(index)
             .find(|&twin| is_at(twin))
             .unwrap_or(index)
     }

@@ -1,8 +1,9 @@
-//! A code to its entry: a perfect hash built at compile time (hash and displace: a key's
-//! bucket gives a displacement, the displaced hash gives its slot), so a lookup is two
-//! hashes, two array reads and one comparison whatever the size of the table.
+//! A code to its entry: a perfect hash built at compile time (for integer codes, one
+//! multiply where the writer found a multiplier, else hash and displace; see
+//! `errcodes_layout`), so a lookup is a hash, one or two array reads and one comparison
+//! whatever the size of the table.
 
-use errcodes_layout::{hash_int, hash_str, long, place, record, NONE, UNKNOWN};
+use errcodes_layout::{NONE, UNKNOWN};
 
 use super::Table;
 use crate::{Code, RawCode};
@@ -47,34 +48,10 @@ impl Table {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     pub(super) fn slot(&self, key: Key<'_>) -> Found {
-        let missing = (UNKNOWN, NONE);
         match key {
-            Key::Int(code) => {
-                let slots = self.ints.slots;
-                let hash = hash_int(code, self.ints.seed);
-                let len = slots.len() / (8 * record::INT_SLOT);
-                let at = record::INT_SLOT * place(hash, self.ints.displacements, len);
-                match (long(slots, at), long(slots, at + 1)) {
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    (Some(key), Some(value)) if key == code => {
-                        ((value >> 32) as usize, value as u32)
-                    }
-                    _ => missing,
-                }
-            }
-            Key::Str(code) => {
-                let slots = self.strs.slots;
-                let hash = hash_str(code, self.strs.seed);
-                let len = slots.len() / (4 * record::STR_SLOT);
-                let at = place(hash, self.strs.displacements, len);
-                match errcodes_layout::record::<{ record::STR_SLOT }>(slots, at) {
-                    Some([key, fallback, index]) if self.string(key) == code => {
-                        (fallback as usize, index)
-                    }
-                    _ => missing,
-                }
-            }
-            Key::None => missing,
+            Key::Int(code) => self.view.int_slot(code),
+            Key::Str(code) => self.view.str_slot(code),
+            Key::None => (UNKNOWN, NONE),
         }
     }
 
@@ -91,26 +68,12 @@ impl Table {
         }
     }
 
-    /// The entry `from_code` gives for `key`, or [`UNKNOWN`]: an integer code is compared
-    /// with its slot's key without a branch, which a mix of known and unknown codes would
-    /// mispredict.
+    /// The entry `from_code` gives for `key`, or [`UNKNOWN`].
     #[must_use]
     #[inline]
     pub fn lookup(&self, key: Key<'_>) -> usize {
         match key {
-            Key::Int(code) => {
-                let slots = self.ints.slots;
-                let hash = hash_int(code, self.ints.seed);
-                let len = slots.len() / (8 * record::INT_SLOT);
-                let at = record::INT_SLOT * place(hash, self.ints.displacements, len);
-                // A slot past the end reads as another code's: no branch on it either.
-                let key = long(slots, at).unwrap_or(!code);
-                let value = long(slots, at + 1).unwrap_or(0);
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let fallback = (value >> 32) as usize;
-                // All ones when the key differs: `fallback | !0` is `UNKNOWN`.
-                fallback | usize::from(key != code).wrapping_neg()
-            }
+            Key::Int(code) => self.view.int_entry(code),
             Key::Str(_) | Key::None => self.slot(key).0,
         }
     }

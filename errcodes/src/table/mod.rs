@@ -1,9 +1,10 @@
 //! The tables `platform_errors!` generates and the lookups over them.
 //!
-//! Generated code is data, not logic: one static [`Table`] per enum, made of flat arrays of
-//! integers and one string holding all the spec's text, which the compiler checks and
-//! lowers in time linear in the size of the spec. Where each value sits is defined once, in
-//! `errcodes_layout`, for the macro that writes a table and for this module that reads it.
+//! Generated code is data, not logic: one static [`Table`] per enum, made of one byte string
+//! of sections and one string holding all the spec's text (and three short lists), which
+//! the compiler checks and lowers in time linear in the size of the spec. The format is
+//! defined once, in `errcodes_layout`: its writer serves the macro and the `errcodes`
+//! command, and its reader, [`View`], this module.
 //!
 //! Codes are found with a perfect hash built at compile time ([`lookup`]); messages are
 //! compared only with the patterns that can match them ([`classify`]).
@@ -11,28 +12,15 @@
 mod classify;
 mod lookup;
 
-use errcodes_layout::{entry, record, word, NONE};
+use errcodes_layout::{entry, record, section, Encoded, Retry, View};
 
 pub use lookup::Key;
 
 use crate::text::{Pattern, Strings};
 use crate::{Code, Lang, RetryClass};
 
-/// A perfect-hash map: `slots` holds, for each key, a record in the place the hash of the
-/// key gives, the key first.
-#[derive(Debug)]
-pub struct Phf {
-    /// Seed of the hash function, found at compile time.
-    pub seed: u64,
-    /// One displacement per bucket (`u32`s).
-    pub displacements: &'static [u8],
-    /// Integer codes: [`record::INT_SLOT`] `i64`s per slot. String codes:
-    /// [`record::STR_SLOT`] `u32`s per slot.
-    pub slots: &'static [u8],
-}
-
 /// Where a platform's JSON response keeps its code and message (see `specs/README.md`).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Envelope {
     /// Paths to the code, tried in order.
     pub code: &'static [Path],
@@ -59,59 +47,93 @@ pub struct Path {
     pub keys: &'static [&'static str],
 }
 
-/// All the data behind one generated enum. The arrays of integers are little-endian byte
-/// strings: one literal each, which the compiler reads as fast as text.
+/// All the data behind one generated enum: what `errcodes_layout`'s writer gave, the text
+/// and the sections read in place through its [`View`], and the three lists this crate
+/// lends out as slices of its own types.
 #[derive(Debug)]
 pub struct Table {
-    /// The spec's `platform`.
-    pub platform: &'static str,
-    /// Every string of the spec, back to back.
-    pub text: &'static str,
-    /// `u32`s: string `i` is `text[bounds[i]..bounds[i + 1]]`.
-    pub bounds: &'static [u8],
-    /// [`entry::LEN`] `u32`s per entry, in spec order.
-    pub entries: &'static [u8],
-    /// The codes of every entry, as the spec lists them.
-    pub entry_codes: &'static [Code<'static>],
+    view: View<'static>,
+    /// Every entry's codes, then the envelope's success codes.
+    codes: &'static [Code<'static>],
     /// The field names of every entry's first template.
-    pub field_names: &'static [&'static str],
-    /// The retry classes the entries use.
-    pub retries: &'static [RetryClass],
-    /// `u32`s: each group's id and title (strings).
-    pub groups: &'static [u8],
-    /// Integer codes.
-    pub ints: Phf,
-    /// String codes.
-    pub strs: Phf,
-    /// `u32`s: where each code's probes are ([`record::CODE`]); the last is that of the
-    /// entries without a code, which are reachable by message only.
-    pub codes: &'static [u8],
-    /// `u32`s: the probes of every code, then those of the entries without a code
-    /// ([`record::PROBE`]). A handful are scanned; of many, those that start with a field
-    /// are, and the others are in buckets by the lead of their first char.
-    pub probes: &'static [u8],
-    /// `u32`s: bucket offsets into the probes; a code with `1 << bits` buckets has
-    /// `(1 << bits) + 1`.
-    pub buckets: &'static [u8],
-    /// `u32`s: every pattern ([`record::PATTERN`]).
-    pub patterns: &'static [u8],
-    /// `u32`s: the patterns stripped from the end of a message before it is matched.
-    pub noise: &'static [u8],
-    /// Entries that share a code and a message but not an endpoint, both ways round.
-    pub twins: &'static [(u32, u32)],
-    /// `u32`s: the sub-code rules ([`record::SUB`]), most specific first.
-    pub sub_codes: &'static [u8],
-    /// Retry class of unknown codes.
-    pub unknown_retry: RetryClass,
-    /// Where a response keeps its code and message, if the spec says.
-    pub envelope: Option<Envelope>,
+    names: &'static [&'static str],
+    /// The envelope's paths.
+    paths: &'static [Path],
+}
+
+/// The class a spec's retry names: the one conversion from the table's classes to the
+/// runtime's.
+#[must_use]
+pub const fn retry_class(retry: Retry) -> RetryClass {
+    match retry {
+        Retry::Permanent => RetryClass::Permanent,
+        Retry::Transient => RetryClass::Transient,
+        Retry::Throttled(None) => RetryClass::Throttled { wait: None },
+        Retry::Throttled(Some(secs)) => RetryClass::Throttled {
+            wait: Some(core::time::Duration::from_secs(secs)),
+        },
+        Retry::Reauthenticate => RetryClass::Reauthenticate,
+        Retry::AlreadyApplied => RetryClass::AlreadyApplied,
+    }
 }
 
 impl Table {
+    /// The table `platform_errors!` wrote: its text and bytes, and its lists. `const`: the
+    /// sections are found at compile time.
+    #[must_use]
+    pub const fn new(
+        text: &'static str,
+        bytes: &'static [u8],
+        codes: &'static [Code<'static>],
+        names: &'static [&'static str],
+        paths: &'static [Path],
+    ) -> Table {
+        Table {
+            view: View::new(text, bytes),
+            codes,
+            names,
+            paths,
+        }
+    }
+
+    /// A table encoded at run time, leaked: a generated table is a `static`, and the
+    /// `errcodes` command reads one or two specs once per process.
+    #[must_use]
+    pub fn leak(encoded: Encoded) -> &'static Table {
+        let Encoded {
+            text,
+            bytes,
+            codes,
+            names,
+            paths,
+        } = encoded;
+        let leak_str = |text: String| -> &'static str { text.leak() };
+        let codes = codes.into_iter().map(|code| match code {
+            errcodes_layout::Code::Int(code) => Code::Int(code),
+            errcodes_layout::Code::Str(code) => Code::Str(leak_str(code)),
+        });
+        let paths = paths.into_iter().map(|path| Path {
+            text: leak_str(path.text),
+            keys: path
+                .keys
+                .into_iter()
+                .map(leak_str)
+                .collect::<Vec<_>>()
+                .leak(),
+        });
+        Box::leak(Box::new(Table::new(
+            leak_str(text),
+            bytes.leak(),
+            codes.collect::<Vec<_>>().leak(),
+            names.into_iter().map(leak_str).collect::<Vec<_>>().leak(),
+            paths.collect::<Vec<_>>().leak(),
+        )))
+    }
+
     /// How many entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len() / (4 * entry::LEN)
+        self.view.len()
     }
 
     /// Whether the table has no entry.
@@ -120,37 +142,56 @@ impl Table {
         self.len() == 0
     }
 
-    /// String `id`; empty for [`NONE`].
+    /// The spec's `platform`.
+    #[must_use]
+    pub fn platform(&self) -> &'static str {
+        self.view.platform()
+    }
+
+    /// The retry class of unknown codes.
+    #[must_use]
+    pub fn unknown_retry(&self) -> RetryClass {
+        self.view
+            .unknown_retry()
+            .map_or(RetryClass::Permanent, retry_class)
+    }
+
+    /// Where a response keeps its code and message, if the spec says.
+    #[must_use]
+    pub fn envelope(&self) -> Option<Envelope> {
+        let envelope = self.view.envelope()?;
+        let paths = |range| slice(self.paths, range);
+        Some(Envelope {
+            code: paths(envelope.code),
+            message: paths(envelope.message),
+            sub_code: paths(envelope.sub_code),
+            sub_message: paths(envelope.sub_message),
+            request_id: paths(envelope.request_id),
+            success: slice(self.codes, envelope.success),
+            success_without_code: envelope.success_without_code,
+        })
+    }
+
+    /// String `id`; empty for [`NONE`](errcodes_layout::NONE).
     #[inline]
     fn string(&self, id: u32) -> &'static str {
-        let text: &'static str = self.text;
-        let at = id as usize;
-        if at.saturating_add(1) >= self.bounds.len() / 4 {
-            return "";
-        }
-        let (start, end) = (word(self.bounds, at), word(self.bounds, at + 1));
-        text.get(start as usize..end as usize).unwrap_or_default()
+        self.view.string(id)
     }
 
     fn optional(&self, id: u32) -> Option<&'static str> {
-        (id != NONE).then(|| self.string(id))
+        self.view.optional(id)
     }
 
     /// Strings `first..first + len`.
     fn strings(&self, first: u32, len: u32) -> Strings<'static> {
-        let bounds: &'static [u8] = self.bounds;
-        let (first, len) = (first as usize, len as usize);
-        Strings::new(
-            self.text,
-            bounds
-                .get(first * 4..(first + len + 1) * 4)
-                .unwrap_or_default(),
-        )
+        Strings::new(self.view.text(), self.view.bounds(first, len))
     }
 
     fn pattern(&self, index: u32) -> Option<Pattern<'static>> {
-        let [lits, fields, count, min_len] =
-            errcodes_layout::record::<{ record::PATTERN }>(self.patterns, index as usize)?;
+        let [lits, fields, count, min_len] = errcodes_layout::record::<{ record::PATTERN }>(
+            self.section(section::PATTERNS),
+            index as usize,
+        )?;
         Some(Pattern {
             lits: self.strings(lits, count + 1),
             fields: self.strings(fields, count),
@@ -158,33 +199,42 @@ impl Table {
         })
     }
 
+    /// Section `id` of the table's bytes.
+    #[inline]
+    fn section(&self, id: usize) -> &'static [u8] {
+        self.view.section(id)
+    }
+
     /// Value `field` of entry `index`; `None` for [`UNKNOWN`](errcodes_layout::UNKNOWN).
     #[inline]
     fn field(&self, index: usize, field: usize) -> Option<u32> {
-        if index >= self.len() {
-            return None;
-        }
-        Some(word(self.entries, index * entry::LEN + field))
+        self.view.field(index, field)
     }
 
-    fn slice<T>(&self, all: &'static [T], index: usize, start: usize, len: usize) -> &'static [T] {
-        let (Some(start), Some(len)) = (self.field(index, start), self.field(index, len)) else {
-            return &[];
-        };
-        all.get(start as usize..(start as usize).saturating_add(len as usize))
-            .unwrap_or_default()
+    /// The part of list `all` that entry `index`'s fields `start` and `len` give.
+    fn entry_slice<T>(
+        &self,
+        all: &'static [T],
+        index: usize,
+        start: usize,
+        len: usize,
+    ) -> &'static [T] {
+        match (self.field(index, start), self.field(index, len)) {
+            (Some(start), Some(len)) => slice(all, (start, len)),
+            _ => &[],
+        }
     }
 
     /// Every code of entry `index`, as the spec lists them.
     #[must_use]
     pub fn codes_of(&self, index: usize) -> &'static [Code<'static>] {
-        self.slice(self.entry_codes, index, entry::CODES, entry::CODES_LEN)
+        self.entry_slice(self.codes, index, entry::CODES, entry::CODES_LEN)
     }
 
     /// The field names of entry `index`'s first template.
     #[must_use]
     pub fn field_names(&self, index: usize) -> &'static [&'static str] {
-        self.slice(self.field_names, index, entry::FIELDS, entry::FIELDS_LEN)
+        self.entry_slice(self.names, index, entry::FIELDS, entry::FIELDS_LEN)
     }
 
     /// The variant name of entry `index`; `"Unknown"` past the entries.
@@ -249,17 +299,16 @@ impl Table {
     /// The retry class of entry `index`; the spec's `unknown_retry` past the entries.
     #[must_use]
     pub fn retry_class(&self, index: usize) -> RetryClass {
-        let retries: &'static [RetryClass] = self.retries;
         self.field(index, entry::RETRY)
-            .and_then(|retry| retries.get(retry as usize).copied())
-            .unwrap_or(self.unknown_retry)
+            .and_then(|retry| self.view.retry(retry))
+            .map_or_else(|| self.unknown_retry(), retry_class)
     }
 
     /// The group id of entry `index`.
     #[must_use]
     pub fn group(&self, index: usize) -> Option<&'static str> {
-        let group = self.field(index, entry::GROUP)? as usize;
-        (2 * group < self.groups.len() / 4).then(|| self.string(word(self.groups, 2 * group)))
+        let (id, _title) = self.view.group(self.field(index, entry::GROUP)?)?;
+        Some(id)
     }
 
     /// The entry named `name`, if any.
@@ -267,4 +316,11 @@ impl Table {
     pub fn index_of_name(&self, name: &str) -> Option<usize> {
         (0..self.len()).find(|&index| self.name(index) == name)
     }
+}
+
+/// Part `(start, len)` of `all`; empty where `all` is shorter.
+fn slice<T>(all: &[T], (start, len): (u32, u32)) -> &[T] {
+    let start = start as usize;
+    all.get(start..start.saturating_add(len as usize))
+        .unwrap_or_default()
 }

@@ -1,53 +1,81 @@
-//! Builds the perfect-hash tables that the runtime reads, with the hashing and placement of
-//! `errcodes_layout`, which the runtime reads them with.
+//! Hash and displace: keys are sorted into buckets by one half of their hash; each bucket,
+//! largest first, gets the first displacement that puts all its keys in free slots.
 
-pub use errcodes_layout::{bucket_of, hash_int, hash_str, slot_of as place};
+use alloc::vec;
+use alloc::vec::Vec;
+
+use crate::hash::{bucket_of, slot_of};
 
 /// Keys per bucket on average: small buckets are easy to place.
 const BUCKET_SIZE: usize = 4;
 /// Displacements tried per bucket before trying another seed.
 const MAX_DISPLACEMENT: u32 = 1 << 20;
+/// The first seed tried.
+pub(crate) const FIRST_SEED: u64 = 0x5eed_0000_0000_0000;
+/// Seeds tried before giving up. Distinct keys place with the first or second (see the
+/// tests); a seed fails at once when two keys hash alike, so a collision is reported after
+/// a few cheap tries.
+pub(crate) const SEEDS: u64 = 8;
 
+/// Keys placed one per slot.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phf {
-    pub seed: u64,
-    pub displacements: Vec<u32>,
+pub(crate) struct Placed {
+    pub(crate) seed: u64,
+    pub(crate) displacements: Vec<u32>,
     /// For each slot, the index of the key placed there (every slot holds one key).
-    pub order: Vec<usize>,
+    pub(crate) order: Vec<usize>,
 }
 
-/// Places distinct keys, given by their hash under a seed, one per slot.
-pub fn build(len: usize, hash: impl Fn(usize, u64) -> u64) -> Phf {
+/// Why keys were not placed: the last two keys that hashed alike, if the last seed failed
+/// that way.
+pub(crate) type Failed = Option<(usize, usize)>;
+
+/// Places `len` keys, given by their hash under a seed, trying `seeds` seeds.
+pub(crate) fn place(
+    len: usize,
+    hash: impl Fn(usize, u64) -> u64,
+    seeds: u64,
+) -> Result<Placed, Failed> {
     if len == 0 {
-        return Phf {
+        return Ok(Placed {
             seed: 0,
             displacements: Vec::new(),
             order: Vec::new(),
-        };
+        });
     }
     let buckets = len.div_ceil(BUCKET_SIZE);
-    let mut seed = 0x5eed_0000_0000_0000_u64;
-    loop {
-        if let Some(phf) = try_build(len, buckets, seed, &hash) {
-            return phf;
+    let mut failed = None;
+    for seed in (0..seeds).map(|n| FIRST_SEED.wrapping_add(n)) {
+        let hashes: Vec<u64> = (0..len).map(|key| hash(key, seed)).collect();
+        failed = same_hash(&hashes);
+        if failed.is_some() {
+            continue;
         }
-        seed = seed.wrapping_add(1);
+        if let Some(placed) = try_seed(&hashes, buckets, seed) {
+            return Ok(placed);
+        }
     }
+    Err(failed)
 }
 
-fn try_build(
-    len: usize,
-    buckets: usize,
-    seed: u64,
-    hash: &impl Fn(usize, u64) -> u64,
-) -> Option<Phf> {
-    let hashes: Vec<u64> = (0..len).map(|key| hash(key, seed)).collect();
+/// Two keys whose hashes are equal: no displacement parts them.
+fn same_hash(hashes: &[u64]) -> Option<(usize, usize)> {
+    let mut sorted: Vec<(u64, usize)> = hashes.iter().copied().zip(0..).collect();
+    sorted.sort_unstable();
+    sorted
+        .windows(2)
+        .find(|pair| pair[0].0 == pair[1].0)
+        .map(|pair| (pair[0].1.min(pair[1].1), pair[0].1.max(pair[1].1)))
+}
+
+fn try_seed(hashes: &[u64], buckets: usize, seed: u64) -> Option<Placed> {
+    let len = hashes.len();
     let mut by_bucket: Vec<Vec<usize>> = vec![Vec::new(); buckets];
     for (key, &h) in hashes.iter().enumerate() {
         by_bucket[bucket_of(h, buckets)].push(key);
     }
     let mut bucket_order: Vec<usize> = (0..buckets).collect();
-    bucket_order.sort_by_key(|&b| std::cmp::Reverse(by_bucket[b].len()));
+    bucket_order.sort_by_key(|&b| core::cmp::Reverse(by_bucket[b].len()));
 
     let mut order = vec![usize::MAX; len];
     let mut displacements = vec![0; buckets];
@@ -60,7 +88,7 @@ fn try_build(
         let found = (0..MAX_DISPLACEMENT).find(|&d| {
             taken.clear();
             keys.iter().all(|&key| {
-                let slot = place(hashes[key], d, len);
+                let slot = slot_of(hashes[key], d, len);
                 let free = order[slot] == usize::MAX && !taken.contains(&slot);
                 taken.push(slot);
                 free
@@ -68,10 +96,10 @@ fn try_build(
         })?;
         displacements[bucket] = found;
         for &key in keys {
-            order[place(hashes[key], found, len)] = key;
+            order[slot_of(hashes[key], found, len)] = key;
         }
     }
-    Some(Phf {
+    Some(Placed {
         seed,
         displacements,
         order,
@@ -81,20 +109,22 @@ fn try_build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::{hash_int, hash_str};
 
-    fn check(keys: &[i64]) -> Phf {
-        let phf = build(keys.len(), |i, seed| hash_int(keys[i], seed));
+    fn check(keys: &[i64]) -> Placed {
+        let placed = place(keys.len(), |i, seed| hash_int(keys[i], seed), SEEDS)
+            .unwrap_or_else(|failed| panic!("not placed: {failed:?}"));
         let mut seen = vec![false; keys.len()];
-        for &key in &phf.order {
+        for &key in &placed.order {
             assert!(!seen[key], "key placed twice");
             seen[key] = true;
         }
         for (i, &key) in keys.iter().enumerate() {
-            let h = hash_int(key, phf.seed);
-            let d = phf.displacements[bucket_of(h, phf.displacements.len())];
-            assert_eq!(phf.order[place(h, d, keys.len())], i);
+            let h = hash_int(key, placed.seed);
+            let d = placed.displacements[bucket_of(h, placed.displacements.len())];
+            assert_eq!(placed.order[slot_of(h, d, keys.len())], i);
         }
-        phf
+        placed
     }
 
     #[test]
@@ -123,14 +153,14 @@ mod tests {
                     x ^= x << 17;
                     10_000 + (x % 99_990_000) as i64
                 })
-                .collect::<std::collections::BTreeSet<_>>()
+                .collect::<alloc::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            let phf = build(keys.len(), |i, seed| hash_int(keys[i], seed));
+            let placed = check(&keys);
             assert!(
-                phf.seed - 0x5eed_0000_0000_0000 < 2,
+                placed.seed - FIRST_SEED < 2,
                 "{len} keys: seed {:x}",
-                phf.seed
+                placed.seed
             );
         }
     }
@@ -144,9 +174,9 @@ mod tests {
                 (0..len).map(|i| i * 1000 + 7).collect::<Vec<_>>(),
                 (0..len).map(|i| 990_001 + i).collect::<Vec<_>>(),
             ] {
-                let phf = check(&keys);
-                let tries = phf.seed - 0x5eed_0000_0000_0000;
-                let widest = phf.displacements.iter().max().copied().unwrap_or(0);
+                let placed = check(&keys);
+                let tries = placed.seed - FIRST_SEED;
+                let widest = placed.displacements.iter().max().copied().unwrap_or(0);
                 assert!(tries < 2, "{len} keys: {tries} seeds tried");
                 assert!(
                     widest < MAX_DISPLACEMENT / 16,
@@ -154,6 +184,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn keys_that_hash_alike_under_every_seed_are_named_not_searched_forever() {
+        // Keys 3 and 7 collide whatever the seed, as two strings with one FNV-1a hash would.
+        let hash = |key: usize, seed| hash_int(if key == 7 { 3 } else { key as i64 }, seed);
+        assert_eq!(place(10, hash, SEEDS), Err(Some((3, 7))));
+    }
+
+    #[test]
+    fn the_seed_search_stops_at_its_bound() {
+        assert_eq!(
+            place(10, |key, seed| hash_int(key as i64, seed), 0),
+            Err(None)
+        );
+        assert!(place(10, |key, seed| hash_int(key as i64, seed), 1).is_ok());
     }
 
     #[test]

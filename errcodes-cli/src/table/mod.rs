@@ -112,6 +112,13 @@ fn envelope(envelope: &ast::Envelope) -> Envelope {
             .collect::<Vec<_>>()
             .leak(),
         success_without_code: envelope.success_without_code,
+        success_message: envelope
+            .success_message
+            .iter()
+            .cloned()
+            .map(text_of)
+            .collect::<Vec<_>>()
+            .leak(),
     }
 }
 

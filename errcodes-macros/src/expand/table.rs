@@ -105,6 +105,7 @@ fn envelope_tokens(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
     let request_id = paths(&envelope.request_id);
     let success = envelope.success.iter().map(|code| code_tokens(code, krate));
     let success_without_code = envelope.success_without_code;
+    let success_message = &envelope.success_message;
     quote! {
         #krate::__private::Envelope {
             code: #code,
@@ -114,6 +115,7 @@ fn envelope_tokens(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
             request_id: #request_id,
             success: &[#(#success),*],
             success_without_code: #success_without_code,
+            success_message: &[#(#success_message),*],
         }
     }
 }

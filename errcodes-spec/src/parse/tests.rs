@@ -120,6 +120,68 @@ groups:
     );
 }
 
+/// A spec whose envelope is `{code: errcode, <envelope>}`, parsed: the envelope's success
+/// messages, or the problems.
+fn success_messages(envelope: &str) -> Result<Vec<String>, Vec<String>> {
+    let spec = format!(
+        "\
+platform: demo
+enum: DemoError
+title: Demo
+source: https://example.com
+unknown_retry: permanent
+envelope: {{code: errcode, {envelope}}}
+groups:
+  - id: general
+    title: General
+    retry: permanent
+    errors:
+      - code: 1
+        name: First
+        message: first
+"
+    );
+    let mut cx = Ctxt::default();
+    let parsed = parse(&spec, FileId(0), &mut cx);
+    if !cx.is_empty() {
+        return Err(cx
+            .into_problems()
+            .into_iter()
+            .map(|problem| problem.message)
+            .collect());
+    }
+    let envelope = parsed.and_then(|spec| spec.head.envelope).expect("an envelope");
+    Ok(envelope.success_message)
+}
+
+#[test]
+fn success_messages_are_text_or_a_list_of_texts() {
+    assert_eq!(
+        success_messages("success_without_code: true, success_message: ok"),
+        Ok(vec!["ok".to_owned()])
+    );
+    assert_eq!(
+        success_messages("success_without_code: true, success_message: [ok, success]"),
+        Ok(vec!["ok".to_owned(), "success".to_owned()])
+    );
+    assert_eq!(success_messages("success_without_code: true"), Ok(vec![]));
+}
+
+#[test]
+fn success_messages_must_be_text_not_empty_and_need_success_without_code() {
+    let problems = |envelope: &str| success_messages(envelope).expect_err("problems").join("\n");
+    let problems_of = [
+        ("success_without_code: true, success_message: [0]", "must be text, found the number 0"),
+        ("success_without_code: true, success_message: ['  ']", "cannot be empty"),
+        ("success_without_code: true, success_message: [' ok']", "has spaces around it"),
+        ("success_message: [ok]", "no effect without `success_without_code: true`"),
+    ];
+    for (envelope, problem) in problems_of {
+        let found = problems(envelope);
+        assert!(found.contains(problem), "{envelope}: {found}");
+    }
+}
+
 #[test]
 fn typos_suggest_the_nearest_key() {
     assert_eq!(closest("mesage", ENTRY_KEYS), Some("message"));

@@ -1,119 +1,144 @@
-//! Reads only what an envelope names from a JSON body, in one pass and without building a
-//! `serde_json::Value` of it: the body is walked along the spec's paths, everything else is
-//! skipped as it is parsed, and strings without escapes are borrowed from the body.
+//! Reads only what an envelope names from JSON bytes, in one pass and without building a
+//! `serde_json::Value`: the body is walked along the paths, everything else is skipped as it
+//! is parsed, and strings without escapes are borrowed from the body.
+//!
+//! The walk keeps the first value each path leads to. That is the value the rule of
+//! [`super::values`] gives, unless a key on the way is repeated or a `*` matches twice (the
+//! value would depend on which comes last, or on comparing keys): then the walk gives up,
+//! and [`super::prune`] reads the body exactly.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::values::{is_number_key, number_of, Found, Values, SLOTS};
 use crate::table::Path;
 
-/// The values an envelope names, in this order.
-pub(crate) const CODE: usize = 0;
-pub(crate) const MESSAGE: usize = 1;
-pub(crate) const SUB_CODE: usize = 2;
-pub(crate) const SUB_MESSAGE: usize = 3;
-pub(crate) const REQUEST_ID: usize = 4;
-const SLOTS: usize = 5;
+/// The most paths the walk follows: one bit of a [`Mask`] each.
+pub(crate) const MAX_PATHS: usize = 16;
 
-/// A value found at the end of a path.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Found<'de> {
-    Bool(bool),
-    Int(i64),
-    /// A number that is no `i64` (a fraction, or beyond its range), as JSON writes it.
-    Number(String),
-    Text(Cow<'de, str>),
-    Object,
-    Array,
+type Mask = u16;
+
+/// Every path of an envelope, slot by slot; path `i` is bit `i` of a [`Mask`].
+pub(crate) struct Paths {
+    paths: [&'static Path; MAX_PATHS],
+    /// How many paths each slot has.
+    counts: [usize; SLOTS],
+    len: usize,
 }
 
-impl Found<'_> {
-    pub(crate) fn kind(&self) -> &'static str {
-        match self {
-            Found::Bool(_) => "a boolean",
-            Found::Int(_) | Found::Number(_) => "a number",
-            Found::Text(_) => "text",
-            Found::Object => "an object",
-            Found::Array => "a list",
-        }
-    }
-}
+static NO_PATH: Path = Path {
+    text: "",
+    keys: &[],
+};
 
-/// What the walk found: for each slot, the value of the first of its paths that leads to
-/// one (not `null`), and that path.
-#[derive(Debug, Default)]
-pub(crate) struct Values<'de> {
-    pub(crate) slots: [Option<(usize, &'static Path, Found<'de>)>; SLOTS],
-}
-
-impl<'de> Values<'de> {
-    pub(crate) fn get(&self, slot: usize) -> Option<(&'static Path, &Found<'de>)> {
-        let (_, path, found) = self.slots.get(slot)?.as_ref()?;
-        Some((path, found))
-    }
-
-    pub(crate) fn take(&mut self, slot: usize) -> Option<Found<'de>> {
-        self.slots.get_mut(slot)?.take().map(|(_, _, found)| found)
-    }
-
-    fn record(&mut self, paths: &Paths, at: &[Active], found: &Found<'de>) {
-        for &Active { slot, alt, depth } in at {
-            let path = &paths[slot][alt];
-            let better = self.slots[slot]
-                .as_ref()
-                .is_none_or(|&(best, _, _)| alt < best);
-            if depth == path.keys.len() && better {
-                self.slots[slot] = Some((alt, path, found.clone()));
+impl Paths {
+    /// `None` when there are more than [`MAX_PATHS`].
+    pub(crate) fn new(slots: &[&'static [Path]; SLOTS]) -> Option<Self> {
+        let mut paths = Paths {
+            paths: [&NO_PATH; MAX_PATHS],
+            counts: [0; SLOTS],
+            len: 0,
+        };
+        for (slot, alts) in slots.iter().enumerate() {
+            for path in *alts {
+                *paths.paths.get_mut(paths.len)? = path;
+                paths.len += 1;
             }
+            paths.counts[slot] = alts.len();
         }
+        Some(paths)
+    }
+
+    fn bits(mask: Mask) -> impl Iterator<Item = usize> {
+        (0..MAX_PATHS).filter(move |&bit| mask & (1 << bit) != 0)
     }
 }
 
-/// The paths of each slot, in the order they are tried.
-pub(crate) type Paths = [&'static [Path]; SLOTS];
+/// The walk gave up: the body needs the exact read.
+pub(crate) struct Ambiguous;
 
-/// A path still being followed: how many of its keys are behind.
-#[derive(Clone, Copy, Debug)]
-struct Active {
-    slot: usize,
-    alt: usize,
-    depth: usize,
-}
-
-/// Walks a body along `paths`. `Ok(None)` when the body is JSON but not an object.
+/// Walks a body along `paths`: `Ok(Err(Ambiguous))` when it gives up, `Ok(Ok(None))` when
+/// the body is JSON but not an object.
 pub(crate) fn walk<'de, D: Deserializer<'de>>(
     body: D,
     paths: &Paths,
-) -> Result<Option<Values<'de>>, D::Error> {
-    let active: Vec<Active> = (0..SLOTS)
-        .flat_map(|slot| {
-            (0..paths[slot].len()).map(move |alt| Active {
-                slot,
-                alt,
-                depth: 0,
-            })
-        })
-        .collect();
-    let mut values = Values::default();
-    let is_object = Node {
+    slots: &[&'static [Path]; SLOTS],
+) -> Result<Result<Option<Values<'de>>, Ambiguous>, D::Error> {
+    let mut walk = Walk {
         paths,
-        active: &active,
-        values: &mut values,
-        root: true,
+        found: Default::default(),
+        matched: 0,
+        ambiguous: false,
+    };
+    let all = (0..paths.len).fold(0, |mask, bit| mask | 1 << bit);
+    let node = Node {
+        walk: &mut walk,
+        active: all,
+        depth: 0,
+    };
+    let is_object = match node.deserialize(body) {
+        Err(_) if walk.ambiguous => return Ok(Err(Ambiguous)),
+        read => read?,
+    };
+    if !is_object {
+        return Ok(Ok(None));
     }
-    .deserialize(body)?;
-    Ok(is_object.then_some(values))
+    let mut first = [0; SLOTS];
+    for slot in 1..SLOTS {
+        first[slot] = first[slot - 1] + paths.counts[slot - 1];
+    }
+    let found = &mut walk.found;
+    let values = Values::choose(slots, |slot, alt| found[first[slot] + alt].take());
+    Ok(Ok(Some(values)))
 }
 
-/// One node of the body, with the paths that lead through it. Gives whether it is an
-/// object.
-struct Node<'p, 'v, 'de> {
+/// What the walk has found so far.
+struct Walk<'p, 'de> {
     paths: &'p Paths,
-    active: &'p [Active],
-    values: &'v mut Values<'de>,
-    root: bool,
+    found: [Option<Found<'de>>; MAX_PATHS],
+    /// The paths of `found` that are `Some`.
+    matched: Mask,
+    ambiguous: bool,
+}
+
+impl<'de> Walk<'_, 'de> {
+    fn give_up<E: de::Error>(&mut self) -> E {
+        self.ambiguous = true;
+        E::custom("the body repeats a key on an envelope path")
+    }
+
+    /// The paths of `active` that end at `depth`.
+    fn ending(&self, active: Mask, depth: usize) -> Mask {
+        let mut mask = 0;
+        for bit in Paths::bits(active) {
+            if self.paths.paths[bit].keys.len() == depth {
+                mask |= 1 << bit;
+            }
+        }
+        mask
+    }
+
+    /// Keeps `found` for the paths of `ending`; a second value for one is ambiguous.
+    fn end<E: de::Error>(&mut self, ending: Mask, found: &Found<'de>) -> Result<(), E> {
+        if ending & self.matched != 0 {
+            return Err(self.give_up());
+        }
+        for bit in Paths::bits(ending) {
+            self.found[bit] = Some(found.clone());
+        }
+        self.matched |= ending;
+        Ok(())
+    }
+}
+
+/// One node of the body at `depth`, with the paths that lead to it. Gives whether it is an
+/// object.
+struct Node<'w, 'p, 'de> {
+    walk: &'w mut Walk<'p, 'de>,
+    active: Mask,
+    depth: usize,
 }
 
 impl<'de> DeserializeSeed<'de> for Node<'_, '_, 'de> {
@@ -125,11 +150,10 @@ impl<'de> DeserializeSeed<'de> for Node<'_, '_, 'de> {
 }
 
 impl<'de> Node<'_, '_, 'de> {
-    fn scalar(self, found: &Found<'de>) -> bool {
-        if !self.root {
-            self.values.record(self.paths, self.active, found);
-        }
-        false
+    fn scalar<E: de::Error>(self, found: &Found<'de>) -> Result<bool, E> {
+        let ending = self.walk.ending(self.active, self.depth);
+        self.walk.end(ending, found)?;
+        Ok(false)
     }
 }
 
@@ -141,112 +165,213 @@ impl<'de> Visitor<'de> for Node<'_, '_, 'de> {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
-        Ok(self.scalar(&Found::Bool(v)))
+        self.scalar(&Found::Bool(v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
-        Ok(self.scalar(&Found::Int(v)))
+        self.scalar(&Found::Int(v))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
-        let found = i64::try_from(v).map_or_else(|_| Found::Number(v.to_string()), Found::Int);
-        Ok(self.scalar(&found))
+        self.scalar(&Found::u64(v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> {
-        Ok(self.scalar(&Found::Number(v.to_string())))
+        self.scalar(&Found::f64(v))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        Ok(self.scalar(&Found::Text(Cow::Owned(v.to_owned()))))
+        self.scalar(&Found::Text(Cow::Owned(v.to_owned())))
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<bool, E> {
-        Ok(self.scalar(&Found::Text(Cow::Borrowed(v))))
+        self.scalar(&Found::Text(Cow::Borrowed(v)))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<bool, E> {
-        Ok(self.scalar(&Found::Text(Cow::Owned(v))))
+        self.scalar(&Found::Text(Cow::Owned(v)))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        Ok(false)
+        self.scalar(&Found::Null)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<bool, E> {
-        Ok(false)
+        self.scalar(&Found::Null)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        if !self.root {
-            self.values.record(self.paths, self.active, &Found::Array);
-        }
+        self.scalar::<A::Error>(&Found::Array)?;
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(false)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        if !self.root {
-            self.values.record(self.paths, self.active, &Found::Object);
+        let Node {
+            walk,
+            active,
+            depth,
+        } = self;
+        let ending = walk.ending(active, depth);
+        let mut object = Object::new(walk.paths, active & !ending, depth);
+        let paths = walk.paths;
+        let Some(mut key) = map.next_key_seed(KeySeed::new(paths, &object, true))? else {
+            walk.end::<A::Error>(ending, &Found::Object)?;
+            return Ok(true);
+        };
+        if key.number {
+            let text: String = map.next_value()?;
+            walk.end::<A::Error>(ending, &Found::number(&number_of(&text)?))?;
+            return Ok(false);
         }
-        let mut next = Vec::new();
-        while let Some(()) = map.next_key_seed(Key {
-            paths: self.paths,
-            active: self.active,
-            next: &mut next,
-        })? {
-            if next.is_empty() {
-                map.next_value::<IgnoredAny>()?;
-            } else {
-                map.next_value_seed(Node {
-                    paths: self.paths,
-                    active: &next,
-                    values: &mut *self.values,
-                    root: false,
-                })?;
+        walk.end::<A::Error>(ending, &Found::Object)?;
+        loop {
+            object.entry(&mut map, walk, key)?;
+            match map.next_key_seed(KeySeed::new(paths, &object, false))? {
+                Some(next) => key = next,
+                None => return Ok(true),
             }
         }
-        Ok(true)
     }
 }
 
-/// A key of an object: which of the paths through the object go on through it.
-struct Key<'p, 'n> {
-    paths: &'p Paths,
-    active: &'p [Active],
-    next: &'n mut Vec<Active>,
+/// An object that paths go through, and what tells whether one of its keys is repeated
+/// where that matters.
+struct Object<'de> {
+    /// The paths that go on through a key of the object.
+    through: Mask,
+    depth: usize,
+    /// The paths of `through` that take any key here (`*`).
+    wild: Mask,
+    /// The paths of `through` that have taken their key here.
+    taken: Mask,
+    /// The keys under which a path of `wild` found a value.
+    found_under: [Option<Cow<'de, str>>; 2],
 }
 
-impl<'de> DeserializeSeed<'de> for Key<'_, '_> {
-    type Value = ();
+impl<'de> Object<'de> {
+    fn new(paths: &Paths, through: Mask, depth: usize) -> Self {
+        let mut wild = 0;
+        for bit in Paths::bits(through) {
+            if paths.paths[bit].keys.get(depth) == Some(&"*") {
+                wild |= 1 << bit;
+            }
+        }
+        Object {
+            through,
+            depth,
+            wild,
+            taken: 0,
+            found_under: [None, None],
+        }
+    }
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+    /// Reads the value of `key`: skipped, unless a path goes on through it. A path that
+    /// takes its key a second time, or a key repeated after a `*` found a value under it,
+    /// is ambiguous.
+    fn entry<A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        walk: &mut Walk<'_, 'de>,
+        key: Key<'de>,
+    ) -> Result<(), A::Error> {
+        let taking = key.next & !self.wild;
+        let repeated = taking & self.taken != 0
+            || key.text.as_ref().is_some_and(|text| {
+                self.found_under.iter().flatten().any(|under| under == text)
+            });
+        if repeated {
+            return Err(walk.give_up());
+        }
+        self.taken |= taking;
+        if key.next == 0 {
+            map.next_value::<IgnoredAny>()?;
+            return Ok(());
+        }
+        let before = walk.matched;
+        map.next_value_seed(Node {
+            walk: &mut *walk,
+            active: key.next,
+            depth: self.depth + 1,
+        })?;
+        // Remembers `key` if a path that takes any key found a value under it.
+        if walk.matched & !before & self.wild == 0 {
+            return Ok(());
+        }
+        match self.found_under.iter_mut().find(|under| under.is_none()) {
+            Some(free) => {
+                *free = key.text;
+                Ok(())
+            }
+            None => Err(walk.give_up()),
+        }
+    }
+}
+
+/// A key of an object: the paths that go on through it, its text where a `*` takes it, and
+/// whether it makes the object a number.
+struct Key<'de> {
+    next: Mask,
+    text: Option<Cow<'de, str>>,
+    number: bool,
+}
+
+struct KeySeed<'p, 'o, 'de> {
+    paths: &'p Paths,
+    object: &'o Object<'de>,
+    /// Whether it is the object's first key.
+    first: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_, '_, 'de> {
+    type Value = Key<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for Key<'_, '_> {
-    type Value = ();
+impl<'p, 'o, 'de> KeySeed<'p, 'o, 'de> {
+    fn new(paths: &'p Paths, object: &'o Object<'de>, first: bool) -> Self {
+        KeySeed {
+            paths,
+            object,
+            first,
+        }
+    }
+
+    fn key(&self, text: &str) -> Mask {
+        let mut next = 0;
+        for bit in Paths::bits(self.object.through) {
+            let want = self.paths.paths[bit].keys.get(self.object.depth);
+            if want.is_some_and(|&want| want == "*" || want == text) {
+                next |= 1 << bit;
+            }
+        }
+        next
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_, '_, 'de> {
+    type Value = Key<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<(), E> {
-        self.next.clear();
-        for &Active { slot, alt, depth } in self.active {
-            let keys = self.paths[slot][alt].keys;
-            if keys
-                .get(depth)
-                .is_some_and(|&want| want == "*" || want == key)
-            {
-                self.next.push(Active {
-                    slot,
-                    alt,
-                    depth: depth + 1,
-                });
-            }
-        }
-        Ok(())
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key {
+            next: self.key(text),
+            text: (self.object.wild != 0).then_some(Cow::Borrowed(text)),
+            number: self.first && is_number_key(text),
+        })
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Key<'de>, E> {
+        Ok(Key {
+            next: self.key(text),
+            text: (self.object.wild != 0).then(|| Cow::Owned(text.to_owned())),
+            number: self.first && is_number_key(text),
+        })
     }
 }

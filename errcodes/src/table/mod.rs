@@ -48,6 +48,9 @@ pub struct Envelope {
     pub success: &'static [Code<'static>],
     /// Whether a body with no code at any path is a success.
     pub success_without_code: bool,
+    /// Messages that a body without a code may carry and still be a success (WeChat's
+    /// `ok`), compared after trimming.
+    pub success_message: &'static [&'static str],
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.

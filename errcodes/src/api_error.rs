@@ -65,7 +65,7 @@ impl<E: Catalog> ApiError<E> {
             received.sub_code = query.sub_code.map(Box::from);
         }
         if received.request_id.is_none() {
-            received.request_id = E::__table().request_id(query.message).map(Box::from);
+            received.request_id = found.fields.request_id().map(Box::from);
         }
         ApiError {
             error: found.error,

@@ -51,8 +51,13 @@ impl Paths {
         Some(paths)
     }
 
-    fn bits(mask: Mask) -> impl Iterator<Item = usize> {
-        (0..MAX_PATHS).filter(move |&bit| mask & (1 << bit) != 0)
+    /// The bits set in `mask`, lowest first.
+    fn bits(mut mask: Mask) -> impl Iterator<Item = usize> {
+        std::iter::from_fn(move || {
+            let bit = mask.trailing_zeros() as usize;
+            mask &= mask.wrapping_sub(1);
+            (bit < MAX_PATHS).then_some(bit)
+        })
     }
 }
 

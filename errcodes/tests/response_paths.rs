@@ -71,6 +71,8 @@ static KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
 #[derive(Clone, Debug)]
 enum Doc {
     Scalar(Value),
+    /// Text written as it is: a token that may be no JSON.
+    Raw(&'static str),
     List(Vec<Doc>),
     Object(Vec<(String, Doc)>),
 }
@@ -105,6 +107,7 @@ impl Doc {
     fn write(&self, out: &mut String, escape: &mut impl FnMut() -> bool) {
         match self {
             Doc::Scalar(value) => out.push_str(&value.to_string()),
+            Doc::Raw(raw) => out.push_str(raw),
             Doc::List(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -321,7 +324,7 @@ proptest! {
 fn shows(doc: &Doc, text: &str) -> [bool; 5] {
     fn objects<'d>(doc: &'d Doc, all: &mut Vec<&'d [(String, Doc)]>) {
         match doc {
-            Doc::Scalar(_) => {}
+            Doc::Scalar(_) | Doc::Raw(_) => {}
             Doc::List(items) => items.iter().for_each(|item| objects(item, all)),
             Doc::Object(entries) => {
                 all.push(entries);
@@ -355,4 +358,83 @@ fn the_generated_bodies_repeat_keys_unsorted_escaped_null_and_nested() {
         }
     }
     assert!(counts.iter().all(|&count| count > 20), "{counts:?}");
+}
+
+/// Tokens at the edges of JSON's grammar, valid and not, as serde_json has them.
+const EDGES: &[&str] = &[
+    "01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "1E400", "-0", "0.0", "1e-7", "-1.5E+3",
+    "123456789012345678", "1234567890123456789", "99999999999999999999", "-9223372036854775808",
+    "tru", "nul", "True", "NaN", "Infinity", r#""\x""#, r#""\u12G4""#, r#""\u00e9""#,
+    r#""\uD800""#, r#""\ud83d\ude00""#, r#""\/\b\f\n\r\t\"\\""#, "\"a\u{1}b\"", "\"a\tb\"",
+    "\"\u{7f}\"", "[1,]", "[,1]", "[]", "{}", r#"{"a":1,}"#, r#"{"a" 1}"#, "{,}", r#"{"a":}"#,
+    "1 2", "[1 2]", r#"{"\u0065rrcode":1}"#, "\"", "[", "{", "]", "}",
+];
+
+/// A body with mistakes of the kind a truncated, mangled or non-JSON response has: tokens
+/// at the edges of the grammar in its values, something after it, and one byte cut short,
+/// dropped, or put in or over another (one of JSON's own, a control char, or a byte no
+/// UTF-8 text has).
+fn mangled() -> impl Strategy<Value = Vec<u8>> {
+    let edge = prop::sample::select(EDGES).prop_map(Doc::Raw);
+    let byte = prop::sample::select(
+        b"{}[]\":,\\ \t\n0123456789-+.eEtrufalsn/u\x00\x1f\x7f\xff\xc3".to_vec(),
+    );
+    let edges = prop::collection::vec(
+        (any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), edge),
+        0..4,
+    );
+    let after = prop_oneof![4 => Just(""), 1 => prop::sample::select(vec![" ", "x", "}", " {}", "\u{0}"])];
+    (doc_and_escapes(), edges, after, any::<prop::sample::Index>(), 0..5u8, byte).prop_map(
+        |((mut doc, escapes), edges, after, at, how, byte)| {
+            for (envelope, slot, alt, token) in edges {
+                let paths = ENVELOPES[envelope.index(ENVELOPES.len())].slots()[slot.index(5)];
+                if !paths.is_empty() {
+                    doc.put(&paths[alt.index(paths.len())], STARS[0], false, token);
+                }
+            }
+            let mut bytes = written(&(doc, escapes)).into_bytes();
+            bytes.extend_from_slice(after.as_bytes());
+            let at = at.index(bytes.len() + 1);
+            match how {
+                0 => bytes.truncate(at),
+                1 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                2 if at < bytes.len() => bytes[at] = byte,
+                3 => bytes.insert(at, byte),
+                _ => {}
+            }
+            bytes
+        },
+    )
+}
+
+/// What serde_json rejects is no response, and what it reads as a `Value` reads as that
+/// `Value` does; the one-pass scan neither accepts nor reads anything else.
+fn mangled_reads_as_serde_json_does<E: Catalog>(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let read = outcome(E::from_response(bytes));
+    if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
+        prop_assert_eq!(read.as_ref().err(), Some(&(ResponseErrorKind::NotJson, None)));
+    }
+    if let Ok(value) = serde_json::from_slice::<Value>(bytes) {
+        prop_assert_eq!(&read, &outcome(E::from_response(&value)), "{}", E::PLATFORM);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn what_serde_json_rejects_is_not_json(bytes in mangled()) {
+        mangled_reads_as_serde_json_does::<AliexpressError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<TiktokGlobalError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<TiktokLocalServicesError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<TopGatewayError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<WangdiantongError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<WechatGlobalError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<WechatShopError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<WechatTransactionError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<WideError>(&bytes)?;
+    }
 }

@@ -5,7 +5,7 @@
 
 mod error;
 mod prune;
-mod read;
+mod scan;
 mod value;
 mod values;
 
@@ -104,18 +104,14 @@ impl Response<'_> {
             .is_some_and(|status| !(200..300).contains(&status))
     }
 
-    /// Reads `bytes` in one pass, or, where that gives up, exactly.
+    /// Reads `bytes` in one pass, or, where that is not sure, exactly.
     fn bytes<E: Catalog>(&self, bytes: &[u8]) -> Result<Option<ApiError<E>>, ResponseError> {
         let slots = values::slots(self.envelope);
-        let not_json = |error| self.fail(ResponseError::json(error));
-        let walker = read::Paths::new(&slots);
-        if let Some(paths) = &walker {
-            let mut json = serde_json::Deserializer::from_slice(bytes);
-            if let Ok(values) = read::walk(&mut json, paths, &slots).map_err(not_json)? {
-                json.end().map_err(not_json)?;
-                return self.decide(values);
-            }
+        let scanned = scan::Paths::new(&slots).and_then(|paths| scan::scan(bytes, &paths));
+        if let Some(values) = scanned {
+            return self.decide(Some(values));
         }
+        let not_json = |error| self.fail(ResponseError::json(error));
         let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
         let mut json = serde_json::Deserializer::from_slice(bytes);
         let pruned = prune::prune(&mut json, &all).map_err(not_json)?;

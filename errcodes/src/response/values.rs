@@ -109,6 +109,10 @@ pub(crate) struct Values<'de> {
 }
 
 impl<'de> Values<'de> {
+    pub(crate) fn new(slots: [Option<(&'static Path, Found<'de>)>; SLOTS]) -> Self {
+        Values { slots }
+    }
+
     /// Chooses, for each slot, among what each of its paths leads to (`found(slot, alt)`).
     pub(crate) fn choose(
         slots: &[&'static [Path]; SLOTS],

@@ -128,12 +128,16 @@ impl Table {
             let (text, ends) = trim_ends(message);
             return (text, ends, None);
         }
-        let mut found = None;
+        let mut found: Option<&str> = None;
         let text = strip_noise(message, &self.noise_patterns(), |pattern, tail| {
+            let names = pattern.fields;
+            let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
+            let Some(field) = field("request_id").or_else(|| field("rid")) else {
+                return;
+            };
             let mut ranges = [(0, 0); MAX_FIELDS];
             if found.is_none() && match_pattern(tail, pattern, &mut ranges) {
-                let fields = Spans::new(pattern.fields, &ranges, 0).of(tail);
-                found = fields.get("request_id").or_else(|| fields.get("rid"));
+                found = tail.get(ranges[field].0..ranges[field].1);
             }
         });
         let span = found.map(|id| {

@@ -259,7 +259,10 @@ pub(crate) fn strip_noise<'m, 'p>(
 }
 
 fn noise_start(text: &str, pattern: &Pattern<'_>) -> Option<usize> {
-    if pattern.lits.is_empty() {
+    let count = pattern.lits.len();
+    // With a field, a tail matches only if it ends with the last literal, and so does the
+    // text: one comparison at the end rules out a pattern without a search.
+    if pattern.lits.is_empty() || count > 1 && !may_end_with(text, pattern.lits.get(count - 1)) {
         return None;
     }
     let first = pattern.lits.get(0);
@@ -397,12 +400,38 @@ fn find(text: &str, from: usize, lit: &str) -> Option<(usize, usize)> {
         // first, or the first place allowed, is tried, so that long runs stay linear.
         let inside_run =
             first == b' ' && at > start && char_before(text, at).is_some_and(char::is_whitespace);
-        if !inside_run {
+        if !inside_run && !differs_next(t, at, lit) {
             if let Some(end) = prefix(text, at, lit) {
                 return Some((at, end));
             }
         }
         from = at + char_len(t, at);
+    }
+}
+
+/// Whether `text` may end with chars that read as `lit`: [`suffix`], after a look at the last
+/// byte of each, which settles it when both are ASCII and `lit`'s is no space.
+#[inline]
+fn may_end_with(text: &str, lit: &str) -> bool {
+    match (text.as_bytes().last(), lit.as_bytes().last()) {
+        (Some(&got), Some(&want)) if got.is_ascii() && want.is_ascii() && want != b' ' => {
+            got == want && suffix(text, lit).is_some()
+        }
+        _ => suffix(text, lit).is_some(),
+    }
+}
+
+/// Whether the byte after `at`, where `text` has `lit`'s first byte, rules `lit` out with no
+/// more work: an ASCII char that is no whitespace (so no run goes on) and not `lit`'s next
+/// byte. Most candidates of a search fail so, at a space between two words.
+#[inline]
+fn differs_next(text: &[u8], at: usize, lit: &str) -> bool {
+    let lit = lit.as_bytes();
+    match (text.get(at), text.get(at + 1), lit.get(1)) {
+        (Some(&here), Some(&next), Some(&want)) => {
+            here == lit[0] && next.is_ascii() && !char::from(next).is_whitespace() && next != want
+        }
+        _ => false,
     }
 }
 

@@ -55,8 +55,16 @@ pub fn cases() -> Vec<Case> {
             r#"{"errcode":45009,"errmsg":"reach max api daily quota limit rid: 617682e0-09059ac5-34a8e2ea"}"#,
             error::<WechatTransactionError>,
         ),
-        case("wechat_success_2kb", &payload(12), success::<WechatTransactionError>),
-        case("wechat_success_64kb", &payload(400), success::<WechatTransactionError>),
+        case(
+            "wechat_success_2kb",
+            &payload(12),
+            success::<WechatTransactionError>,
+        ),
+        case(
+            "wechat_success_64kb",
+            &payload(400),
+            success::<WechatTransactionError>,
+        ),
         case(
             "wangdiantong_template",
             r#"{"status":100,"message":"商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"}"#,

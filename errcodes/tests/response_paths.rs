@@ -334,14 +334,27 @@ fn shows(doc: &Doc, text: &str) -> [bool; 5] {
     }
     let mut all = Vec::new();
     objects(doc, &mut all);
-    let keys = |entries: &[(String, Doc)]| entries.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>();
+    let keys = |entries: &[(String, Doc)]| {
+        entries
+            .iter()
+            .map(|(key, _)| key.clone())
+            .collect::<Vec<_>>()
+    };
     let repeated = all.iter().any(|entries| {
         let mut sorted = keys(entries);
         sorted.sort();
         sorted.windows(2).any(|pair| pair[0] == pair[1])
     });
-    let unsorted = all.iter().any(|entries| keys(entries).windows(2).any(|pair| pair[0] > pair[1]));
-    [repeated, unsorted, text.contains("\\u00"), text.contains(":null"), all.len() > 2]
+    let unsorted = all
+        .iter()
+        .any(|entries| keys(entries).windows(2).any(|pair| pair[0] > pair[1]));
+    [
+        repeated,
+        unsorted,
+        text.contains("\\u00"),
+        text.contains(":null"),
+        all.len() > 2,
+    ]
 }
 
 #[test]
@@ -352,7 +365,10 @@ fn the_generated_bodies_repeat_keys_unsorted_escaped_null_and_nested() {
     let mut runner = TestRunner::deterministic();
     let mut counts = [0; 5];
     for _ in 0..200 {
-        let doc = doc_and_escapes().new_tree(&mut runner).expect("a body").current();
+        let doc = doc_and_escapes()
+            .new_tree(&mut runner)
+            .expect("a body")
+            .current();
         for (count, shown) in counts.iter_mut().zip(shows(&doc.0, &written(&doc))) {
             *count += usize::from(shown);
         }
@@ -362,12 +378,53 @@ fn the_generated_bodies_repeat_keys_unsorted_escaped_null_and_nested() {
 
 /// Tokens at the edges of JSON's grammar, valid and not, as serde_json has them.
 const EDGES: &[&str] = &[
-    "01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "1E400", "-0", "0.0", "1e-7", "-1.5E+3",
-    "123456789012345678", "1234567890123456789", "99999999999999999999", "-9223372036854775808",
-    "tru", "nul", "True", "NaN", "Infinity", r#""\x""#, r#""\u12G4""#, r#""\u00e9""#,
-    r#""\uD800""#, r#""\ud83d\ude00""#, r#""\/\b\f\n\r\t\"\\""#, "\"a\u{1}b\"", "\"a\tb\"",
-    "\"\u{7f}\"", "[1,]", "[,1]", "[]", "{}", r#"{"a":1,}"#, r#"{"a" 1}"#, "{,}", r#"{"a":}"#,
-    "1 2", "[1 2]", r#"{"\u0065rrcode":1}"#, "\"", "[", "{", "]", "}",
+    "01",
+    "-01",
+    "1.",
+    ".5",
+    "-",
+    "+1",
+    "1e",
+    "1e+",
+    "1E400",
+    "-0",
+    "0.0",
+    "1e-7",
+    "-1.5E+3",
+    "123456789012345678",
+    "1234567890123456789",
+    "99999999999999999999",
+    "-9223372036854775808",
+    "tru",
+    "nul",
+    "True",
+    "NaN",
+    "Infinity",
+    r#""\x""#,
+    r#""\u12G4""#,
+    r#""\u00e9""#,
+    r#""\uD800""#,
+    r#""\ud83d\ude00""#,
+    r#""\/\b\f\n\r\t\"\\""#,
+    "\"a\u{1}b\"",
+    "\"a\tb\"",
+    "\"\u{7f}\"",
+    "[1,]",
+    "[,1]",
+    "[]",
+    "{}",
+    r#"{"a":1,}"#,
+    r#"{"a" 1}"#,
+    "{,}",
+    r#"{"a":}"#,
+    "1 2",
+    "[1 2]",
+    r#"{"\u0065rrcode":1}"#,
+    "\"",
+    "[",
+    "{",
+    "]",
+    "}",
 ];
 
 /// A body with mistakes of the kind a truncated, mangled or non-JSON response has: tokens
@@ -380,12 +437,25 @@ fn mangled() -> impl Strategy<Value = Vec<u8>> {
         b"{}[]\":,\\ \t\n0123456789-+.eEtrufalsn/u\x00\x1f\x7f\xff\xc3".to_vec(),
     );
     let edges = prop::collection::vec(
-        (any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), edge),
+        (
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            edge,
+        ),
         0..4,
     );
-    let after = prop_oneof![4 => Just(""), 1 => prop::sample::select(vec![" ", "x", "}", " {}", "\u{0}"])];
-    (doc_and_escapes(), edges, after, any::<prop::sample::Index>(), 0..5u8, byte).prop_map(
-        |((mut doc, escapes), edges, after, at, how, byte)| {
+    let after =
+        prop_oneof![4 => Just(""), 1 => prop::sample::select(vec![" ", "x", "}", " {}", "\u{0}"])];
+    (
+        doc_and_escapes(),
+        edges,
+        after,
+        any::<prop::sample::Index>(),
+        0..5u8,
+        byte,
+    )
+        .prop_map(|((mut doc, escapes), edges, after, at, how, byte)| {
             for (envelope, slot, alt, token) in edges {
                 let paths = ENVELOPES[envelope.index(ENVELOPES.len())].slots()[slot.index(5)];
                 if !paths.is_empty() {
@@ -405,8 +475,7 @@ fn mangled() -> impl Strategy<Value = Vec<u8>> {
                 _ => {}
             }
             bytes
-        },
-    )
+        })
 }
 
 /// What serde_json rejects is no response, and what it reads as a `Value` reads as that
@@ -414,7 +483,10 @@ fn mangled() -> impl Strategy<Value = Vec<u8>> {
 fn mangled_reads_as_serde_json_does<E: Catalog>(bytes: &[u8]) -> Result<(), TestCaseError> {
     let read = outcome(E::from_response(bytes));
     if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
-        prop_assert_eq!(read.as_ref().err(), Some(&(ResponseErrorKind::NotJson, None)));
+        prop_assert_eq!(
+            read.as_ref().err(),
+            Some(&(ResponseErrorKind::NotJson, None))
+        );
     }
     if let Ok(value) = serde_json::from_slice::<Value>(bytes) {
         prop_assert_eq!(&read, &outcome(E::from_response(&value)), "{}", E::PLATFORM);

@@ -139,10 +139,23 @@ fn successes<E: Catalog>(envelope: &Envelope) {
         }
     }
     // Without a code: the request id and the success messages say nothing of an error.
-    let mut quiet = vec![("no code".to_owned(), bytes(&json!({"data": {"orders": []}})))];
+    let mut quiet = vec![(
+        "no code".to_owned(),
+        bytes(&json!({"data": {"orders": []}})),
+    )];
     let mut messages = vec![json!(""), json!("  "), Value::Null];
-    messages.extend(envelope.success_message.iter().map(|message| json!(message)));
-    messages.extend(envelope.success_message.iter().map(|message| json!(format!(" {message}\n"))));
+    messages.extend(
+        envelope
+            .success_message
+            .iter()
+            .map(|message| json!(message)),
+    );
+    messages.extend(
+        envelope
+            .success_message
+            .iter()
+            .map(|message| json!(format!(" {message}\n"))),
+    );
     for message in messages {
         let mut body = json!({"data": {"orders": []}});
         for path in envelope.message.iter().chain(&envelope.request_id) {
@@ -161,7 +174,12 @@ fn successes<E: Catalog>(envelope: &Envelope) {
     // A code that is null is never a success.
     for (alt, path) in envelope.code.iter().enumerate() {
         let mut messages = vec![json!(""), Value::Null];
-        messages.extend(envelope.success_message.iter().map(|message| json!(message)));
+        messages.extend(
+            envelope
+                .success_message
+                .iter()
+                .map(|message| json!(message)),
+        );
         for message in messages {
             let body = bytes(&body_with(envelope, alt, Value::Null, message.clone()));
             let name = format!("a null code at {} with message {message}", path_text(path));
@@ -195,9 +213,15 @@ fn codeless_errors<E: Catalog>(envelope: &Envelope) {
             }
             body
         };
-        let with = place.map_or("no code".to_owned(), |path| format!("null at {}", path_text(path)));
+        let with = place.map_or("no code".to_owned(), |path| {
+            format!("null at {}", path_text(path))
+        });
         if !envelope.message.is_empty() {
-            for message in ["system error", "invalid credential, access_token is invalid", "ok!"] {
+            for message in [
+                "system error",
+                "invalid credential, access_token is invalid",
+                "ok!",
+            ] {
                 let body = bytes(&base(json!(message)));
                 let name = format!("{with} and message {message:?}");
                 let error = Reader::<E>::new(name, &body).error(None, Code::None, message);
@@ -209,17 +233,27 @@ fn codeless_errors<E: Catalog>(envelope: &Envelope) {
             let sub_code = "isp.top-remote-connection-timeout";
             let mut body = base(Value::Null);
             put(&mut body, path, json!(sub_code));
-            let error = E::from_response(&bytes(&body)).expect("read").expect("an error");
+            let error = E::from_response(&bytes(&body))
+                .expect("read")
+                .expect("an error");
             let lookup = E::lookup(&Query::new(Code::None).sub_code(sub_code));
-            assert_eq!(*error.error(), lookup.error, "{with} and {}", path_text(path));
+            assert_eq!(
+                *error.error(),
+                lookup.error,
+                "{with} and {}",
+                path_text(path)
+            );
             assert_eq!(error.code(), Code::None);
             assert_eq!(error.sub_code(), Some(sub_code));
         }
         for path in &envelope.sub_message {
             let mut body = base(Value::Null);
             put(&mut body, path, json!("timed out"));
-            let error = Reader::<E>::new(format!("{with} and a sub-message"), &bytes(&body))
-                .error(Some(200), Code::None, "");
+            let error = Reader::<E>::new(format!("{with} and a sub-message"), &bytes(&body)).error(
+                Some(200),
+                Code::None,
+                "",
+            );
             assert_eq!(error.sub_message(), Some("timed out"));
         }
     }
@@ -506,7 +540,10 @@ fn a_message_without_a_code_is_an_error_without_a_code() {
     let body = r#"{"errmsg":"invalid credential, access_token is invalid"}"#;
     let error = error_of::<WechatShopError>(body);
     assert_eq!(error.code(), Code::None);
-    assert_eq!(error.message(), "invalid credential, access_token is invalid");
+    assert_eq!(
+        error.message(),
+        "invalid credential, access_token is invalid"
+    );
     // The same for an envelope that does not take a missing code for success.
     let error = error_of::<WangdiantongError>(r#"{"message":"参数中必须包含起止时间"}"#);
     assert_eq!(error.code(), Code::None);
@@ -572,7 +609,11 @@ fn a_wildcard_takes_the_least_key_whatever_the_order() {
     let b = r#""b_response":{"result":{"result_error_code":"F00-00-10013-002"}}"#;
     for body in [format!("{{{a},{b}}}"), format!("{{{b},{a}}}")] {
         let error = error_of::<AliexpressError>(&body);
-        assert_eq!((error.code(), error.message()), (Code::Int(-999), "a"), "{body}");
+        assert_eq!(
+            (error.code(), error.message()),
+            (Code::Int(-999), "a"),
+            "{body}"
+        );
     }
     // A key whose value is null yields to one whose value is not.
     let a = r#""a_response":{"result":{"result_error_code":null}}"#;

@@ -150,7 +150,9 @@ groups:
             .map(|problem| problem.message)
             .collect());
     }
-    let envelope = parsed.and_then(|spec| spec.head.envelope).expect("an envelope");
+    let envelope = parsed
+        .and_then(|spec| spec.head.envelope)
+        .expect("an envelope");
     Ok(envelope.success_message)
 }
 
@@ -171,10 +173,22 @@ fn success_messages_are_text_or_a_list_of_texts() {
 fn success_messages_must_be_text_not_empty_and_need_success_without_code() {
     let problems = |envelope: &str| success_messages(envelope).expect_err("problems").join("\n");
     let problems_of = [
-        ("success_without_code: true, success_message: [0]", "must be text, found the number 0"),
-        ("success_without_code: true, success_message: ['  ']", "cannot be empty"),
-        ("success_without_code: true, success_message: [' ok']", "has spaces around it"),
-        ("success_message: [ok]", "no effect without `success_without_code: true`"),
+        (
+            "success_without_code: true, success_message: [0]",
+            "must be text, found the number 0",
+        ),
+        (
+            "success_without_code: true, success_message: ['  ']",
+            "cannot be empty",
+        ),
+        (
+            "success_without_code: true, success_message: [' ok']",
+            "has spaces around it",
+        ),
+        (
+            "success_message: [ok]",
+            "no effect without `success_without_code: true`",
+        ),
     ];
     for (envelope, problem) in problems_of {
         let found = problems(envelope);

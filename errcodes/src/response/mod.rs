@@ -186,15 +186,17 @@ impl Response<'_> {
         values: &Values<'_>,
     ) -> Result<ApiError<E>, ResponseError> {
         let message = self.message(values)?.unwrap_or_default();
+        let sub_code = text(values, SUB_CODE);
+        let sub_message = text(values, SUB_MESSAGE);
+        let request_id = text(values, REQUEST_ID);
         let received = Received {
-            sub_code: text(values, SUB_CODE).map(|text| Box::from(text.as_ref())),
-            sub_message: text(values, SUB_MESSAGE).map(|text| Box::from(text.as_ref())),
-            request_id: text(values, REQUEST_ID).map(|text| Box::from(text.as_ref())),
+            sub_code: sub_code.as_deref(),
+            sub_message: sub_message.as_deref(),
+            request_id: request_id.as_deref(),
             status: self.status,
         };
-        let sub_code = received.sub_code.clone();
         let mut query = Query::new(code).message(&message);
-        if let Some(sub_code) = sub_code.as_deref() {
+        if let Some(sub_code) = received.sub_code {
             query = query.sub_code(sub_code);
         }
         Ok(ApiError::with(&query, received))

@@ -1,6 +1,6 @@
 //! The exact read of bytes, for the bodies the one-pass reader gives up on (a key repeated
 //! on a path, or a `*` that matches twice): a `serde_json::Value` of only the keys the
-//! paths go through, built as serde_json builds one (a repeated key: the last wins), then
+//! paths go through, built as `serde_json` builds one (a repeated key: the last wins), then
 //! read as any `Value` is. Everything else is skipped as it is parsed, so the `Value` is
 //! no deeper than the longest path.
 

@@ -3,11 +3,11 @@
 //! strings without escapes are borrowed from the body.
 //!
 //! The scan gives an answer only where it is sure, and hands the body to the exact read of
-//! [`super::prune`] (serde_json's parser) otherwise: on anything serde_json would reject,
+//! [`super::prune`] (`serde_json`'s parser) otherwise: on anything `serde_json` would reject,
 //! on a body that is no object, and where the rule of [`super::values`] needs more than one
 //! pass (a key on a path repeated, a `*` that matches twice). Every value it gives is the
-//! one serde_json gives: text with escapes and numbers that are no plain integer are read by
-//! serde_json itself.
+//! one `serde_json` gives: text with escapes and numbers that are no plain integer are read by
+//! `serde_json` itself.
 
 use std::borrow::Cow;
 
@@ -27,7 +27,7 @@ type Mask = u16;
 /// Every path of an envelope, slot by slot; path `i` is bit `i` of a [`Mask`]. For each
 /// depth, which paths end or take any key there.
 pub(crate) struct Paths {
-    paths: [&'static Path; MAX_PATHS],
+    list: [&'static Path; MAX_PATHS],
     /// The slot of each path, and its place among the slot's paths.
     places: [(u8, u8); MAX_PATHS],
     /// For each depth, the paths that end there, and those that take any key (`*`).
@@ -45,7 +45,7 @@ impl Paths {
     /// `None` when there are more than [`MAX_PATHS`], or one has more than [`MAX_KEYS`].
     pub(crate) fn new(slots: &[&'static [Path]; SLOTS]) -> Option<Self> {
         let mut paths = Paths {
-            paths: [&NO_PATH; MAX_PATHS],
+            list: [&NO_PATH; MAX_PATHS],
             places: [(0, 0); MAX_PATHS],
             ending: [0; MAX_KEYS + 1],
             wild: [0; MAX_KEYS],
@@ -54,7 +54,7 @@ impl Paths {
         let mut bit = 0;
         for (slot, alts) in (0u8..).zip(slots) {
             for (alt, path) in (0u8..).zip(*alts) {
-                *paths.paths.get_mut(bit)? = path;
+                *paths.list.get_mut(bit)? = path;
                 paths.places[bit] = (slot, alt);
                 *paths.ending.get_mut(path.keys.len())? |= 1 << bit;
                 for (depth, key) in path.keys.iter().enumerate() {
@@ -89,7 +89,10 @@ impl Paths {
     fn through(&self, through: Mask, depth: usize, key: &[u8]) -> Mask {
         let mut next = through & self.wild.get(depth).copied().unwrap_or(0);
         for bit in Paths::bits(through & !next) {
-            let want = self.paths[bit].keys.get(depth).map_or(&[][..], |want| want.as_bytes());
+            let want = self.list[bit]
+                .keys
+                .get(depth)
+                .map_or(&[][..], |want| want.as_bytes());
             // Most keys differ in length or first byte: no call to compare the rest.
             if want.len() == key.len() && want.first() == key.first() && want == key {
                 next |= 1 << bit;
@@ -105,27 +108,25 @@ pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
         bytes: body,
         at: 0,
         paths,
-        slots: Default::default(),
+        values: Values::default(),
+        alts: [0; SLOTS],
         matched: 0,
     };
     scan.space();
     scan.eat(b'{')?;
     scan.object(paths.all, 0)?;
     scan.space();
-    if scan.at != body.len() {
-        return None;
-    }
-    Some(Values::new(
-        scan.slots.map(|slot| slot.map(|(_, path, found)| (path, found))),
-    ))
+    (scan.at == body.len()).then_some(scan.values)
 }
 
 struct Scan<'de, 'p> {
     bytes: &'de [u8],
     at: usize,
     paths: &'p Paths,
-    /// For each slot, the place among its paths of the path chosen, that path and its value.
-    slots: [Option<(u8, &'static Path, Found<'de>)>; SLOTS],
+    /// For each slot, the path chosen and its value, and that path's place among the
+    /// slot's paths.
+    values: Values<'de>,
+    alts: [u8; SLOTS],
     /// The paths that have led to a value.
     matched: Mask,
 }
@@ -181,7 +182,11 @@ impl<'de> Scan<'de, '_> {
             let next = self.paths.through(object.through, depth, &key);
             let taking = next & !object.wild;
             let repeated = taking & object.taken != 0
-                || object.found_under.iter().flatten().any(|under| *under == key);
+                || object
+                    .found_under
+                    .iter()
+                    .flatten()
+                    .any(|under| *under == key);
             if repeated {
                 return None;
             }
@@ -192,7 +197,10 @@ impl<'de> Scan<'de, '_> {
                 let before = self.matched;
                 self.value(next, depth + 1)?;
                 if self.matched & !before & object.wild != 0 {
-                    let free = object.found_under.iter_mut().find(|under| under.is_none())?;
+                    let free = object
+                        .found_under
+                        .iter_mut()
+                        .find(|under| under.is_none())?;
                     *free = Some(key);
                 }
             }
@@ -208,7 +216,7 @@ impl<'de> Scan<'de, '_> {
         }
     }
 
-    /// A key, as serde_json reads it: text with escapes by serde_json itself.
+    /// A key, as `serde_json` reads it: text with escapes by `serde_json` itself.
     fn key(&mut self) -> Option<Cow<'de, [u8]>> {
         let (start, end, escaped) = self.string()?;
         let inner = self.bytes.get(start + 1..end - 1)?;
@@ -272,14 +280,19 @@ impl<'de> Scan<'de, '_> {
         let mut found = Some(found);
         for bit in Paths::bits(ending) {
             let (slot, alt) = self.paths.places[bit];
-            let kept = self.slots.get_mut(usize::from(slot))?;
-            let better = kept.as_ref().is_none_or(|(kept_alt, _, kept_found)| {
-                (null, alt) < (matches!(kept_found, Found::Null), *kept_alt)
+            let slot = usize::from(slot);
+            let better = self.values.get(slot).is_none_or(|(_, kept)| {
+                (null, alt) < (matches!(kept, Found::Null), self.alts[slot])
             });
             if better {
                 // The last path takes the value; any before it, a copy.
-                let value = if ending >> bit == 1 { found.take()? } else { found.clone()? };
-                *kept = Some((alt, self.paths.paths[bit], value));
+                let value = if ending >> bit == 1 {
+                    found.take()?
+                } else {
+                    found.clone()?
+                };
+                self.values.set(slot, self.paths.list[bit], value);
+                self.alts[slot] = alt;
             }
         }
         Some(())
@@ -291,7 +304,7 @@ impl<'de> Scan<'de, '_> {
     }
 
     /// A string from its `"`: where it starts and ends (its quotes included), and whether
-    /// it has escapes. Checked as serde_json checks a string it skips: no control char,
+    /// it has escapes. Checked as `serde_json` checks a string it skips: no control char,
     /// escapes that exist; the bytes are not decoded.
     fn string(&mut self) -> Option<(usize, usize, bool)> {
         let start = self.at;
@@ -324,7 +337,7 @@ impl<'de> Scan<'de, '_> {
         }
     }
 
-    /// A number, as serde_json's grammar has it: `-`, one `0` or digits not led by `0`, a
+    /// A number, as `serde_json`'s grammar has it: `-`, one `0` or digits not led by `0`, a
     /// fraction, an exponent.
     fn number(&mut self) -> Option<()> {
         let _ = self.eat(b'-');
@@ -359,7 +372,7 @@ impl<'de> Scan<'de, '_> {
         }
     }
 
-    /// Skips a value, checked as serde_json checks what it skips; a stack of bits tells
+    /// Skips a value, checked as `serde_json` checks what it skips; a stack of bits tells
     /// objects (1) from lists (0), so that depth costs no recursion.
     fn skip(&mut self) -> Option<()> {
         let mut stack: u128 = 0;
@@ -459,8 +472,8 @@ fn special(bytes: &[u8], mut at: usize) -> Option<usize> {
     None
 }
 
-/// A number token as serde_json reads it: a plain integer directly, anything else by
-/// serde_json.
+/// A number token as `serde_json` reads it: a plain integer directly, anything else by
+/// `serde_json`.
 fn number(token: &[u8]) -> Option<Found<'static>> {
     let (negative, digits) = match token.split_first()? {
         (b'-', rest) => (true, rest),
@@ -470,7 +483,7 @@ fn number(token: &[u8]) -> Option<Found<'static>> {
         let magnitude = digits
             .iter()
             .fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'));
-        // serde_json reads `-0` as a float.
+        // `serde_json` reads `-0` as a float.
         if !(negative && magnitude == 0) {
             return Some(Found::Int(if negative { -magnitude } else { magnitude }));
         }

@@ -8,7 +8,7 @@
 //!   that leads to null.
 //!
 //! None of this depends on the order of a map's keys, so a `Value` reads the same with
-//! serde_json's `preserve_order` as without.
+//! `serde_json`'s `preserve_order` as without.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -80,8 +80,8 @@ impl Found<'_> {
     }
 }
 
-/// The key of the one-entry map serde_json hands a number over as when its
-/// `arbitrary_precision` feature is on (any crate that depends on serde_json can switch it
+/// The key of the one-entry map `serde_json` hands a number over as when its
+/// `arbitrary_precision` feature is on (any crate that depends on `serde_json` can switch it
 /// on), with the number's text as the value.
 const NUMBER_KEY: &str = "$serde_json::private::Number";
 
@@ -109,8 +109,10 @@ pub(crate) struct Values<'de> {
 }
 
 impl<'de> Values<'de> {
-    pub(crate) fn new(slots: [Option<(&'static Path, Found<'de>)>; SLOTS]) -> Self {
-        Values { slots }
+    pub(crate) fn set(&mut self, slot: usize, path: &'static Path, found: Found<'de>) {
+        if let Some(kept) = self.slots.get_mut(slot) {
+            *kept = Some((path, found));
+        }
     }
 
     /// Chooses, for each slot, among what each of its paths leads to (`found(slot, alt)`).

@@ -112,7 +112,7 @@ impl Table {
         if self.noise.is_empty() {
             return trim_ends(message);
         }
-        let text = strip_noise(message, &self.noise_patterns(), |_, _| {});
+        let text = strip_noise(message, &self.noise_patterns(), |_, _, _| {});
         (text, message_ends(text))
     }
 
@@ -129,15 +129,14 @@ impl Table {
             return (text, ends, None);
         }
         let mut found: Option<&str> = None;
-        let text = strip_noise(message, &self.noise_patterns(), |pattern, tail| {
+        let text = strip_noise(message, &self.noise_patterns(), |pattern, tail, ranges| {
             let names = pattern.fields;
             let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
-            let Some(field) = field("request_id").or_else(|| field("rid")) else {
-                return;
-            };
-            let mut ranges = [(0, 0); MAX_FIELDS];
-            if found.is_none() && match_pattern(tail, pattern, &mut ranges) {
-                found = tail.get(ranges[field].0..ranges[field].1);
+            if found.is_none() {
+                let range = field("request_id")
+                    .or_else(|| field("rid"))
+                    .map(|i| ranges[i]);
+                found = range.and_then(|(start, end)| tail.get(start..end));
             }
         });
         let span = found.map(|id| {

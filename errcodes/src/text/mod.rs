@@ -11,7 +11,11 @@
 //! comparison costs about the length of the literal, whatever the length of the message, and
 //! field values are ranges of the message as received.
 
+mod plain;
+
 pub use errcodes_layout::{lead, normalize};
+
+use errcodes_layout::MAX_FIELDS;
 
 /// Consecutive strings of a table: string `k` is `text[bounds[k]..bounds[k + 1]]`, the
 /// bounds being little-endian `u32`s.
@@ -241,24 +245,32 @@ pub(crate) fn match_lits(
 /// Strips `noise` patterns from the end of `text`, again and again, then trims. A noise
 /// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`, that
 /// starts after its first char: a message that is all noise is kept.
-/// `stripped` sees each tail stripped, with the pattern that matched it.
+/// `stripped` sees each tail stripped, with the pattern that matched it and the ranges of
+/// its fields in the tail.
 pub(crate) fn strip_noise<'m, 'p>(
     text: &'m str,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
-    mut stripped: impl FnMut(&Pattern<'p>, &'m str),
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize); MAX_FIELDS]),
 ) -> &'m str {
     let mut text = text.trim();
-    while let Some((start, pattern)) = noise
-        .clone()
-        .find_map(|pattern| noise_start(text, &pattern).map(|start| (start, pattern)))
-    {
-        stripped(&pattern, &text[start..]);
+    // What is left of a plain text stays plain.
+    let plain = plain::is_plain(text);
+    let mut ranges = [(0, 0); MAX_FIELDS];
+    while let Some((start, pattern)) = noise.clone().find_map(|pattern| {
+        let start = if plain {
+            plain::noise_start(text, &pattern, &mut ranges)
+        } else {
+            noise_start(text, &pattern, &mut ranges)
+        };
+        start.map(|start| (start, pattern))
+    }) {
+        stripped(&pattern, &text[start..], &ranges);
         text = text[..start].trim_end();
     }
     text
 }
 
-fn noise_start(text: &str, pattern: &Pattern<'_>) -> Option<usize> {
+fn noise_start(text: &str, pattern: &Pattern<'_>, ranges: &mut [(usize, usize)]) -> Option<usize> {
     let count = pattern.lits.len();
     // With a field, a tail matches only if it ends with the last literal, and so does the
     // text: one comparison at the end rules out a pattern without a search.
@@ -276,7 +288,7 @@ fn noise_start(text: &str, pattern: &Pattern<'_>) -> Option<usize> {
         let run =
             is_space_at(text, start) && char_before(text, start).is_some_and(char::is_whitespace);
         if !run {
-            if match_pattern(&text[start..], pattern, &mut []) {
+            if match_pattern(&text[start..], pattern, ranges) {
                 return Some(start);
             }
             // With a field, the last literal is held at the end of the text: a later start

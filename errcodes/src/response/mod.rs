@@ -83,7 +83,7 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
     };
     let response = Response { envelope, status };
     match body.__body() {
-        Source::Value(value) => response.decide(value::read(value, envelope)),
+        Source::Value(value) => response.decide(value::read(value, envelope).as_ref()),
         Source::Bytes(bytes) => response.bytes(bytes),
     }
 }
@@ -107,22 +107,21 @@ impl Response<'_> {
     /// Reads `bytes` in one pass, or, where that is not sure, exactly.
     fn bytes<E: Catalog>(&self, bytes: &[u8]) -> Result<Option<ApiError<E>>, ResponseError> {
         let slots = values::slots(self.envelope);
-        let scanned = scan::Paths::new(&slots).and_then(|paths| scan::scan(bytes, &paths));
-        if let Some(values) = scanned {
-            return self.decide(Some(values));
+        if let Some(values) = scan::scan(bytes, &slots) {
+            return self.decide(Some(&values));
         }
         let not_json = |error| self.fail(ResponseError::json(error));
         let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
         let mut json = serde_json::Deserializer::from_slice(bytes);
         let pruned = prune::prune(&mut json, &all).map_err(not_json)?;
         json.end().map_err(not_json)?;
-        self.decide(value::read(&pruned, self.envelope))
+        self.decide(value::read(&pruned, self.envelope).as_ref())
     }
 
     /// What the values an object's paths lead to say; `None` for a body that is no object.
     fn decide<E: Catalog>(
         &self,
-        values: Option<Values<'_>>,
+        values: Option<&Values<'_>>,
     ) -> Result<Option<ApiError<E>>, ResponseError> {
         let values =
             values.ok_or_else(|| self.fail(ResponseError::new(ResponseErrorKind::NotAnObject)))?;
@@ -138,9 +137,9 @@ impl Response<'_> {
             }
         };
         match code {
-            Some(Code::None) | None => self.codeless(&values, code.is_none()),
+            Some(Code::None) | None => self.codeless(values, code.is_none()),
             Some(code) if self.is_success(code) => self.success(),
-            Some(code) => self.error(code, &values).map(Some),
+            Some(code) => self.error(code, values).map(Some),
         }
     }
 

@@ -26,7 +26,7 @@ type Mask = u16;
 
 /// Every path of an envelope, slot by slot; path `i` is bit `i` of a [`Mask`]. For each
 /// depth, which paths end or take any key there.
-pub(crate) struct Paths {
+struct Paths {
     list: [&'static Path; MAX_PATHS],
     /// The slot of each path, and its place among the slot's paths.
     places: [(u8, u8); MAX_PATHS],
@@ -43,7 +43,7 @@ static NO_PATH: Path = Path {
 
 impl Paths {
     /// `None` when there are more than [`MAX_PATHS`], or one has more than [`MAX_KEYS`].
-    pub(crate) fn new(slots: &[&'static [Path]; SLOTS]) -> Option<Self> {
+    fn new(slots: &[&'static [Path]; SLOTS]) -> Option<Self> {
         let mut paths = Paths {
             list: [&NO_PATH; MAX_PATHS],
             places: [(0, 0); MAX_PATHS],
@@ -102,12 +102,13 @@ impl Paths {
     }
 }
 
-/// The values `paths` lead to in `body`; `None` where the scan is not sure.
-pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
+/// The values the paths of `slots` lead to in `body`; `None` where the scan is not sure.
+pub(crate) fn scan<'de>(body: &'de [u8], slots: &[&'static [Path]; SLOTS]) -> Option<Values<'de>> {
+    let paths = Paths::new(slots)?;
     let mut scan = Scan {
         bytes: body,
         at: 0,
-        paths,
+        paths: &paths,
         values: Values::default(),
         alts: [0; SLOTS],
         matched: 0,
@@ -281,9 +282,10 @@ impl<'de> Scan<'de, '_> {
         for bit in Paths::bits(ending) {
             let (slot, alt) = self.paths.places[bit];
             let slot = usize::from(slot);
-            let better = self.values.get(slot).is_none_or(|(_, kept)| {
-                (null, alt) < (matches!(kept, Found::Null), self.alts[slot])
-            });
+            let better = match self.values.get(slot) {
+                None => true,
+                Some((_, kept)) => (null, alt) < (matches!(kept, Found::Null), self.alts[slot]),
+            };
             if better {
                 // The last path takes the value; any before it, a copy.
                 let value = if ending >> bit == 1 {

@@ -24,7 +24,6 @@ fn main() {
     let read = match reader.as_str() {
         "errcodes" => case.read,
         "value" => parse_value,
-        "ignored" => |body: &[u8]| serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok(),
         _ => {
             eprintln!("the reader is `errcodes` or `value`, not {reader}");
             std::process::exit(2);

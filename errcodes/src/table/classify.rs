@@ -133,10 +133,9 @@ impl Table {
             let names = pattern.fields;
             let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
             if found.is_none() {
-                let range = field("request_id")
-                    .or_else(|| field("rid"))
-                    .map(|i| ranges[i]);
-                found = range.and_then(|(start, end)| tail.get(start..end));
+                let field = field("request_id").or_else(|| field("rid"));
+                let range = field.and_then(|i| ranges.get(i));
+                found = range.and_then(|&(start, end)| tail.get(start..end));
             }
         });
         let span = found.map(|id| {

@@ -250,20 +250,23 @@ pub(crate) fn match_lits(
 pub(crate) fn strip_noise<'m, 'p>(
     text: &'m str,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
-    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize); MAX_FIELDS]),
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
 ) -> &'m str {
     let mut text = text.trim();
-    // What is left of a plain text stays plain.
-    let plain = plain::is_plain(text);
     let mut ranges = [(0, 0); MAX_FIELDS];
-    while let Some((start, pattern)) = noise.clone().find_map(|pattern| {
-        let start = if plain {
-            plain::noise_start(text, &pattern, &mut ranges)
-        } else {
-            noise_start(text, &pattern, &mut ranges)
-        };
-        start.map(|start| (start, pattern))
-    }) {
+    // What is left of a plain text stays plain.
+    if plain::is_plain(text) {
+        let plain = plain::strip(text, noise.clone(), &mut ranges, |pattern, tail, ranges| {
+            stripped(pattern, tail, ranges);
+        });
+        if let Some(text) = plain {
+            return text;
+        }
+    }
+    while let Some((start, pattern)) = noise
+        .clone()
+        .find_map(|pattern| noise_start(text, &pattern, &mut ranges).map(|start| (start, pattern)))
+    {
         stripped(&pattern, &text[start..], &ranges);
         text = text[..start].trim_end();
     }

@@ -1,9 +1,9 @@
 //! The noise search for plain text: ASCII, no control char, no two spaces in a row. There
 //! the normal form of a text is the text itself and no run of whitespace is longer than a
 //! space, so a literal reads in a text exactly where its bytes are: the search looks for
-//! bytes, anchored on the literal's rarest one, eight bytes at a time.
+//! bytes, anchored on one that is rarely in a message, eight bytes at a time.
 
-use super::{match_pattern, Pattern};
+use super::Pattern;
 
 const ONES: u64 = u64::from_le_bytes([0x01; 8]);
 const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
@@ -45,23 +45,67 @@ fn zero(word: u64) -> u64 {
     !(((word & LOW) + LOW) | word | LOW)
 }
 
-/// [`super::noise_start`] for a plain `text`: where a tail that `pattern` matches starts
+/// The most noise patterns the plain search takes; a spec with more goes the general way.
+const MAX_NOISE: usize = 8;
+
+/// A noise pattern, read once for a message: its first and last literals, and the byte
+/// of the first that the search looks for.
+#[derive(Clone, Copy)]
+struct Noise<'p> {
+    pattern: Pattern<'p>,
+    first: &'p [u8],
+    last: &'p str,
+    /// The byte of `first` the search looks for, and where it is in it.
+    anchor: (usize, u8),
+}
+
+/// [`super::strip_noise`] for a plain `text` (trimmed); `None` where the general way must
+/// be taken (too many patterns, or one that starts with a field).
+pub(super) fn strip<'m, 'p>(
+    mut text: &'m str,
+    noise: impl Iterator<Item = Pattern<'p>>,
+    ranges: &mut [(usize, usize)],
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
+) -> Option<&'m str> {
+    let mut read: [Option<Noise<'p>>; MAX_NOISE] = [None; MAX_NOISE];
+    for (slot, pattern) in noise.enumerate() {
+        let count = pattern.lits.len();
+        let first = pattern.lits.get(0).as_bytes();
+        let anchor = anchor(first)?;
+        *read.get_mut(slot)? = Some(Noise {
+            pattern,
+            first,
+            last: pattern.lits.get(count.saturating_sub(1)),
+            anchor,
+        });
+    }
+    while let Some((start, noise)) = read
+        .iter()
+        .flatten()
+        .find_map(|noise| noise_start(text, noise, ranges).map(|start| (start, noise)))
+    {
+        stripped(
+            &noise.pattern,
+            text.get(start..).unwrap_or_default(),
+            ranges,
+        );
+        text = text.get(..start).unwrap_or_default().trim_end();
+    }
+    Some(text)
+}
+
+/// [`super::noise_start`] for a plain `text`: where a tail that the pattern matches starts
 /// (not at the text's first char); with a field, only the first place the first literal
 /// reads is tried.
-pub(super) fn noise_start(
-    text: &str,
-    pattern: &Pattern<'_>,
-    ranges: &mut [(usize, usize)],
-) -> Option<usize> {
-    let count = pattern.lits.len();
-    let first = pattern.lits.get(0);
-    if count == 0 || count > 1 && !text.ends_with(pattern.lits.get(count - 1)) {
+fn noise_start(text: &str, noise: &Noise<'_>, ranges: &mut [(usize, usize)]) -> Option<usize> {
+    let count = noise.pattern.lits.len();
+    if count > 1 && !text.ends_with(noise.last) {
         return None;
     }
     let mut from = 1;
     loop {
-        let start = find(text.as_bytes(), from, first.as_bytes())?;
-        if match_pattern(text.get(start..)?, pattern, ranges) {
+        let start = find(text.as_bytes(), from, noise.first, noise.anchor)?;
+        if match_plain(text.get(start..)?, &noise.pattern, ranges) {
             return Some(start);
         }
         if count > 1 {
@@ -71,9 +115,54 @@ pub(super) fn noise_start(
     }
 }
 
-/// The first place from `from` where `text` has the bytes of `lit` (not empty).
-fn find(text: &[u8], from: usize, lit: &[u8]) -> Option<usize> {
-    let (anchor, &byte) = lit.iter().enumerate().max_by_key(|&(_, &b)| rarity(b))?;
+/// [`super::match_pattern`] for a plain `text`: the literals by their bytes, each field
+/// not empty.
+pub(super) fn match_plain(
+    text: &str,
+    pattern: &Pattern<'_>,
+    ranges: &mut [(usize, usize)],
+) -> bool {
+    let count = pattern.lits.len();
+    let (first, last) = (
+        pattern.lits.get(0),
+        pattern.lits.get(count.saturating_sub(1)),
+    );
+    if count == 0 || text.len() < pattern.min_len as usize {
+        return false;
+    }
+    if count == 1 {
+        return text == first;
+    }
+    if !text.starts_with(first) || !text.ends_with(last) {
+        return false;
+    }
+    let end = text.len() - last.len();
+    let mut pos = first.len();
+    for i in 1..count - 1 {
+        let lit = pattern.lits.get(i).as_bytes();
+        let Some(anchor) = lit.first().map(|&b| (0, b)) else {
+            return false;
+        };
+        let Some(start) = find(text.as_bytes(), pos + 1, lit, anchor) else {
+            return false;
+        };
+        if let Some(range) = ranges.get_mut(i - 1) {
+            *range = (pos, start);
+        }
+        pos = start + lit.len();
+    }
+    if end <= pos {
+        return false;
+    }
+    if let Some(range) = ranges.get_mut(count - 2) {
+        *range = (pos, end);
+    }
+    true
+}
+
+/// The first place from `from` where `text` has the bytes of `lit`, found by looking for
+/// its byte `byte` at `anchor`.
+fn find(text: &[u8], from: usize, lit: &[u8], (anchor, byte): (usize, u8)) -> Option<usize> {
     let mut at = from.checked_add(anchor)?;
     loop {
         at = position(text, at, byte)?;
@@ -85,15 +174,14 @@ fn find(text: &[u8], from: usize, lit: &[u8]) -> Option<usize> {
     }
 }
 
-/// How rarely `b` shows in a message: punctuation less often than digits and capitals,
-/// those less often than small letters, and those less often than the space.
-fn rarity(b: u8) -> u8 {
-    match b {
-        b' ' => 0,
-        b'a'..=b'z' => 1,
-        b'A'..=b'Z' | b'0'..=b'9' => 2,
-        _ => 3,
-    }
+/// The byte of `lit` (not empty) to look for: its first that is neither a space nor a
+/// small letter, which show in most messages again and again; else its first.
+fn anchor(lit: &[u8]) -> Option<(usize, u8)> {
+    let at = lit
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'a'..=b'z'))
+        .unwrap_or(0);
+    Some((at, *lit.get(at)?))
 }
 
 /// Where `byte` first is in `text` from `at`: eight bytes at a time, then one by one.

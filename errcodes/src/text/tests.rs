@@ -217,20 +217,47 @@ mod properties {
             }
         }
 
-        /// On plain text, the byte search finds the noise where the general one does, with
-        /// the same field ranges.
+        /// On plain text, the byte match agrees with the general one, field ranges included.
         #[test]
-        fn plain_noise_start_agrees((lits, text) in plain_case()) {
+        fn plain_match_agrees((lits, text) in plain_case()) {
             let pattern = pattern_of(&lits);
             let text = text.trim();
             prop_assume!(super::super::plain::is_plain(text));
-            prop_assume!(!pattern.lits.get(0).is_empty());
             let (mut fast, mut slow) = ([(0, 0); 8], [(0, 0); 8]);
-            let plain = super::super::plain::noise_start(text, &pattern, &mut fast);
-            prop_assert_eq!(plain, super::super::noise_start(text, &pattern, &mut slow));
-            if plain.is_some() {
+            let plain = super::super::plain::match_plain(text, &pattern, &mut fast);
+            prop_assert_eq!(plain, match_pattern(text, &pattern, &mut slow));
+            if plain {
                 prop_assert_eq!(fast, slow);
             }
+        }
+
+        /// On plain text, the byte search strips the noise the general one does, and sees
+        /// the same tails with the same field ranges.
+        #[test]
+        fn plain_strip_agrees((lits, text) in plain_case(), other in plain_case()) {
+            // Noise starts with literal text.
+            let noise = [lits, other.0].map(|mut lits| {
+                if lits[0].trim().is_empty() {
+                    lits[0] = " rid: ".to_owned();
+                }
+                pattern_of(&lits)
+            });
+            let text = text.trim();
+            prop_assume!(super::super::plain::is_plain(text));
+            let mut ranges = [(0, 0); 8];
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let plain = super::super::plain::strip(text, noise.iter().copied(), &mut ranges, |p, tail, ranges| {
+                fast.push((p.lits.get(0), tail, ranges[..p.fields.len()].to_vec()));
+            });
+            let mut text = text;
+            while let Some((start, p)) = noise.iter().find_map(|p| {
+                super::super::noise_start(text, p, &mut ranges).map(|start| (start, p))
+            }) {
+                slow.push((p.lits.get(0), &text[start..], ranges[..p.fields.len()].to_vec()));
+                text = text[..start].trim_end();
+            }
+            prop_assert_eq!(plain, Some(text));
+            prop_assert_eq!(fast, slow);
         }
 
         #[test]

@@ -75,19 +75,12 @@ pub(super) fn response_paths(
     what: &str,
 ) -> Option<Vec<Vec<String>>> {
     const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key); or a list of such paths, tried in order";
-    let items: Vec<(Path, &Value)> = match value {
-        Value::Sequence(items) if items.is_empty() => {
-            cx.error(path, format!("the list of {what} paths is empty"))
-                .help(HELP);
-            return None;
-        }
-        Value::Sequence(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (path.index(i), item))
-            .collect(),
-        other => vec![(path.clone(), other)],
-    };
+    if matches!(value, Value::Sequence(items) if items.is_empty()) {
+        cx.error(path, format!("the list of {what} paths is empty"))
+            .help(HELP);
+        return None;
+    }
+    let items = items(path, value);
     let mut ok = true;
     let mut paths = Vec::new();
     for (at, item) in items {
@@ -125,17 +118,9 @@ pub(super) fn response_paths(
 /// be a success.
 fn success_messages(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Vec<String>> {
     const HELP: &str = "write the message the platform's successful responses carry, as text: `success_message: [ok]`; a response without a code and with any other message is an error";
-    let items: Vec<(Path, &Value)> = match value {
-        Value::Sequence(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (path.index(i), item))
-            .collect(),
-        other => vec![(path.clone(), other)],
-    };
     let mut ok = true;
     let mut messages = Vec::new();
-    for (at, item) in items {
+    for (at, item) in items(path, value) {
         let (problem, help) = match item {
             Value::String(text) if text.trim().is_empty() => (
                 "a success message cannot be empty: an empty message counts as none".to_owned(),
@@ -158,4 +143,16 @@ fn success_messages(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Vec<Str
         ok = false;
     }
     ok.then_some(messages)
+}
+
+/// The items of a list, or a single value as a list of one, each with where it is.
+fn items<'v>(path: &Path, value: &'v Value) -> Vec<(Path, &'v Value)> {
+    match value {
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (path.index(i), item))
+            .collect(),
+        other => vec![(path.clone(), other)],
+    }
 }

@@ -4,8 +4,8 @@
 # 2,000 and 1,000 reads, over 1,000, so that start-up does not count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet -p errcodes-bench --example response_instructions
-bin=target/release/examples/response_instructions
+cargo build --release --quiet -p errcodes-bench --example read_loop
+bin=target/release/examples/read_loop
 count() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

@@ -1,6 +1,6 @@
 //! The bodies `from_response` is measured on: real ones, and successes with a payload. The
 //! criterion benchmark (`benches/from_response.rs`) and the instruction count
-//! (`examples/response_instructions.rs`) read the same.
+//! (`examples/read_loop.rs`) read the same.
 
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;

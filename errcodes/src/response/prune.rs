@@ -79,7 +79,7 @@ impl<'de> Visitor<'de> for Node<'_> {
         let mut object = Map::new();
         let mut first = true;
         while let Some(key) = map.next_key::<String>()? {
-            if std::mem::take(&mut first) && is_number_key(&key) {
+            if std::mem::take(&mut first) && is_number_key(key.as_bytes()) {
                 let text: String = map.next_value()?;
                 return Ok(Value::Number(number_of(&text)?));
             }

@@ -4,7 +4,8 @@
 //!
 //! The scan gives an answer only where it is sure, and hands the body to the exact read of
 //! [`super::prune`] (`serde_json`'s parser) otherwise: on anything `serde_json` would reject,
-//! on a body that is no object, and where the rule of [`super::values`] needs more than one
+//! on a body that is no object, on a map on a path that `serde_json` reads as a number (with
+//! its `arbitrary_precision`), and where the rule of [`super::values`] needs more than one
 //! pass (a key on a path repeated, a `*` that matches twice). Every value it gives is the
 //! one `serde_json` gives: text with escapes and numbers that are no plain integer are read by
 //! `serde_json` itself.
@@ -13,7 +14,7 @@ use std::borrow::Cow;
 
 use serde_json::Number;
 
-use super::values::{Found, Values, SLOTS};
+use super::values::{is_number_key, Found, Values, SLOTS};
 use crate::table::Path;
 
 /// The most paths the scan follows: one bit of a [`Mask`] each.
@@ -175,9 +176,14 @@ impl<'de> Scan<'de, '_> {
         if self.eat(b'}').is_some() {
             return Some(());
         }
+        let mut first = true;
         loop {
             self.space();
             let key = self.key()?;
+            // A number, where serde_json's `arbitrary_precision` makes this map one.
+            if std::mem::take(&mut first) && is_number_key(&key) {
+                return None;
+            }
             self.space();
             self.eat(b':')?;
             let next = self.paths.through(object.through, depth, &key);

@@ -88,9 +88,9 @@ const NUMBER_KEY: &str = "$serde_json::private::Number";
 /// Whether `key`, the first of a map, makes the map a number: only with
 /// `arbitrary_precision`, so that without it an object with that key stays an object, as it
 /// does in a `Value`.
-pub(crate) fn is_number_key(key: &str) -> bool {
+pub(crate) fn is_number_key(key: &[u8]) -> bool {
     static NUMBERS_ARE_MAPS: OnceLock<bool> = OnceLock::new();
-    key == NUMBER_KEY
+    key == NUMBER_KEY.as_bytes()
         && *NUMBERS_ARE_MAPS.get_or_init(|| {
             let probe = format!(r#"{{"{NUMBER_KEY}":"1"}}"#);
             serde_json::from_str::<Value>(&probe).is_ok_and(|value| value.is_number())

@@ -352,6 +352,7 @@ fn the_schema_rejects_mistakes_of_form() {
         ("envelope-path-not-text", "spec.envelope.code: 0 of the oneOf options match [\"errcode\",{\"nested\":true}]"),
         ("envelope-partial-wildcard", "spec.envelope.code: 0 of the oneOf options match \"resp*.code\""),
         ("envelope-success-not-a-code", "spec.envelope.success: 0 of the oneOf options match [\"ok\",true]"),
+        ("envelope-success-message-not-text", "spec.envelope.success_message: 0 of the oneOf options match [\"ok\",0]"),
         ("sub-code-bad-rule", "spec.groups[0].errors[1].sub_code: \"isp.*.timeout\" does not match ^[^*\\s]([^*]*[^*\\s])?\\*?$"),
     ];
     for (name, expected) in cases {

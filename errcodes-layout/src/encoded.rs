@@ -12,7 +12,8 @@ pub struct Encoded {
     pub bytes: Vec<u8>,
     /// Every entry's codes in spec order, then the envelope's success codes.
     pub codes: Vec<Code>,
-    /// The field names of every entry's first template.
+    /// The field names of every entry's first template, then the envelope's success
+    /// messages.
     pub names: Vec<String>,
     /// The envelope's paths, value by value.
     pub paths: Vec<Path>,

@@ -18,12 +18,15 @@ pub struct Envelope {
     pub request_id: (u32, u32),
     /// Codes that mean success.
     pub success: (u32, u32),
+    /// Messages a body without a code may carry and still be a success, a range of the
+    /// table's names.
+    pub success_message: (u32, u32),
     /// Whether a body with no code at any path is a success.
     pub success_without_code: bool,
 }
 
 /// `u32`s in the section of a spec with an envelope.
-pub(crate) const LEN: usize = 13;
+pub(crate) const LEN: usize = 15;
 
 impl Envelope {
     pub(crate) fn words(&self) -> [u32; LEN] {
@@ -34,6 +37,7 @@ impl Envelope {
             self.sub_message,
             self.request_id,
             self.success,
+            self.success_message,
         ];
         let mut words = [u32::from(self.success_without_code); LEN];
         for (at, (start, len)) in ranges.into_iter().enumerate() {
@@ -51,7 +55,8 @@ impl Envelope {
             sub_message: (w[6], w[7]),
             request_id: (w[8], w[9]),
             success: (w[10], w[11]),
-            success_without_code: w[12] != 0,
+            success_message: (w[12], w[13]),
+            success_without_code: w[14] != 0,
         }
     }
 }

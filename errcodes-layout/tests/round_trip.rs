@@ -68,18 +68,32 @@ fn range() -> impl Strategy<Value = (u32, u32)> {
 
 fn envelope() -> impl Strategy<Value = Envelope> {
     (
-        [range(), range(), range(), range(), range(), range()],
+        [
+            range(),
+            range(),
+            range(),
+            range(),
+            range(),
+            range(),
+            range(),
+        ],
         any::<bool>(),
     )
         .prop_map(
-            |([code, message, sub_code, sub_message, request_id, success], flag)| Envelope {
-                code,
-                message,
-                sub_code,
-                sub_message,
-                request_id,
-                success,
-                success_without_code: flag,
+            |(
+                [code, message, sub_code, sub_message, request_id, success, success_message],
+                flag,
+            )| {
+                Envelope {
+                    code,
+                    message,
+                    sub_code,
+                    sub_message,
+                    request_id,
+                    success,
+                    success_message,
+                    success_without_code: flag,
+                }
             },
         )
 }

@@ -90,6 +90,8 @@ pub struct Envelope {
     pub success: Vec<Code>,
     /// Whether a response with no code at any path is a success.
     pub success_without_code: bool,
+    /// Messages a response without a code may carry and still be a success (WeChat's `ok`).
+    pub success_message: Vec<String>,
     pub path: Path,
 }
 

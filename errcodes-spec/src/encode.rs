@@ -142,6 +142,10 @@ impl<'s> Data<'s> {
             sub_message: out.paths(envelope.sub_message.iter().cloned()),
             request_id: out.paths(envelope.request_id.iter().cloned()),
             success,
+            success_message: (
+                out.names(envelope.success_message.iter().cloned()),
+                u32_of(envelope.success_message.len()),
+            ),
             success_without_code: envelope.success_without_code,
         };
         out.envelope(&envelope);

@@ -37,17 +37,26 @@ pub struct ApiError<E> {
 #[derive(Clone)]
 struct Kept {
     code: RawCode,
-    message: Box<str>,
+    /// The message, then the sub-code, sub-message and request id received beside it, back
+    /// to back: one allocation for all the text.
+    text: Box<str>,
+    /// Where the message ends in `text`.
+    message: usize,
+    /// Where the others are in `text`; a request id found in the message's noise is a part
+    /// of the message.
+    sub_code: Option<(usize, usize)>,
+    sub_message: Option<(usize, usize)>,
+    request_id: Option<(usize, usize)>,
     spans: Spans,
-    received: Received,
+    status: Option<u16>,
 }
 
 /// What a response carried besides its code and message.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Received {
-    pub(crate) sub_code: Option<Box<str>>,
-    pub(crate) sub_message: Option<Box<str>>,
-    pub(crate) request_id: Option<Box<str>>,
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Received<'a> {
+    pub(crate) sub_code: Option<&'a str>,
+    pub(crate) sub_message: Option<&'a str>,
+    pub(crate) request_id: Option<&'a str>,
     pub(crate) status: Option<u16>,
 }
 
@@ -58,38 +67,53 @@ impl<E: Catalog> ApiError<E> {
         Self::with(query, Received::default())
     }
 
-    pub(crate) fn with(query: &Query<'_>, mut received: Received) -> Self {
+    pub(crate) fn with(query: &Query<'_>, received: Received<'_>) -> Self {
         let found = E::lookup(query);
-        let spans = found.fields.spans();
-        if received.sub_code.is_none() {
-            received.sub_code = query.sub_code.map(Box::from);
-        }
-        if received.request_id.is_none() {
-            received.request_id = E::__table().request_id(query.message).map(Box::from);
-        }
+        let sub_code = received.sub_code.or(query.sub_code);
+        let pieces = [sub_code, received.sub_message, received.request_id];
+        let len = pieces
+            .iter()
+            .flatten()
+            .map(|piece| piece.len())
+            .sum::<usize>();
+        let mut text = String::with_capacity(query.message.len() + len);
+        text.push_str(query.message);
+        let [sub_code, sub_message, request_id] = pieces.map(|piece| {
+            let start = text.len();
+            text.push_str(piece?);
+            Some((start, text.len()))
+        });
+        let in_message = found.fields.request_id().map(|id| {
+            let start = (id.as_ptr() as usize).wrapping_sub(query.message.as_ptr() as usize);
+            (start, start + id.len())
+        });
         ApiError {
             error: found.error,
             kept: Box::new(Kept {
                 code: E::__table().received(Key::of(query.code), query.code),
-                message: query.message.into(),
-                spans,
-                received,
+                text: text.into_boxed_str(),
+                message: query.message.len(),
+                sub_code,
+                sub_message,
+                request_id: request_id.or(in_message),
+                spans: found.fields.spans(),
+                status: received.status,
             }),
         }
     }
 }
 
 impl<E> ApiError<E> {
-    #[cfg(feature = "serde")]
-    pub(crate) fn received(&self) -> &Received {
-        &self.kept.received
-    }
-
     /// Takes `error` as the variant, with no template fields: a record read back names it.
     #[cfg(feature = "serde")]
     pub(crate) fn reclassify(&mut self, error: E) {
         self.error = error;
         self.kept.spans = Spans::none();
+    }
+
+    fn piece(&self, range: Option<(usize, usize)>) -> Option<&str> {
+        let (start, end) = range?;
+        self.kept.text.get(start..end)
     }
 
     /// The variant the error was classified as.
@@ -114,47 +138,47 @@ impl<E> ApiError<E> {
     /// The message exactly as received; empty when the response had none.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.kept.message
+        self.kept.text.get(..self.kept.message).unwrap_or_default()
     }
 
     /// The values of the matched template's fields, read from the message.
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
-        self.kept.spans.of(&self.kept.message)
+        self.kept.spans.of(self.message())
     }
 
     /// The request id the platform sent: from the response's envelope, or from the noise
     /// the spec strips from messages (WeChat's `rid: ...`).
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.kept.received.request_id.as_deref()
+        self.piece(self.kept.request_id)
     }
 
     /// The sub-code received, where the platform sends one (TOP's `sub_code`).
     #[must_use]
     pub fn sub_code(&self) -> Option<&str> {
-        self.kept.received.sub_code.as_deref()
+        self.piece(self.kept.sub_code)
     }
 
     /// The sub-message received, where the platform sends one (TOP's `sub_msg`).
     #[must_use]
     pub fn sub_message(&self) -> Option<&str> {
-        self.kept.received.sub_message.as_deref()
+        self.piece(self.kept.sub_message)
     }
 
     /// The HTTP status of the response, where the caller gave it (`from_http`).
     #[must_use]
     pub fn status(&self) -> Option<u16> {
-        self.kept.received.status
+        self.kept.status
     }
 }
 
 impl<E: PlatformError> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = if self.kept.message.trim().is_empty() {
+        let message = if self.message().trim().is_empty() {
             self.error.message()
         } else {
-            &self.kept.message
+            self.message()
         };
         write!(f, "{}: {message}", self.kept.code)
     }
@@ -168,21 +192,20 @@ impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
         debug
             .field("error", &self.error)
             .field("code", &self.kept.code)
-            .field("message", &self.kept.message);
+            .field("message", &self.message());
         if !self.fields().is_empty() {
             debug.field("fields", &self.fields());
         }
-        let received = &self.kept.received;
         for (name, value) in [
-            ("sub_code", &received.sub_code),
-            ("sub_message", &received.sub_message),
-            ("request_id", &received.request_id),
+            ("sub_code", self.sub_code()),
+            ("sub_message", self.sub_message()),
+            ("request_id", self.request_id()),
         ] {
             if let Some(value) = value {
-                debug.field(name, value);
+                debug.field(name, &value);
             }
         }
-        if let Some(status) = received.status {
+        if let Some(status) = self.status() {
             debug.field("status", &status);
         }
         debug.finish()
@@ -194,8 +217,11 @@ impl<E: PartialEq> PartialEq for ApiError<E> {
     fn eq(&self, other: &Self) -> bool {
         self.error == other.error
             && self.kept.code == other.kept.code
-            && self.kept.message == other.kept.message
-            && self.kept.received == other.kept.received
+            && self.message() == other.message()
+            && self.sub_code() == other.sub_code()
+            && self.sub_message() == other.sub_message()
+            && self.request_id() == other.request_id()
+            && self.status() == other.status()
     }
 }
 
@@ -225,7 +251,7 @@ impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
     }
 
     fn message(&self) -> &str {
-        &self.kept.message
+        ApiError::message(self)
     }
 
     fn message_in(&self, lang: Lang) -> Option<&'static str> {
@@ -269,6 +295,6 @@ impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
     }
 
     fn request_id(&self) -> Option<&str> {
-        self.kept.received.request_id.as_deref()
+        ApiError::request_id(self)
     }
 }

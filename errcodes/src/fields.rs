@@ -22,6 +22,9 @@ pub struct Fields<'m> {
 pub(crate) struct Spans {
     names: Strings<'static>,
     ranges: [(usize, usize); MAX_FIELDS],
+    /// Where the request id is, in the noise stripped from the message before it was
+    /// matched (WeChat's ` rid: ...`).
+    request_id: Option<(usize, usize)>,
 }
 
 impl Spans {
@@ -29,7 +32,13 @@ impl Spans {
         Spans {
             names: Strings::new("", &[]),
             ranges: [(0, 0); MAX_FIELDS],
+            request_id: None,
         }
+    }
+
+    pub(crate) fn with_request_id(mut self, request_id: Option<(usize, usize)>) -> Self {
+        self.request_id = request_id;
+        self
     }
 
     /// Fields called `names` at `ranges` of a text that starts `offset` bytes into the
@@ -56,12 +65,14 @@ impl Spans {
 }
 
 impl<'m> Fields<'m> {
-    pub(crate) fn none() -> Self {
-        Spans::none().of("")
-    }
-
     pub(crate) fn spans(&self) -> Spans {
         self.spans
+    }
+
+    /// The request id the noise stripped from the message held.
+    pub(crate) fn request_id(&self) -> Option<&'m str> {
+        let (start, end) = self.spans.request_id?;
+        self.message.get(start..end)
     }
 
     /// The value of the field called `name`.

@@ -74,6 +74,9 @@
 //! assert_eq!(error.request_id(), Some("6565d0a2-4b7c6f1e"));
 //! assert!(error.to_string().starts_with("45009: reach max api daily quota limit"));
 //! assert_eq!(WechatTransactionError::from_response(r#"{"errcode":0,"errmsg":"ok"}"#)?, None);
+//! // An error message without a code is an error all the same.
+//! let error = WechatTransactionError::from_response(r#"{"errmsg":"system error"}"#)?;
+//! assert_eq!(error.map(|error| error.code() == errcodes::Code::None), Some(true));
 //! // A proxy's error page is never a success.
 //! assert!(WechatTransactionError::from_http(502, "<html>Bad Gateway</html>").is_err());
 //! # }

@@ -1,5 +1,6 @@
-//! `from_code` (of an integer or of text), `classify` and `lookup` allocate nothing, proved
-//! with a global allocator that counts the allocations of the calling thread.
+//! `from_code` (of an integer or of text), `classify` and `lookup` allocate nothing, and
+//! `from_response` only for an error (with feature `json`), proved with a global allocator
+//! that counts the allocations of the calling thread.
 //!
 //! One exception, by design: an unknown string code longer than 22 bytes is kept on the heap
 //! (`RawCode` stores up to 22 bytes inline). The last test shows that the counter sees it.
@@ -135,4 +136,76 @@ fn long_unknown_string_codes_are_kept_on_the_heap() {
     let long = "Y".repeat(23);
     assert_eq!(allocations(|| WechatShopError::from_code(&long)), 1);
     assert_eq!(WechatShopError::from_code(&long).code().to_string(), long);
+}
+
+/// `from_response`: a success allocates nothing, an error two blocks (the `ApiError`'s
+/// record and one for all the text it keeps), whatever else the body carries (a sub-code, a
+/// sub-message, a request id, WeChat's ` rid: ...` in the message); read from a `Value` the
+/// same.
+#[cfg(feature = "json")]
+mod responses {
+    use errcodes::platforms::aliexpress::AliexpressError;
+    use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+    use errcodes::platforms::wangdiantong::WangdiantongError;
+    use errcodes::platforms::wechat_transaction::WechatTransactionError;
+    use errcodes::prelude::*;
+
+    use super::allocations;
+
+    /// `read` of `body` as bytes and as a `Value` allocates `expected` blocks, and reads as
+    /// `is_error` says.
+    fn count<E: Catalog>(body: &str, is_error: bool, expected: usize) {
+        let value: serde_json::Value = serde_json::from_str(body).expect("JSON");
+        let read = E::from_response(body).expect("a response");
+        assert_eq!(read.is_some(), is_error, "{body}");
+        assert_eq!(allocations(|| E::from_response(body)), expected, "{body}");
+        assert_eq!(
+            allocations(|| E::from_response(&value)),
+            expected,
+            "{body} as a Value"
+        );
+    }
+
+    #[test]
+    fn a_success_allocates_nothing() {
+        count::<WechatTransactionError>(
+            r#"{"errcode":0,"errmsg":"ok","data":{"a":[1,2,3]}}"#,
+            false,
+            0,
+        );
+        count::<WechatTransactionError>(
+            r#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#,
+            false,
+            0,
+        );
+        count::<AliexpressError>(
+            r#"{"aliexpress_solution_order_fulfill_response":{"result":{"result_success":true},"request_id":"1"}}"#,
+            false,
+            0,
+        );
+    }
+
+    #[test]
+    fn an_error_allocates_its_record_and_its_text() {
+        count::<WechatTransactionError>(
+            r#"{"errcode":45009,"errmsg":"reach max api daily quota limit rid: 617682e0-09059ac5-34a8e2ea"}"#,
+            true,
+            2,
+        );
+        count::<WangdiantongError>(
+            r#"{"status":100,"message":"商家编码A-1已存在,但货品不存在或已删除,货品编号: G-9"}"#,
+            true,
+            2,
+        );
+        count::<TiktokLocalServicesError>(
+            r#"{"data":{},"error":{"code":"-3000109","message":"FulfillRedeemQRCodeExpired","log_id":"20240101120000ABCDEF"}}"#,
+            true,
+            2,
+        );
+        count::<AliexpressError>(
+            r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-connection-timeout","sub_msg":"timed out","request_id":"0ba2887315178178017221016"}}"#,
+            true,
+            2,
+        );
+    }
 }

@@ -13,7 +13,7 @@ use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::prelude::*;
 use errcodes::response::{ResponseError, ResponseErrorKind};
-use errcodes::{ApiError, Code, RetryClass};
+use errcodes::{ApiError, Code, Query, RetryClass};
 use serde_json::{json, Value};
 
 mod envelopes;
@@ -138,17 +138,123 @@ fn successes<E: Catalog>(envelope: &Envelope) {
             Reader::<E>::new(format!("success code {success}"), &body).success_only_with_2xx();
         }
     }
-    let without = bytes(&json!({"data": {"orders": []}, "request_id": "1"}));
-    let with_null = bytes(&body_with(envelope, 0, Value::Null, json!("")));
-    for (name, body) in [("no code", &without), ("a null code", &with_null)] {
+    // Without a code: the request id and the success messages say nothing of an error.
+    let mut quiet = vec![(
+        "no code".to_owned(),
+        bytes(&json!({"data": {"orders": []}})),
+    )];
+    let mut messages = vec![json!(""), json!("  "), Value::Null];
+    messages.extend(
+        envelope
+            .success_message
+            .iter()
+            .map(|message| json!(message)),
+    );
+    messages.extend(
+        envelope
+            .success_message
+            .iter()
+            .map(|message| json!(format!(" {message}\n"))),
+    );
+    for message in messages {
+        let mut body = json!({"data": {"orders": []}});
+        for path in envelope.message.iter().chain(&envelope.request_id) {
+            put(&mut body, path, message.clone());
+        }
+        quiet.push((format!("no code, message {message}"), bytes(&body)));
+    }
+    for (name, body) in &quiet {
         let reader = Reader::<E>::new(name, body);
         if envelope.success_without_code {
             reader.success_only_with_2xx();
         } else {
-            reader.failure(None, ResponseErrorKind::NoCode);
-            reader.failure(Some(200), ResponseErrorKind::NoCode);
-            let error = reader.failure(Some(502), ResponseErrorKind::Status);
-            assert_eq!(error.retry_class(), RetryClass::Transient);
+            no_code(&reader);
+        }
+    }
+    // A code that is null is never a success.
+    for (alt, path) in envelope.code.iter().enumerate() {
+        let mut messages = vec![json!(""), Value::Null];
+        messages.extend(
+            envelope
+                .success_message
+                .iter()
+                .map(|message| json!(message)),
+        );
+        for message in messages {
+            let body = bytes(&body_with(envelope, alt, Value::Null, message.clone()));
+            let name = format!("a null code at {} with message {message}", path_text(path));
+            no_code(&Reader::<E>::new(name, &body));
+        }
+    }
+}
+
+/// A body with no code and nothing else to say: an error whose class follows the status.
+fn no_code<E: Catalog>(reader: &Reader<'_, E>) {
+    reader.failure(None, ResponseErrorKind::NoCode);
+    reader.failure(Some(200), ResponseErrorKind::NoCode);
+    let error = reader.failure(Some(502), ResponseErrorKind::Status);
+    assert_eq!(error.retry_class(), RetryClass::Transient);
+}
+
+/// A body without a code (absent or null) that carries an error message, sub-code or
+/// sub-message is an error of `Code::None`, classified by them as `lookup` does, for every
+/// envelope, whatever its `success_without_code`.
+fn codeless_errors<E: Catalog>(envelope: &Envelope) {
+    // No code at all, or null at each code path.
+    let places = std::iter::once(None).chain(envelope.code.iter().map(Some));
+    for place in places {
+        let base = |message: Value| -> Value {
+            let mut body = json!({"data": {}});
+            if let Some(path) = place {
+                put(&mut body, path, Value::Null);
+            }
+            if let Some(path) = envelope.message.first() {
+                put(&mut body, path, message);
+            }
+            body
+        };
+        let with = place.map_or("no code".to_owned(), |path| {
+            format!("null at {}", path_text(path))
+        });
+        if !envelope.message.is_empty() {
+            for message in [
+                "system error",
+                "invalid credential, access_token is invalid",
+                "ok!",
+            ] {
+                let body = bytes(&base(json!(message)));
+                let name = format!("{with} and message {message:?}");
+                let error = Reader::<E>::new(name, &body).error(None, Code::None, message);
+                let lookup = E::lookup(&Query::new(Code::None).message(message));
+                assert_eq!(*error.error(), lookup.error, "{message}");
+            }
+        }
+        for path in &envelope.sub_code {
+            let sub_code = "isp.top-remote-connection-timeout";
+            let mut body = base(Value::Null);
+            put(&mut body, path, json!(sub_code));
+            let error = E::from_response(&bytes(&body))
+                .expect("read")
+                .expect("an error");
+            let lookup = E::lookup(&Query::new(Code::None).sub_code(sub_code));
+            assert_eq!(
+                *error.error(),
+                lookup.error,
+                "{with} and {}",
+                path_text(path)
+            );
+            assert_eq!(error.code(), Code::None);
+            assert_eq!(error.sub_code(), Some(sub_code));
+        }
+        for path in &envelope.sub_message {
+            let mut body = base(Value::Null);
+            put(&mut body, path, json!("timed out"));
+            let error = Reader::<E>::new(format!("{with} and a sub-message"), &bytes(&body)).error(
+                Some(200),
+                Code::None,
+                "",
+            );
+            assert_eq!(error.sub_message(), Some("timed out"));
         }
     }
 }
@@ -370,6 +476,7 @@ fn table<E: Catalog>() {
     let envelope = envelope::<E>();
     assert!(!envelope.code.is_empty(), "{}: an envelope", E::PLATFORM);
     successes::<E>(&envelope);
+    codeless_errors::<E>(&envelope);
     errors::<E>(&envelope);
     request_ids::<E>(&envelope);
     malformed::<E>(&envelope);
@@ -401,4 +508,142 @@ fn tiktok_local_services_bodies() {
 #[test]
 fn aliexpress_bodies() {
     table::<AliexpressError>();
+}
+
+/// `body` read as bytes and as a `Value`, which must agree.
+fn both<E: Catalog>(body: &str) -> Outcome<E> {
+    let value: Value = serde_json::from_str(body).expect("JSON");
+    let read = outcome::<E>(body);
+    let from_value = E::from_response(&value).map_err(|error| (error.kind(), error.path()));
+    assert_eq!(read, from_value, "{body}: bytes and Value");
+    read
+}
+
+fn error_of<E: Catalog>(body: &str) -> ApiError<E> {
+    match both::<E>(body) {
+        Ok(Some(error)) => error,
+        other => panic!("{body}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_null_code_with_a_message_is_an_error_without_a_code() {
+    let error = error_of::<WechatShopError>(r#"{"errcode":null,"errmsg":"system error"}"#);
+    assert_eq!(error.code(), Code::None);
+    assert_eq!(error.message(), "system error");
+    let lookup = WechatShopError::lookup(&Query::new(Code::None).message("system error"));
+    assert_eq!(*error.error(), lookup.error);
+}
+
+#[test]
+fn a_message_without_a_code_is_an_error_without_a_code() {
+    let body = r#"{"errmsg":"invalid credential, access_token is invalid"}"#;
+    let error = error_of::<WechatShopError>(body);
+    assert_eq!(error.code(), Code::None);
+    assert_eq!(
+        error.message(),
+        "invalid credential, access_token is invalid"
+    );
+    // The same for an envelope that does not take a missing code for success.
+    let error = error_of::<WangdiantongError>(r#"{"message":"参数中必须包含起止时间"}"#);
+    assert_eq!(error.code(), Code::None);
+}
+
+#[test]
+fn a_sub_code_without_a_code_is_an_error_classified_by_it() {
+    let body = r#"{"error_response":{"sub_code":"isp.top-remote-connection-timeout"}}"#;
+    let error = error_of::<AliexpressError>(body);
+    assert_eq!(error.code(), Code::None);
+    assert_eq!(error.sub_code(), Some("isp.top-remote-connection-timeout"));
+    assert_eq!(error.retry_class(), RetryClass::Transient, "{error:?}");
+}
+
+#[test]
+fn a_null_code_alone_is_no_success() {
+    for body in [
+        r#"{"errcode":null}"#,
+        r#"{"errcode":null,"errmsg":"ok"}"#,
+        r#"{"errcode":null,"errmsg":""}"#,
+    ] {
+        assert_eq!(
+            both::<WechatShopError>(body),
+            Err((ResponseErrorKind::NoCode, None)),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn the_success_message_is_no_error_message() {
+    for body in [
+        r#"{"errmsg":"ok"}"#,
+        r#"{"errmsg":" ok\n"}"#,
+        r#"{"errmsg":""}"#,
+        r#"{"access_token":"ACCESS_TOKEN","expires_in":7200}"#,
+    ] {
+        assert_eq!(both::<WechatShopError>(body), Ok(None), "{body}");
+    }
+    // Only the envelope's own success message: AliExpress's has none.
+    let body = r#"{"error_response":{"msg":"ok"}}"#;
+    assert_eq!(error_of::<AliexpressError>(body).message(), "ok");
+}
+
+#[test]
+fn a_repeated_key_reads_as_its_last_in_bytes_and_in_a_value() {
+    let body = r#"{"errcode":0,"errcode":40001,"errmsg":"invalid credential"}"#;
+    let error = error_of::<WechatShopError>(body);
+    assert_eq!(error.code(), 40001);
+    assert_eq!(error.retry_class(), RetryClass::Reauthenticate);
+    let body = r#"{"errcode":40001,"errmsg":"invalid credential","errcode":0}"#;
+    assert_eq!(both::<WechatShopError>(body), Ok(None));
+    // A repeated object replaces the first whole: its code is gone with it.
+    let body = r#"{"error":{"code":"-3000109"},"error":{"message":"expired"}}"#;
+    let error = error_of::<TiktokLocalServicesError>(body);
+    assert_eq!(error.code(), Code::None);
+    assert_eq!(error.message(), "expired");
+}
+
+#[test]
+fn a_wildcard_takes_the_least_key_whatever_the_order() {
+    let a = r#""a_response":{"result":{"result_error_code":-999,"result_error_desc":"a"}}"#;
+    let b = r#""b_response":{"result":{"result_error_code":"F00-00-10013-002"}}"#;
+    for body in [format!("{{{a},{b}}}"), format!("{{{b},{a}}}")] {
+        let error = error_of::<AliexpressError>(&body);
+        assert_eq!(
+            (error.code(), error.message()),
+            (Code::Int(-999), "a"),
+            "{body}"
+        );
+    }
+    // A key whose value is null yields to one whose value is not.
+    let a = r#""a_response":{"result":{"result_error_code":null}}"#;
+    for body in [format!("{{{a},{b}}}"), format!("{{{b},{a}}}")] {
+        let error = error_of::<AliexpressError>(&body);
+        assert_eq!(error.code(), Code::Str("F00-00-10013-002"), "{body}");
+    }
+    // A repeated key, whose last value has no code: the other key's code.
+    let body = format!(
+        r#"{{"a_response":{{"result":{{"result_error_code":-999}}}},{b},"a_response":{{}}}}"#
+    );
+    let error = error_of::<AliexpressError>(&body);
+    assert_eq!(error.code(), Code::Str("F00-00-10013-002"));
+}
+
+/// With serde_json's `arbitrary_precision` (which any crate can switch on), serde_json hands
+/// numbers over as a map with this key; without it, such a map is an object. Either way,
+/// bytes read as a `Value` does. (CI runs this file with the feature too.)
+#[test]
+fn numbers_read_as_serde_json_reads_them_with_or_without_arbitrary_precision() {
+    let error = error_of::<WechatShopError>(r#"{"errcode":40001.0,"errmsg":"invalid credential"}"#);
+    assert_eq!(error.message(), "invalid credential");
+    let error = error_of::<WechatShopError>(r#"{"errcode":40001,"errmsg":12.5}"#);
+    assert_eq!((error.code(), error.message()), (Code::Int(40001), "12.5"));
+    let body = r#"{"errcode":{"$serde_json::private::Number":"45009"},"errmsg":"x"}"#;
+    let read = both::<WechatShopError>(body);
+    let value: Value = serde_json::from_str(body).expect("JSON");
+    if value["errcode"].is_number() {
+        assert_eq!(read.expect("read").expect("an error").code(), 45009);
+    } else {
+        assert_eq!(read, Err((ResponseErrorKind::CodeType, Some("errcode"))));
+    }
 }

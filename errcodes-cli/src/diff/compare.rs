@@ -317,6 +317,7 @@ fn envelope(envelope: Option<&Envelope>) -> String {
         request_id,
         success,
         success_without_code,
+        success_message,
         path: _,
     }) = envelope
     else {
@@ -329,10 +330,10 @@ fn envelope(envelope: Option<&Envelope>) -> String {
             .collect::<Vec<_>>()
             .join(" | ")
     };
-    let without = if *success_without_code {
-        ", or no code"
-    } else {
-        ""
+    let without = match (*success_without_code, success_message.as_slice()) {
+        (false, _) => String::new(),
+        (true, []) => ", or no code".to_owned(),
+        (true, messages) => format!(", or no code and a message of {}", messages.join(" | ")),
     };
     format!(
         "code: {}; message: {}; sub_code: {}; sub_message: {}; request_id: {}; success: {}{without}",

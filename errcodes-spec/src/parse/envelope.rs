@@ -12,6 +12,7 @@ pub(super) const ENVELOPE_KEYS: &[&str] = &[
     "message",
     "success",
     "success_without_code",
+    "success_message",
     "sub_code",
     "sub_message",
     "request_id",
@@ -34,6 +35,17 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
     let sub_message = optional("sub_message", "sub-message");
     let request_id = optional("request_id", "request id");
     let success_without_code = map.bool(cx, "success_without_code").unwrap_or(false);
+    let success_message = match map.get("success_message") {
+        None => Some(Vec::new()),
+        Some(value) => success_messages(cx, &path.key("success_message"), value),
+    };
+    if map.get("success_message").is_some() && !success_without_code {
+        cx.error(
+            &path.key("success_message"),
+            "`success_message` has no effect without `success_without_code: true`",
+        )
+        .help("a response without a code is a success only where the envelope says `success_without_code: true`: add it, or remove `success_message`");
+    }
     let success = match map.get("success") {
         None => Vec::new(),
         Some(Value::Sequence(items)) => items
@@ -51,6 +63,7 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
         request_id,
         success,
         success_without_code,
+        success_message: success_message?,
         path: path.clone(),
     })
 }
@@ -63,19 +76,12 @@ pub(super) fn response_paths(
     what: &str,
 ) -> Option<Vec<Vec<String>>> {
     const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key); or a list of such paths, tried in order";
-    let items: Vec<(Path, &Value)> = match value {
-        Value::Sequence(items) if items.is_empty() => {
-            cx.error(path, format!("the list of {what} paths is empty"))
-                .help(HELP);
-            return None;
-        }
-        Value::Sequence(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (path.index(i), item))
-            .collect(),
-        other => vec![(path.clone(), other)],
-    };
+    if matches!(value, Value::Sequence(items) if items.is_empty()) {
+        cx.error(path, format!("the list of {what} paths is empty"))
+            .help(HELP);
+        return None;
+    }
+    let items = items(path, value);
     let mut ok = true;
     let mut paths = Vec::new();
     for (at, item) in items {
@@ -107,4 +113,47 @@ pub(super) fn response_paths(
         }
     }
     ok.then_some(paths)
+}
+
+/// `ok`, or a list of such texts: the messages a response without a code may carry and still
+/// be a success.
+fn success_messages(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Vec<String>> {
+    const HELP: &str = "write the message the platform's successful responses carry, as text: `success_message: [ok]`; a response without a code and with any other message is an error";
+    let mut ok = true;
+    let mut messages = Vec::new();
+    for (at, item) in items(path, value) {
+        let (problem, help) = match item {
+            Value::String(text) if text.trim().is_empty() => (
+                "a success message cannot be empty: an empty message counts as none".to_owned(),
+                HELP,
+            ),
+            Value::String(text) if text.trim() != text => (
+                format!("the success message `{text}` has spaces around it; messages are compared trimmed"),
+                HELP,
+            ),
+            Value::String(text) => {
+                messages.push(text.clone());
+                continue;
+            }
+            other => (
+                format!("a success message must be text, found {}", kind(other)),
+                "put the message in quotes",
+            ),
+        };
+        cx.error(&at, problem).help(help);
+        ok = false;
+    }
+    ok.then_some(messages)
+}
+
+/// The items of a list, or a single value as a list of one, each with where it is.
+fn items<'v>(path: &Path, value: &'v Value) -> Vec<(Path, &'v Value)> {
+    match value {
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (path.index(i), item))
+            .collect(),
+        other => vec![(path.clone(), other)],
+    }
 }

@@ -1,6 +1,6 @@
 use super::values::{closest, duration, MAX_WAIT, TOO_LONG};
 use super::*;
-use crate::ast::Code;
+use crate::ast::{Code, Envelope};
 use crate::ctxt::Ctxt;
 use crate::source::FileId;
 
@@ -81,18 +81,17 @@ groups:
     assert_eq!(overrides.scene.as_deref(), Some("Scan"));
 }
 
-#[test]
-fn envelopes_give_paths_split_at_dots_and_success_codes() {
-    let spec = "\
+/// A spec of one entry whose envelope is `envelope` (a YAML mapping), parsed: the envelope,
+/// or the problems.
+fn parse_envelope(envelope: &str) -> Result<Envelope, Vec<String>> {
+    let spec = format!(
+        "\
 platform: demo
 enum: DemoError
 title: Demo
 source: https://example.com
 unknown_retry: permanent
-envelope:
-  code: [error_response.code, \"*.result.result_error_code\"]
-  message: errmsg
-  success: [0, ok, \"7\"]
+envelope: {envelope}
 groups:
   - id: general
     title: General
@@ -101,11 +100,25 @@ groups:
       - code: 1
         name: First
         message: first
-";
+"
+    );
     let mut cx = Ctxt::default();
-    let spec = parse(spec, FileId(0), &mut cx).expect("parsed");
-    assert!(cx.is_empty(), "{:?}", cx.into_problems());
-    let envelope = spec.head.envelope.expect("an envelope");
+    let parsed = parse(&spec, FileId(0), &mut cx);
+    if !cx.is_empty() {
+        let problems = cx.into_problems().into_iter();
+        return Err(problems.map(|problem| problem.message).collect());
+    }
+    Ok(parsed
+        .and_then(|spec| spec.head.envelope)
+        .expect("an envelope"))
+}
+
+#[test]
+fn envelopes_give_paths_split_at_dots_and_success_codes() {
+    let envelope = parse_envelope(
+        r#"{code: [error_response.code, "*.result.result_error_code"], message: errmsg, success: [0, ok, "7"]}"#,
+    )
+    .expect("parsed");
     let keys = |paths: &[Vec<String>]| -> Vec<String> {
         paths.iter().map(|keys| keys.join("|")).collect()
     };
@@ -118,6 +131,52 @@ groups:
         envelope.success,
         [Code::Int(0), Code::Str("ok".to_owned()), Code::Int(7)]
     );
+}
+
+/// The success messages of an envelope `{code: errcode, <envelope>}`, or the problems.
+fn success_messages(envelope: &str) -> Result<Vec<String>, Vec<String>> {
+    parse_envelope(&format!("{{code: errcode, {envelope}}}"))
+        .map(|envelope| envelope.success_message)
+}
+
+#[test]
+fn success_messages_are_text_or_a_list_of_texts() {
+    assert_eq!(
+        success_messages("success_without_code: true, success_message: ok"),
+        Ok(vec!["ok".to_owned()])
+    );
+    assert_eq!(
+        success_messages("success_without_code: true, success_message: [ok, success]"),
+        Ok(vec!["ok".to_owned(), "success".to_owned()])
+    );
+    assert_eq!(success_messages("success_without_code: true"), Ok(vec![]));
+}
+
+#[test]
+fn success_messages_must_be_text_not_empty_and_need_success_without_code() {
+    let problems = |envelope: &str| success_messages(envelope).expect_err("problems").join("\n");
+    let problems_of = [
+        (
+            "success_without_code: true, success_message: [0]",
+            "must be text, found the number 0",
+        ),
+        (
+            "success_without_code: true, success_message: ['  ']",
+            "cannot be empty",
+        ),
+        (
+            "success_without_code: true, success_message: [' ok']",
+            "has spaces around it",
+        ),
+        (
+            "success_message: [ok]",
+            "no effect without `success_without_code: true`",
+        ),
+    ];
+    for (envelope, problem) in problems_of {
+        let found = problems(envelope);
+        assert!(found.contains(problem), "{envelope}: {found}");
+    }
 }
 
 #[test]

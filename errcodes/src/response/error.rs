@@ -26,8 +26,8 @@ pub enum ResponseErrorKind {
     NotJson,
     /// The body is JSON but not an object, so it has no envelope.
     NotAnObject,
-    /// The body has no code where the envelope says, and the spec does not count that as
-    /// a success.
+    /// The body has no code where the envelope says (or the code is `null`), carries no
+    /// error message or sub-code either, and the spec does not count that as a success.
     NoCode,
     /// The HTTP status is not a success (2xx) but the body reads as one.
     Status,

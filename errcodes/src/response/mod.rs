@@ -4,7 +4,10 @@
 //! [`Catalog::from_http`] read it.
 
 mod error;
-mod read;
+mod prune;
+mod scan;
+mod value;
+mod values;
 
 use std::borrow::Cow;
 
@@ -14,9 +17,9 @@ pub use error::{ResponseError, ResponseErrorKind};
 
 use crate::api_error::Received;
 use crate::catalog::{Catalog, Query};
-use crate::table::{Envelope, Key};
+use crate::table::{Envelope, Key, Path};
 use crate::{ApiError, Code};
-use read::{Found, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
+use values::{Found, Values, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
 
 /// A response body `from_response` accepts: JSON text as bytes or a string, or a parsed
 /// [`serde_json::Value`].
@@ -75,77 +78,160 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
     body: &B,
     status: Option<u16>,
 ) -> Result<Option<ApiError<E>>, ResponseError> {
-    let failed = status.is_some_and(|status| !(200..300).contains(&status));
-    let error = |error: ResponseError| error.with_status(status);
-    let Some(envelope) = E::__table().envelope() else {
-        return Err(error(ResponseError::new(ResponseErrorKind::NoEnvelope)));
+    let Some(envelope) = &E::__table().envelope() else {
+        return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_status(status));
     };
-    let paths = [
-        envelope.code,
-        envelope.message,
-        envelope.sub_code,
-        envelope.sub_message,
-        envelope.request_id,
-    ];
-    let walked = match body.__body() {
-        Source::Bytes(bytes) => {
-            let mut json = serde_json::Deserializer::from_slice(bytes);
-            read::walk(&mut json, &paths).and_then(|values| json.end().map(|()| values))
+    let response = Response { envelope, status };
+    match body.__body() {
+        Source::Value(value) => response.decide(value::read(value, envelope).as_ref()),
+        Source::Bytes(bytes) => response.bytes(bytes),
+    }
+}
+
+/// A response being read: its envelope and status.
+struct Response<'e> {
+    envelope: &'e Envelope,
+    status: Option<u16>,
+}
+
+impl Response<'_> {
+    fn fail(&self, error: ResponseError) -> ResponseError {
+        error.with_status(self.status)
+    }
+
+    fn failed(&self) -> bool {
+        self.status
+            .is_some_and(|status| !(200..300).contains(&status))
+    }
+
+    /// Reads `bytes` in one pass, or, where that is not sure, exactly.
+    fn bytes<E: Catalog>(&self, bytes: &[u8]) -> Result<Option<ApiError<E>>, ResponseError> {
+        let slots = values::slots(self.envelope);
+        if let Some(values) = scan::scan(bytes, &slots) {
+            return self.decide(Some(&values));
         }
-        Source::Value(value) => read::walk(value, &paths),
-    };
-    let mut values = walked
-        .map_err(|json| error(ResponseError::json(json)))?
-        .ok_or_else(|| error(ResponseError::new(ResponseErrorKind::NotAnObject)))?;
-    let mut take = |slot| {
-        values
-            .take(slot)
-            .as_ref()
-            .and_then(text_of)
-            .map(|text| Box::from(text.as_ref()))
-    };
-    let received = Received {
-        sub_code: take(SUB_CODE),
-        sub_message: take(SUB_MESSAGE),
-        request_id: take(REQUEST_ID),
-        status,
-    };
-    let text;
-    let code = match values.get(CODE) {
-        None if envelope.success_without_code && !failed => return Ok(None),
-        None if failed => return Err(error(ResponseError::new(ResponseErrorKind::Status))),
-        None => return Err(error(ResponseError::new(ResponseErrorKind::NoCode))),
-        Some((_, Found::Int(code))) => Code::Int(*code),
-        Some((_, Found::Text(code))) => Code::Str(code),
-        Some((_, Found::Number(code))) => {
-            text = code.clone();
-            Code::Str(&text)
+        let not_json = |error| self.fail(ResponseError::json(error));
+        let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
+        let mut json = serde_json::Deserializer::from_slice(bytes);
+        let pruned = prune::prune(&mut json, &all).map_err(not_json)?;
+        json.end().map_err(not_json)?;
+        self.decide(value::read(&pruned, self.envelope).as_ref())
+    }
+
+    /// What the values an object's paths lead to say; `None` for a body that is no object.
+    fn decide<E: Catalog>(
+        &self,
+        values: Option<&Values<'_>>,
+    ) -> Result<Option<ApiError<E>>, ResponseError> {
+        let values =
+            values.ok_or_else(|| self.fail(ResponseError::new(ResponseErrorKind::NotAnObject)))?;
+        let code = match values.get(CODE) {
+            None => None,
+            Some((_, Found::Null)) => Some(Code::None),
+            Some((_, Found::Int(code))) => Some(Code::Int(*code)),
+            Some((_, Found::Text(code))) => Some(Code::Str(code)),
+            Some((_, Found::Number(code))) => Some(Code::Str(code)),
+            Some((path, found)) => {
+                let kind = ResponseErrorKind::CodeType;
+                return Err(self.fail(ResponseError::at(kind, path.text, found.kind())));
+            }
+        };
+        match code {
+            Some(Code::None) | None => self.codeless(values, code.is_none()),
+            Some(code) if self.is_success(code) => self.success(),
+            Some(code) => self.error(code, values).map(Some),
         }
-        Some((path, found)) => {
-            let kind = ResponseErrorKind::CodeType;
-            return Err(error(ResponseError::at(kind, path.text, found.kind())));
+    }
+
+    /// A body without a code is an error if it carries an error message, sub-code or
+    /// sub-message; else a success where the envelope allows it and the code is absent,
+    /// not `null`.
+    fn codeless<E: Catalog>(
+        &self,
+        values: &Values<'_>,
+        absent: bool,
+    ) -> Result<Option<ApiError<E>>, ResponseError> {
+        let message = self.message(values)?;
+        let says = |text: &str| !text.trim().is_empty();
+        let is_error = message
+            .as_deref()
+            .is_some_and(|text| says(text) && !self.is_success_message(text))
+            || [SUB_CODE, SUB_MESSAGE]
+                .into_iter()
+                .any(|slot| text(values, slot).as_deref().is_some_and(says));
+        if is_error {
+            self.error(Code::None, values).map(Some)
+        } else if self.failed() {
+            Err(self.fail(ResponseError::new(ResponseErrorKind::Status)))
+        } else if absent && self.envelope.success_without_code {
+            Ok(None)
+        } else {
+            Err(self.fail(ResponseError::new(ResponseErrorKind::NoCode)))
         }
-    };
-    if is_success(&envelope, code) {
-        return if failed {
-            Err(error(ResponseError::new(ResponseErrorKind::Status)))
+    }
+
+    fn success<E>(&self) -> Result<Option<ApiError<E>>, ResponseError> {
+        if self.failed() {
+            Err(self.fail(ResponseError::new(ResponseErrorKind::Status)))
         } else {
             Ok(None)
+        }
+    }
+
+    /// The error `code` and the rest of `values` make, classified as `lookup` does.
+    fn error<E: Catalog>(
+        &self,
+        code: Code<'_>,
+        values: &Values<'_>,
+    ) -> Result<ApiError<E>, ResponseError> {
+        let message = self.message(values)?.unwrap_or_default();
+        let sub_code = text(values, SUB_CODE);
+        let sub_message = text(values, SUB_MESSAGE);
+        let request_id = text(values, REQUEST_ID);
+        let received = Received {
+            sub_code: sub_code.as_deref(),
+            sub_message: sub_message.as_deref(),
+            request_id: request_id.as_deref(),
+            status: self.status,
         };
+        let mut query = Query::new(code).message(&message);
+        if let Some(sub_code) = received.sub_code {
+            query = query.sub_code(sub_code);
+        }
+        Ok(ApiError::with(&query, received))
     }
-    let message = match values.get(MESSAGE) {
-        None => Cow::Borrowed(""),
-        Some((path, found)) => text_of(found).ok_or_else(|| {
-            let kind = ResponseErrorKind::MessageType;
-            error(ResponseError::at(kind, path.text, found.kind()))
-        })?,
-    };
-    let sub_code = received.sub_code.clone();
-    let mut query = Query::new(code).message(&message);
-    if let Some(sub_code) = sub_code.as_deref() {
-        query = query.sub_code(sub_code);
+
+    /// The message, if the body has one; text of another type is an error.
+    fn message<'v>(&self, values: &'v Values<'_>) -> Result<Option<Cow<'v, str>>, ResponseError> {
+        match values.get(MESSAGE) {
+            None | Some((_, Found::Null)) => Ok(None),
+            Some((path, found)) => text_of(found).map(Some).ok_or_else(|| {
+                let kind = ResponseErrorKind::MessageType;
+                self.fail(ResponseError::at(kind, path.text, found.kind()))
+            }),
+        }
     }
-    Ok(Some(ApiError::with(&query, received)))
+
+    fn is_success(&self, code: Code<'_>) -> bool {
+        let key = Key::of(code);
+        self.envelope
+            .success
+            .iter()
+            .any(|&success| Key::of(success) == key)
+    }
+
+    fn is_success_message(&self, message: &str) -> bool {
+        let message = message.trim();
+        self.envelope
+            .success_message
+            .iter()
+            .any(|&success| success.trim() == message)
+    }
+}
+
+/// The text of slot `slot`, if it holds a scalar.
+fn text<'v>(values: &'v Values<'_>, slot: usize) -> Option<Cow<'v, str>> {
+    values.get(slot).and_then(|(_, found)| text_of(found))
 }
 
 /// A scalar as text: a message or an id may come as a number. Text is borrowed where the
@@ -156,14 +242,6 @@ fn text_of<'v>(found: &'v Found<'_>) -> Option<Cow<'v, str>> {
         Found::Int(n) => Some(Cow::Owned(n.to_string())),
         Found::Number(n) => Some(Cow::Borrowed(n)),
         Found::Bool(b) => Some(Cow::Owned(b.to_string())),
-        Found::Object | Found::Array => None,
+        Found::Null | Found::Object | Found::Array => None,
     }
-}
-
-fn is_success(envelope: &Envelope, code: Code<'_>) -> bool {
-    let key = Key::of(code);
-    envelope
-        .success
-        .iter()
-        .any(|&success| Key::of(success) == key)
 }

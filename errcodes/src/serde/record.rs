@@ -14,24 +14,23 @@ use crate::{ApiError, Catalog, PlatformError, Query, RawCode};
 /// writes it (`throttled 5m`).
 impl<E: Catalog> Serialize for ApiError<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let received = self.received();
         let mut record = serializer.serialize_struct("ApiError", 9)?;
         record.serialize_field("platform", E::PLATFORM)?;
         record.serialize_field("code", &self.code())?;
         record.serialize_field("name", self.name())?;
         record.serialize_field("message", self.message())?;
         record.serialize_field("retry", &self.retry_class().to_string())?;
-        record.serialize_field("request_id", &received.request_id)?;
+        record.serialize_field("request_id", &self.request_id())?;
         for (key, value) in [
-            ("sub_code", &received.sub_code),
-            ("sub_message", &received.sub_message),
+            ("sub_code", self.sub_code()),
+            ("sub_message", self.sub_message()),
         ] {
             match value {
                 Some(value) => record.serialize_field(key, value)?,
                 None => record.skip_field(key)?,
             }
         }
-        match received.status {
+        match self.status() {
             Some(status) => record.serialize_field("status", &status)?,
             None => record.skip_field("status")?,
         }
@@ -64,7 +63,10 @@ struct Record<'de> {
     code: Option<RawCode>,
     name: Option<Cow<'de, str>>,
     message: Option<Cow<'de, str>>,
-    received: Received,
+    request_id: Option<Cow<'de, str>>,
+    sub_code: Option<Cow<'de, str>>,
+    sub_message: Option<Cow<'de, str>>,
+    status: Option<u16>,
 }
 
 impl Record<'_> {
@@ -72,7 +74,13 @@ impl Record<'_> {
         let code = self.code.unwrap_or(RawCode::NONE);
         let message = self.message.unwrap_or_default();
         let query = Query::new(&code).message(&message);
-        let mut error = ApiError::with(&query, self.received);
+        let received = Received {
+            sub_code: self.sub_code.as_deref(),
+            sub_message: self.sub_message.as_deref(),
+            request_id: self.request_id.as_deref(),
+            status: self.status,
+        };
+        let mut error = ApiError::with(&query, received);
         let named = self.name.as_deref().and_then(E::from_name);
         if let Some(named) = named.filter(|named| named != error.error()) {
             error.reclassify(named);
@@ -93,15 +101,14 @@ impl<'de> Visitor<'de> for RecordVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
         let mut record = Record::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let text = |value: Option<Cow<'de, str>>| value.map(|v| Box::from(v.as_ref()));
             match key.as_ref() {
                 "code" => record.code = Some(map.next_value::<Wire>()?.0),
                 "name" => record.name = map.next_value()?,
                 "message" => record.message = map.next_value()?,
-                "request_id" => record.received.request_id = text(map.next_value()?),
-                "sub_code" => record.received.sub_code = text(map.next_value()?),
-                "sub_message" => record.received.sub_message = text(map.next_value()?),
-                "status" => record.received.status = map.next_value()?,
+                "request_id" => record.request_id = map.next_value()?,
+                "sub_code" => record.sub_code = map.next_value()?,
+                "sub_message" => record.sub_message = map.next_value()?,
+                "status" => record.status = map.next_value()?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

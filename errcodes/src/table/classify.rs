@@ -36,7 +36,10 @@ impl Table {
         message: &'m str,
     ) -> (usize, Fields<'m>) {
         match self.by_sub_code(key, sub_code) {
-            Some(entry) => (entry, Fields::none()),
+            Some(entry) => {
+                let (_, _, request_id) = self.stripped_noting(message);
+                (entry, Spans::none().with_request_id(request_id).of(message))
+            }
             None => self.classify(key, message),
         }
     }
@@ -87,20 +90,19 @@ impl Table {
     #[must_use]
     pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
         let (fallback, code) = self.slot(key);
-        let (text, ends) = self.stripped(message);
+        let (text, ends, request_id) = self.stripped_noting(message);
         let (index, pattern) = self.best(code, text, ends);
+        let none = Spans::none().with_request_id(request_id).of(message);
         if index == UNKNOWN {
-            return (fallback, Fields::none());
+            return (fallback, none);
         }
         let mut ranges = [(0, 0); MAX_FIELDS];
         match self.pattern(pattern) {
             Some(pattern) if match_pattern(text, &pattern, &mut ranges) => {
-                // `text` is `message` trimmed and stripped: a slice of it.
-                let offset = (text.as_ptr() as usize).wrapping_sub(message.as_ptr() as usize);
-                let spans = Spans::new(pattern.fields, &ranges, offset);
-                (index, spans.of(message))
+                let spans = Spans::new(pattern.fields, &ranges, offset(message, text));
+                (index, spans.with_request_id(request_id).of(message))
             }
-            _ => (index, Fields::none()),
+            _ => (index, none),
         }
     }
 
@@ -111,8 +113,37 @@ impl Table {
         if self.section(section::NOISE).is_empty() {
             return trim_ends(message);
         }
-        let text = strip_noise(message, &self.noise_patterns(), |_, _| {});
+        let text = strip_noise(message, &self.noise_patterns(), |_, _, _| {});
         (text, message_ends(text))
+    }
+
+    /// Like [`Table::stripped`], with where the request id is in `message`: the value of
+    /// the first field called `request_id` or `rid` in the noise stripped (WeChat appends
+    /// ` rid: <id>` to its messages). The noise is searched once for both.
+    #[inline]
+    fn stripped_noting<'m>(
+        &self,
+        message: &'m str,
+    ) -> (&'m str, (u32, u32), Option<(usize, usize)>) {
+        if self.section(section::NOISE).is_empty() {
+            let (text, ends) = trim_ends(message);
+            return (text, ends, None);
+        }
+        let mut found: Option<&str> = None;
+        let text = strip_noise(message, &self.noise_patterns(), |pattern, tail, ranges| {
+            let names = pattern.fields;
+            let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
+            if found.is_none() {
+                let field = field("request_id").or_else(|| field("rid"));
+                let range = field.and_then(|i| ranges.get(i));
+                found = range.and_then(|&(start, end)| tail.get(start..end));
+            }
+        });
+        let span = found.map(|id| {
+            let start = offset(message, id);
+            (start, start + id.len())
+        });
+        (text, message_ends(text), span)
     }
 
     fn noise_patterns(&self) -> impl Iterator<Item = crate::text::Pattern<'static>> + Clone + '_ {
@@ -124,15 +155,8 @@ impl Table {
     /// `message` (WeChat appends ` rid: <id>` to its messages).
     #[must_use]
     pub fn request_id<'m>(&self, message: &'m str) -> Option<&'m str> {
-        let mut found = None;
-        strip_noise(message, &self.noise_patterns(), |pattern, tail| {
-            let mut ranges = [(0, 0); MAX_FIELDS];
-            if found.is_none() && match_pattern(tail, pattern, &mut ranges) {
-                let fields = Spans::new(pattern.fields, &ranges, 0).of(tail);
-                found = fields.get("request_id").or_else(|| fields.get("rid"));
-            }
-        });
-        found
+        let (_, _, span) = self.stripped_noting(message);
+        span.and_then(|(start, end)| message.get(start..end))
     }
 
     /// Among the patterns of code `code`, else of the entries without a code, the one
@@ -262,4 +286,9 @@ impl Table {
             .find(|&twin| is_at(twin))
             .unwrap_or(index)
     }
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize)
 }

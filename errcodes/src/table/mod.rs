@@ -36,6 +36,9 @@ pub struct Envelope {
     pub success: &'static [Code<'static>],
     /// Whether a body with no code at any path is a success.
     pub success_without_code: bool,
+    /// Messages that a body without a code may carry and still be a success (WeChat's
+    /// `ok`), compared after trimming.
+    pub success_message: &'static [&'static str],
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.
@@ -55,7 +58,8 @@ pub struct Table {
     view: View<'static>,
     /// Every entry's codes, then the envelope's success codes.
     codes: &'static [Code<'static>],
-    /// The field names of every entry's first template.
+    /// The field names of every entry's first template, then the envelope's success
+    /// messages.
     names: &'static [&'static str],
     /// The envelope's paths.
     paths: &'static [Path],
@@ -169,6 +173,7 @@ impl Table {
             request_id: paths(envelope.request_id),
             success: slice(self.codes, envelope.success),
             success_without_code: envelope.success_without_code,
+            success_message: slice(self.names, envelope.success_message),
         })
     }
 

@@ -11,7 +11,11 @@
 //! comparison costs about the length of the literal, whatever the length of the message, and
 //! field values are ranges of the message as received.
 
+mod plain;
+
 pub use errcodes_layout::{lead, normalize};
+
+use errcodes_layout::MAX_FIELDS;
 
 /// Consecutive strings of a table: string `k` is `text[bounds[k]..bounds[k + 1]]`, the
 /// bounds being little-endian `u32`s.
@@ -241,25 +245,39 @@ pub(crate) fn match_lits(
 /// Strips `noise` patterns from the end of `text`, again and again, then trims. A noise
 /// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`, that
 /// starts after its first char: a message that is all noise is kept.
-/// `stripped` sees each tail stripped, with the pattern that matched it.
+/// `stripped` sees each tail stripped, with the pattern that matched it and the ranges of
+/// its fields in the tail.
 pub(crate) fn strip_noise<'m, 'p>(
     text: &'m str,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
-    mut stripped: impl FnMut(&Pattern<'p>, &'m str),
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
 ) -> &'m str {
     let mut text = text.trim();
+    let mut ranges = [(0, 0); MAX_FIELDS];
+    // What is left of a plain text stays plain.
+    if plain::is_plain(text) {
+        let plain = plain::strip(text, noise.clone(), &mut ranges, |pattern, tail, ranges| {
+            stripped(pattern, tail, ranges);
+        });
+        if let Some(text) = plain {
+            return text;
+        }
+    }
     while let Some((start, pattern)) = noise
         .clone()
-        .find_map(|pattern| noise_start(text, &pattern).map(|start| (start, pattern)))
+        .find_map(|pattern| noise_start(text, &pattern, &mut ranges).map(|start| (start, pattern)))
     {
-        stripped(&pattern, &text[start..]);
+        stripped(&pattern, &text[start..], &ranges);
         text = text[..start].trim_end();
     }
     text
 }
 
-fn noise_start(text: &str, pattern: &Pattern<'_>) -> Option<usize> {
-    if pattern.lits.is_empty() {
+fn noise_start(text: &str, pattern: &Pattern<'_>, ranges: &mut [(usize, usize)]) -> Option<usize> {
+    let count = pattern.lits.len();
+    // With a field, a tail matches only if it ends with the last literal, and so does the
+    // text: one comparison at the end rules out a pattern without a search.
+    if pattern.lits.is_empty() || count > 1 && !may_end_with(text, pattern.lits.get(count - 1)) {
         return None;
     }
     let first = pattern.lits.get(0);
@@ -273,7 +291,7 @@ fn noise_start(text: &str, pattern: &Pattern<'_>) -> Option<usize> {
         let run =
             is_space_at(text, start) && char_before(text, start).is_some_and(char::is_whitespace);
         if !run {
-            if match_pattern(&text[start..], pattern, &mut []) {
+            if match_pattern(&text[start..], pattern, ranges) {
                 return Some(start);
             }
             // With a field, the last literal is held at the end of the text: a later start
@@ -397,12 +415,38 @@ fn find(text: &str, from: usize, lit: &str) -> Option<(usize, usize)> {
         // first, or the first place allowed, is tried, so that long runs stay linear.
         let inside_run =
             first == b' ' && at > start && char_before(text, at).is_some_and(char::is_whitespace);
-        if !inside_run {
+        if !inside_run && !differs_next(t, at, lit) {
             if let Some(end) = prefix(text, at, lit) {
                 return Some((at, end));
             }
         }
         from = at + char_len(t, at);
+    }
+}
+
+/// Whether `text` may end with chars that read as `lit`: [`suffix`], after a look at the last
+/// byte of each, which settles it when both are ASCII and `lit`'s is no space.
+#[inline]
+fn may_end_with(text: &str, lit: &str) -> bool {
+    match (text.as_bytes().last(), lit.as_bytes().last()) {
+        (Some(&got), Some(&want)) if got.is_ascii() && want.is_ascii() && want != b' ' => {
+            got == want && suffix(text, lit).is_some()
+        }
+        _ => suffix(text, lit).is_some(),
+    }
+}
+
+/// Whether the byte after `at`, where `text` has `lit`'s first byte, rules `lit` out with no
+/// more work: an ASCII char that is no whitespace (so no run goes on) and not `lit`'s next
+/// byte. Most candidates of a search fail so, at a space between two words.
+#[inline]
+fn differs_next(text: &[u8], at: usize, lit: &str) -> bool {
+    let lit = lit.as_bytes();
+    match (text.get(at), text.get(at + 1), lit.get(1)) {
+        (Some(&here), Some(&next), Some(&want)) => {
+            here == lit[0] && next.is_ascii() && !char::from(next).is_whitespace() && next != want
+        }
+        _ => false,
     }
 }
 

@@ -170,8 +170,95 @@ mod properties {
         })
     }
 
+    /// Chars of plain text (ASCII, no control char), and the literals of WeChat's noise.
+    const PLAIN: &[char] = &['a', 'b', ' ', ':', '[', ']', 'r', 'i', 'd', ','];
+
+    fn plain_text(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PLAIN), 0..max)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    /// Literals and a message of plain chars, built from them as [`case`] builds one.
+    fn plain_case() -> impl Strategy<Value = (Vec<String>, String)> {
+        let lits = (plain_text(6), prop::collection::vec(plain_text(3), 0..3));
+        lits.prop_flat_map(|(first, rest)| {
+            let mut lits = vec![first];
+            lits.extend(rest.into_iter().map(|lit| {
+                if lit.trim().is_empty() {
+                    "]".to_owned()
+                } else {
+                    lit
+                }
+            }));
+            let n = lits.len();
+            let built = (prop::collection::vec(plain_text(5), n), plain_text(8)).prop_map({
+                let lits = lits.clone();
+                move |(values, head)| {
+                    let mut out = head;
+                    for (lit, value) in lits.iter().zip(&values) {
+                        out.push_str(lit);
+                        out.push_str(value);
+                    }
+                    out
+                }
+            });
+            (Just(lits), prop_oneof![3 => built, 1 => plain_text(24)])
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn plain_is_ascii_without_control_chars_or_two_spaces(text in text(40), other in plain_text(40)) {
+            for text in [text.as_str(), other.as_str()] {
+                let plain = text.bytes().all(|b| (0x20..0x80).contains(&b)) && !text.contains("  ");
+                prop_assert_eq!(super::super::plain::is_plain(text), plain, "{:?}", text);
+            }
+        }
+
+        /// On plain text, the byte match agrees with the general one, field ranges included.
+        #[test]
+        fn plain_match_agrees((lits, text) in plain_case()) {
+            let pattern = pattern_of(&lits);
+            let text = text.trim();
+            prop_assume!(super::super::plain::is_plain(text));
+            let (mut fast, mut slow) = ([(0, 0); 8], [(0, 0); 8]);
+            let plain = super::super::plain::match_plain(text, &pattern, &mut fast);
+            prop_assert_eq!(plain, match_pattern(text, &pattern, &mut slow));
+            if plain {
+                prop_assert_eq!(fast, slow);
+            }
+        }
+
+        /// On plain text, the byte search strips the noise the general one does, and sees
+        /// the same tails with the same field ranges.
+        #[test]
+        fn plain_strip_agrees((lits, text) in plain_case(), other in plain_case()) {
+            // Noise starts with literal text.
+            let noise = [lits, other.0].map(|mut lits| {
+                if lits[0].trim().is_empty() {
+                    lits[0] = " rid: ".to_owned();
+                }
+                pattern_of(&lits)
+            });
+            let text = text.trim();
+            prop_assume!(super::super::plain::is_plain(text));
+            let mut ranges = [(0, 0); 8];
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let plain = super::super::plain::strip(text, noise.iter().copied(), &mut ranges, |p, tail, ranges| {
+                fast.push((p.lits.get(0), tail, ranges[..p.fields.len()].to_vec()));
+            });
+            let mut text = text;
+            while let Some((start, p)) = noise.iter().find_map(|p| {
+                super::super::noise_start(text, p, &mut ranges).map(|start| (start, p))
+            }) {
+                slow.push((p.lits.get(0), &text[start..], ranges[..p.fields.len()].to_vec()));
+                text = text[..start].trim_end();
+            }
+            prop_assert_eq!(plain, Some(text));
+            prop_assert_eq!(fast, slow);
+        }
 
         #[test]
         fn match_pattern_agrees((lits, text) in case()) {
@@ -195,7 +282,7 @@ mod properties {
                 .collect();
             let oracle: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
             prop_assert_eq!(
-                strip_noise(&text, &noise.iter().copied(), |_, _| {}),
+                strip_noise(&text, &noise.iter().copied(), |_, _, _| {}),
                 reference::strip_noise(&text, &oracle)
             );
         }
@@ -220,7 +307,7 @@ fn long_whitespace_runs_match_and_strip() {
         strip_noise(
             &format!("x{run}y rid: {run}z"),
             &noise.iter().copied(),
-            |_, _| {}
+            |_, _, _| {}
         ),
         format!("x{run}y")
     );
@@ -233,9 +320,15 @@ fn noise_of_two_fields_is_tried_at_its_first_start_only() {
     let noise = [pattern(&[" rid: ", " at ", ""], &["rid", "at"])];
     let many = " rid: 1".repeat(150_000);
     let text = format!("x{many}");
-    assert_eq!(strip_noise(&text, &noise.iter().copied(), |_, _| {}), text);
+    assert_eq!(
+        strip_noise(&text, &noise.iter().copied(), |_, _, _| {}),
+        text
+    );
     let text = format!("x{many} at 2");
-    assert_eq!(strip_noise(&text, &noise.iter().copied(), |_, _| {}), "x");
+    assert_eq!(
+        strip_noise(&text, &noise.iter().copied(), |_, _, _| {}),
+        "x"
+    );
     assert_eq!(stripped("x rid: 1 y rid: 2 at 3", &noise), "x");
     assert_eq!(stripped("x rid: 1 at", &noise), "x rid: 1 at");
 }
@@ -301,7 +394,7 @@ fn fields<'t>(text: &'t str, pattern: &Pattern<'static>) -> Option<Vec<&'t str>>
 
 /// What is left of a message once noise is stripped, checked against the oracle.
 fn stripped<'t>(text: &'t str, noise: &[Pattern<'static>]) -> &'t str {
-    let found = strip_noise(text, &noise.iter().copied(), |_, _| {});
+    let found = strip_noise(text, &noise.iter().copied(), |_, _, _| {});
     let noise: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
     assert_eq!(found, reference::strip_noise(text, &noise), "{text:?}");
     found

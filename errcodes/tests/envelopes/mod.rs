@@ -21,6 +21,7 @@ pub struct Envelope {
     pub request_id: Vec<Keys>,
     pub success: Vec<Value>,
     pub success_without_code: bool,
+    pub success_message: Vec<String>,
 }
 
 impl Envelope {
@@ -38,9 +39,12 @@ impl Envelope {
 
 /// The envelope of `E`'s spec, `specs/<platform>.yaml`.
 pub fn envelope<E: Catalog>() -> Envelope {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("specs")
-        .join(format!("{}.yaml", E::PLATFORM));
+    envelope_in(&format!("specs/{}.yaml", E::PLATFORM))
+}
+
+/// The envelope of the spec at `file`, relative to this crate.
+pub fn envelope_in(file: &str) -> Envelope {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let text = std::fs::read_to_string(&file).expect("read the spec");
     let spec: serde_yaml::Value = serde_yaml::from_str(&text).expect("the spec is YAML");
     let envelope = &spec["envelope"];
@@ -71,6 +75,10 @@ pub fn envelope<E: Catalog>() -> Envelope {
             .map(|code| serde_json::to_value(code).expect("a code"))
             .collect(),
         success_without_code: envelope["success_without_code"].as_bool() == Some(true),
+        success_message: list("success_message")
+            .iter()
+            .map(|message| message.as_str().expect("a message is text").to_owned())
+            .collect(),
     }
 }
 

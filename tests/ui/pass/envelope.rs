@@ -14,9 +14,12 @@ fn main() {
     assert!(unknown.is_unknown());
     assert_eq!(unknown.code(), 7);
     // Success codes of both kinds, and no code at all.
-    for ok in [r#"{"errcode": 0}"#, r#"{"errcode": "ok"}"#, r#"{"data": []}"#] {
+    for ok in [r#"{"errcode": 0}"#, r#"{"errcode": "ok"}"#, r#"{"data": []}"#, r#"{"errmsg": " success"}"#] {
         assert_eq!(DemoError::from_response(ok).unwrap(), None, "{ok}");
     }
+    // No code, and a message that is not a success message: an error without a code.
+    let codeless = DemoError::from_response(r#"{"errmsg": "new"}"#).unwrap().unwrap();
+    assert_eq!(codeless.code(), errcodes::Code::None);
     let round_trip: DemoError = serde_json::from_str(&serde_json::to_string(unknown.error()).unwrap()).unwrap();
     assert_eq!(&round_trip, unknown.error());
     assert_eq!(unknown.request_id(), Some("42"));

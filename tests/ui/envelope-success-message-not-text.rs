@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-success-message-not-text.yaml");
+
+fn main() {}

@@ -82,7 +82,7 @@ fn a_proxy_error_page_is_retried_and_an_already_applied_write_is_a_success() {
     );
     assert!(outcome.attempts[0].ends_with("-> transient"));
     match outcome.result {
-        Ok(Success::AlreadyApplied(sdk::SdkError::Api(error))) => {
+        Ok(Success::AlreadyApplied(errcodes::Error::Api(error))) => {
             assert_eq!(
                 *error.error(),
                 AliexpressError::ShipmentNoticeAlreadySubmitted
@@ -102,7 +102,7 @@ fn a_permanent_error_stops_at_once() {
     assert_eq!(gave_up.stop, Stop::Permanent);
     assert_eq!(gave_up.attempts, 1);
     match gave_up.error {
-        sdk::SdkError::Api(error) => {
+        errcodes::Error::Api(error) => {
             assert_eq!(error.name(), "NoCouponAvailableAtStore");
             assert_eq!(error.request_id(), Some("202406051200000A1B2C3D4E5F"));
         }

@@ -50,7 +50,7 @@ fn lines(platform: &str) -> Vec<Line> {
 }
 
 /// Every line of `platform`'s corpus against `E`: the problems, one per line.
-fn check<E: Catalog>(platform: &str) -> usize {
+fn check<E: FromResponse>(platform: &str) -> usize {
     let lines = lines(platform);
     let mut problems = Vec::new();
     for line in &lines {

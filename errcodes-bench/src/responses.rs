@@ -33,11 +33,11 @@ pub struct Case {
     pub read: fn(&[u8]) -> bool,
 }
 
-fn error<E: Catalog>(body: &[u8]) -> bool {
+fn error<E: FromResponse>(body: &[u8]) -> bool {
     matches!(E::from_response(body), Ok(Some(_)))
 }
 
-fn success<E: Catalog>(body: &[u8]) -> bool {
+fn success<E: FromResponse>(body: &[u8]) -> bool {
     matches!(E::from_response(body), Ok(None))
 }
 

@@ -49,6 +49,11 @@ pub use view::View;
 pub use words::{long, record, word};
 pub use writer::Writer;
 
+/// Longest wait a retry class may ask for, in seconds: 30 days. A platform that asks for
+/// longer is not asking for a retry. The spec format and the runtime's `Retry-After` both
+/// hold to it.
+pub const MAX_WAIT: u64 = 30 * 86_400;
+
 /// Marks an absent string, code or status in the tables.
 pub const NONE: u32 = u32::MAX;
 

@@ -83,7 +83,7 @@ mod generate;
 /// # What it generates
 ///
 /// For `enum: Foo`: `pub enum Foo`, with one documented unit variant per entry and
-/// `Unknown(errcodes::RawCode)`; `impl errcodes::Catalog for Foo` (`PLATFORM`, `TITLE`,
+/// `Unknown(errcodes::UnknownCode<Foo>)`; `impl errcodes::Catalog for Foo` (`PLATFORM`, `TITLE`,
 /// `SOURCE`, `GROUPS`, `ALL`, and the lookups), through which `errcodes::PlatformError`
 /// (`code()`, `name()`, `message()`, `retry_class()`...) comes too; the inherent
 /// `Foo::from_code` and `Foo::classify`, and, with errcodes' feature `json` and an

@@ -1,11 +1,12 @@
 //! [`ApiError`]: an error as the platform sent it, classified.
 
 use core::fmt;
+use core::time::Duration;
 
 use crate::catalog::{Catalog, Query};
 use crate::fields::Spans;
-use crate::table::Key;
-use crate::{Code, Fields, Lang, PlatformError, RawCode, RetryClass};
+use crate::raw_code::RawCode;
+use crate::{Code, Fields, Lang, PlatformError, RetryClass};
 
 /// An error response, classified and kept: the variant of the platform's enum, and the
 /// code, message, sub-code and request id exactly as the platform sent them, so that logs
@@ -49,6 +50,7 @@ struct Kept {
     request_id: Option<(usize, usize)>,
     spans: Spans,
     status: Option<u16>,
+    retry_after: Option<Duration>,
 }
 
 /// What a response carried besides its code and message.
@@ -58,6 +60,8 @@ pub(crate) struct Received<'a> {
     pub(crate) sub_message: Option<&'a str>,
     pub(crate) request_id: Option<&'a str>,
     pub(crate) status: Option<u16>,
+    /// The wait the response's `Retry-After` asked for.
+    pub(crate) retry_after: Option<Duration>,
 }
 
 impl<E: Catalog> ApiError<E> {
@@ -90,7 +94,7 @@ impl<E: Catalog> ApiError<E> {
         ApiError {
             error: found.error,
             kept: Box::new(Kept {
-                code: E::__table().received(Key::of(query.code), query.code),
+                code: RawCode::received(query.code),
                 text: text.into_boxed_str(),
                 message: query.message.len(),
                 sub_code,
@@ -98,6 +102,7 @@ impl<E: Catalog> ApiError<E> {
                 request_id: request_id.or(in_message),
                 spans: found.fields.spans(),
                 status: received.status,
+                retry_after: received.retry_after,
             }),
         }
     }
@@ -128,8 +133,8 @@ impl<E> ApiError<E> {
         self.error
     }
 
-    /// The code as received: numeric text (TikTok sends `"-3000109"`) reads as the integer;
-    /// other text is kept exactly.
+    /// The code as received: an integer, or text kept exactly (TikTok's `"-3000109"` is
+    /// text that compares equal to the integer, as every [`Code`] does).
     #[must_use]
     pub fn code(&self) -> Code<'_> {
         self.kept.code.code()
@@ -164,6 +169,13 @@ impl<E> ApiError<E> {
     #[must_use]
     pub fn sub_message(&self) -> Option<&str> {
         self.piece(self.kept.sub_message)
+    }
+
+    /// How long the response's `Retry-After` asked to wait, where the caller gave it
+    /// (`from_http` with an [`Http`](crate::response::Http) that has one).
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.kept.retry_after
     }
 
     /// The HTTP status of the response, where the caller gave it (`from_http`).
@@ -208,6 +220,9 @@ impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
         if let Some(status) = self.status() {
             debug.field("status", &status);
         }
+        if let Some(wait) = self.retry_after() {
+            debug.field("retry_after", &wait);
+        }
         debug.finish()
     }
 }
@@ -222,16 +237,15 @@ impl<E: PartialEq> PartialEq for ApiError<E> {
             && self.sub_message() == other.sub_message()
             && self.request_id() == other.request_id()
             && self.status() == other.status()
+            && self.retry_after() == other.retry_after()
     }
 }
 
 impl<E: Eq> Eq for ApiError<E> {}
 
-impl<E: PlatformError + 'static> std::error::Error for ApiError<E> {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
-    }
-}
+/// No source: the variant is what the error is, not what caused it, and `Display` already
+/// shows the code, so a chain printer (anyhow's `{:#}`) shows it once.
+impl<E: PlatformError + 'static> std::error::Error for ApiError<E> {}
 
 impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
     fn platform(&self) -> &'static str {
@@ -266,8 +280,21 @@ impl<E: PlatformError + 'static> PlatformError for ApiError<E> {
         self.error.hint_in(lang)
     }
 
+    /// The entry's class; for a code the spec does not know, the HTTP status's where it
+    /// says one ([`RetryClass::from_http_status`]: a 503 is transient); and a throttled
+    /// class waits at least as long as the response's `Retry-After` asked.
     fn retry_class(&self) -> RetryClass {
-        self.error.retry_class()
+        let status = self
+            .kept
+            .status
+            .and_then(|status| RetryClass::from_http_status(status, self.kept.retry_after));
+        match (self.error.retry_class(), status) {
+            (_, Some(status)) if self.error.is_unknown() => status,
+            (RetryClass::Throttled { wait }, _) => RetryClass::Throttled {
+                wait: wait.max(self.kept.retry_after),
+            },
+            (class, _) => class,
+        }
     }
 
     fn group(&self) -> Option<&'static str> {

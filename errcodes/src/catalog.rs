@@ -5,8 +5,9 @@
 use core::fmt;
 use core::hash::Hash;
 
+use crate::raw_code::RawCode;
 use crate::table::{Key, Table};
-use crate::{Code, Fields, RawCode, RetryClass};
+use crate::{Code, Fields, RetryClass, UnknownCode};
 
 /// A platform's table of errors: the enum `platform_errors!` generates implements it.
 ///
@@ -47,9 +48,9 @@ pub trait Catalog:
     #[doc(hidden)]
     fn __index(&self) -> usize;
     #[doc(hidden)]
-    fn __from_index(index: usize, unknown: RawCode) -> Self;
+    fn __from_index(index: usize, unknown: UnknownCode<Self>) -> Self;
     #[doc(hidden)]
-    fn __unknown_code(&self) -> Option<&RawCode>;
+    fn __unknown_code(&self) -> Option<&UnknownCode<Self>>;
 
     /// The entry of a code: its only entry, or its `fallback` entry when it has several.
     /// Takes an integer or text (numeric text such as `"45009"` is the integer). An
@@ -61,7 +62,7 @@ pub trait Catalog:
         let key = Key::of(code);
         let table = Self::__table();
         let index = table.lookup(key);
-        Self::__from_index(index, unknown_code(table, index, key, code))
+        Self::__from_index(index, unknown_code(table, index, code))
     }
 
     /// The entry of `code` whose message matches `message`: equal after normalisation, or
@@ -74,7 +75,7 @@ pub trait Catalog:
         let key = Key::of(code);
         let table = Self::__table();
         let index = table.find_index(key, None, message);
-        Self::__from_index(index, unknown_code(table, index, key, code))
+        Self::__from_index(index, unknown_code(table, index, code))
     }
 
     /// What a [`Query`] (a code, and what else was received with it) finds: the entry, as
@@ -88,7 +89,7 @@ pub trait Catalog:
             index = table.at_endpoint(index, endpoint);
         }
         Classified {
-            error: Self::__from_index(index, unknown_code(table, index, key, query.code)),
+            error: Self::__from_index(index, unknown_code(table, index, query.code)),
             fields,
         }
     }
@@ -98,37 +99,7 @@ pub trait Catalog:
     #[must_use]
     fn from_name(name: &str) -> Option<Self> {
         let index = Self::__table().index_of_name(name)?;
-        Some(Self::__from_index(index, RawCode::NONE))
-    }
-
-    /// Reads a response body (bytes, text or a `serde_json::Value`) through the spec's
-    /// `envelope` (feature `json`): `Ok(None)` when it reports success (a success code, or
-    /// no code where the envelope allows it), else the error, classified by its code and
-    /// message as [`lookup`](Self::lookup) does and kept as received.
-    ///
-    /// # Errors
-    /// When the body is not a JSON object, has no code where the envelope needs one, or
-    /// its code or message has the wrong type; when the spec has no envelope.
-    #[cfg(feature = "json")]
-    fn from_response<B: crate::response::Body + ?Sized>(
-        body: &B,
-    ) -> Result<Option<crate::ApiError<Self>>, crate::response::ResponseError> {
-        crate::response::read(body, None)
-    }
-
-    /// Like [`from_response`](Self::from_response), for a response whose HTTP status is
-    /// known: with a status that is not 2xx, the body is never a success.
-    ///
-    /// # Errors
-    /// As `from_response`; and a non-2xx response whose body has no error code is an error
-    /// of kind `Status`, whose `retry_class` follows the status (a proxy's 502 is
-    /// transient).
-    #[cfg(feature = "json")]
-    fn from_http<B: crate::response::Body + ?Sized>(
-        status: u16,
-        body: &B,
-    ) -> Result<Option<crate::ApiError<Self>>, crate::response::ResponseError> {
-        crate::response::read(body, Some(status))
+        Some(Self::__from_index(index, UnknownCode::new(RawCode::NONE)))
     }
 
     /// The retry class of codes the spec does not know.
@@ -139,15 +110,16 @@ pub trait Catalog:
 }
 
 /// The code `Unknown` keeps, should the lookup have found no entry (an index past the
-/// entries). An integer is kept without a branch on that: whether a code is known is what a
-/// mix of codes varies. Text is only copied when it is needed.
+/// entries): what lookups alone may build. An integer is kept without a branch on that:
+/// whether a code is known is what a mix of codes varies. Text is only copied when it is
+/// needed.
 #[inline]
-fn unknown_code(table: &Table, index: usize, key: Key<'_>, code: Code<'_>) -> RawCode {
-    match key {
-        Key::Int(code) => RawCode::int(code),
-        _ if index >= table.len() => table.received(key, code),
+fn unknown_code<E>(table: &Table, index: usize, code: Code<'_>) -> UnknownCode<E> {
+    UnknownCode::new(match code {
+        Code::Int(code) => RawCode::int(code),
+        _ if index >= table.len() => RawCode::received(code),
         _ => RawCode::NONE,
-    }
+    })
 }
 
 /// What was received, to be classified: a code (an integer, text, or none), and where the

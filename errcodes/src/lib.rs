@@ -168,6 +168,7 @@ mod code;
 mod fields;
 mod platform_error;
 pub mod platforms;
+mod raw_code;
 #[cfg(feature = "json")]
 pub mod response;
 pub mod retry;
@@ -176,18 +177,24 @@ mod retry_class;
 pub mod serde;
 mod table;
 mod text;
+mod unknown;
 
 pub use api_error::ApiError;
 pub use catalog::{Catalog, Classified, Group, Lang, Query};
-pub use code::{Code, RawCode};
+pub use code::Code;
 pub use errcodes_macros::platform_errors;
 pub use fields::Fields;
 pub use platform_error::PlatformError;
+#[cfg(feature = "json")]
+pub use response::{Error, FromResponse};
 pub use retry_class::RetryClass;
+pub use unknown::UnknownCode;
 
 /// The traits a user of a generated enum calls methods through: `use errcodes::prelude::*;`.
 pub mod prelude {
-    pub use crate::{Catalog, PlatformError, Query};
+    #[cfg(feature = "json")]
+    pub use crate::FromResponse;
+    pub use crate::{Catalog, PlatformError, Query, RetryClass};
 }
 
 /// Used by generated code; not a public API.
@@ -211,7 +218,7 @@ pub mod __private {
         let code = error
             .__unknown_code()
             .cloned()
-            .unwrap_or(crate::RawCode::NONE);
+            .unwrap_or(crate::UnknownCode::new(crate::raw_code::RawCode::NONE));
         E::__from_index(error.__index(), code)
     }
 
@@ -247,19 +254,22 @@ macro_rules! __errcodes_serde_impls {
     ($($tokens:tt)*) => {};
 }
 
-/// `from_response` and `from_http` on a generated enum whose spec has an `envelope`, with
-/// feature `json`.
+/// [`FromResponse`] for a generated enum whose spec has an `envelope`, with feature `json`,
+/// and its methods as inherent ones, so that they need no import.
 #[cfg(feature = "json")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __errcodes_response_impls {
     ($ty:ident) => {
+        #[automatically_derived]
+        impl $crate::FromResponse for $ty {}
+
         // A crate uses only part of the API; the rest must not warn in a binary crate.
         #[allow(dead_code)]
         impl $ty {
             /// Reads a response body (bytes, text or a `serde_json::Value`) through the
             /// spec's envelope: `Ok(None)` when it reports success, else the error,
-            /// classified and kept as received. See `errcodes::Catalog::from_response`.
+            /// classified and kept as received. See `errcodes::FromResponse::from_response`.
             ///
             /// # Errors
             /// When the body is not a JSON object, has no code where the envelope needs
@@ -273,17 +283,18 @@ macro_rules! __errcodes_response_impls {
             where
                 B: $crate::response::Body + ?::core::marker::Sized,
             {
-                <Self as $crate::Catalog>::from_response(body)
+                <Self as $crate::FromResponse>::from_response(body)
             }
 
-            /// Like `from_response`, for a response whose HTTP status is known: with a
-            /// status that is not 2xx, the body is never a success. See
-            /// `errcodes::Catalog::from_http`.
+            /// Like `from_response`, for a response whose HTTP status (a `u16`, or an
+            /// `errcodes::response::Http` with its `Retry-After`) is known: with a status
+            /// that is not 2xx, the body is never a success. See
+            /// `errcodes::FromResponse::from_http`.
             ///
             /// # Errors
             /// As `from_response`; and a non-2xx response whose body has no error code.
             pub fn from_http<B>(
-                status: u16,
+                http: impl ::core::convert::Into<$crate::response::Http>,
                 body: &B,
             ) -> ::core::result::Result<
                 ::core::option::Option<$crate::ApiError<Self>>,
@@ -292,7 +303,23 @@ macro_rules! __errcodes_response_impls {
             where
                 B: $crate::response::Body + ?::core::marker::Sized,
             {
-                <Self as $crate::Catalog>::from_http(status, body)
+                <Self as $crate::FromResponse>::from_http(http, body)
+            }
+
+            /// `from_http` as one `Result`: `Ok(())` for a success, else the platform's
+            /// error or why the response is not the platform's answer, as one
+            /// `errcodes::Error`. See `errcodes::FromResponse::check_http`.
+            ///
+            /// # Errors
+            /// The platform's error, or why the response is not the platform's answer.
+            pub fn check_http<B>(
+                http: impl ::core::convert::Into<$crate::response::Http>,
+                body: &B,
+            ) -> ::core::result::Result<(), $crate::Error<Self>>
+            where
+                B: $crate::response::Body + ?::core::marker::Sized,
+            {
+                <Self as $crate::FromResponse>::check_http(http, body)
             }
         }
     };

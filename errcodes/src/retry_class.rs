@@ -43,6 +43,30 @@ impl RetryClass {
         }
     }
 
+    /// What an HTTP status says about retrying, by HTTP's own rules, where it says
+    /// something: 429 is throttled (for `retry_after`, the server's `Retry-After`, where it
+    /// sent one), so is a 503 that says how long to wait; 408 and other 5xx are transient;
+    /// 401 asks to reauthenticate. `None` for any other status.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use errcodes::RetryClass;
+    ///
+    /// let wait = Some(Duration::from_secs(30));
+    /// assert_eq!(RetryClass::from_http_status(429, wait), Some(RetryClass::Throttled { wait }));
+    /// assert_eq!(RetryClass::from_http_status(502, None), Some(RetryClass::Transient));
+    /// assert_eq!(RetryClass::from_http_status(404, None), None);
+    /// ```
+    #[must_use]
+    pub const fn from_http_status(status: u16, retry_after: Option<Duration>) -> Option<Self> {
+        match (status, retry_after) {
+            (429, wait) | (503, wait @ Some(_)) => Some(RetryClass::Throttled { wait }),
+            (408 | 500..=599, _) => Some(RetryClass::Transient),
+            (401, _) => Some(RetryClass::Reauthenticate),
+            _ => None,
+        }
+    }
+
     /// The class as the spec format writes it: `permanent`, `transient`, `throttled`,
     /// `reauthenticate` or `already_applied`.
     #[must_use]

@@ -154,7 +154,7 @@ mod responses {
 
     /// `read` of `body` as bytes and as a `Value` allocates `expected` blocks, and reads as
     /// `is_error` says.
-    fn count<E: Catalog>(body: &str, is_error: bool, expected: usize) {
+    fn count<E: FromResponse>(body: &str, is_error: bool, expected: usize) {
         let value: serde_json::Value = serde_json::from_str(body).expect("JSON");
         let read = E::from_response(body).expect("a response");
         assert_eq!(read.is_some(), is_error, "{body}");

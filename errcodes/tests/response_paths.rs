@@ -26,7 +26,7 @@ use errcodes::platforms::wechat_global::WechatGlobalError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::response::{ResponseError, ResponseErrorKind};
-use errcodes::{ApiError, Catalog};
+use errcodes::{ApiError, FromResponse};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -280,7 +280,7 @@ fn outcome<E>(read: Result<Option<ApiError<E>>, ResponseError>) -> Outcome<E> {
 }
 
 /// `E`'s read of `body` as bytes, as a `Value`, and of what the rule finds there.
-fn agree<E: Catalog>(envelope: &Envelope, body: &str) -> Result<(), TestCaseError> {
+fn agree<E: FromResponse>(envelope: &Envelope, body: &str) -> Result<(), TestCaseError> {
     let value: Value =
         serde_json::from_str(body).map_err(|error| TestCaseError::fail(error.to_string()))?;
     let bytes = outcome(E::from_response(body.as_bytes()));
@@ -482,7 +482,7 @@ fn mangled() -> impl Strategy<Value = Vec<u8>> {
 /// `Value` does; the one-pass scan neither accepts nor reads anything else. Bytes that no
 /// `Value` holds but serde_json skips (text that is not UTF-8 where no path goes) read as
 /// their paths say, as serde_json's own `IgnoredAny` reads them.
-fn mangled_reads_as_serde_json_does<E: Catalog>(bytes: &[u8]) -> Result<(), TestCaseError> {
+fn mangled_reads_as_serde_json_does<E: FromResponse>(bytes: &[u8]) -> Result<(), TestCaseError> {
     let read = outcome(E::from_response(bytes));
     if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
         prop_assert_eq!(

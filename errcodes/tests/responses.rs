@@ -42,7 +42,7 @@ struct Reader<'b, E> {
     marker: std::marker::PhantomData<E>,
 }
 
-impl<'b, E: Catalog> Reader<'b, E> {
+impl<'b, E: FromResponse> Reader<'b, E> {
     fn new(name: impl Into<String>, body: &'b [u8]) -> Self {
         Reader {
             name: name.into(),
@@ -120,7 +120,7 @@ fn bytes(body: &Value) -> Vec<u8> {
 }
 
 /// A code of each entry that is not a success code, with its message.
-fn entry_codes<E: Catalog>(envelope: &Envelope) -> Vec<(Code<'static>, &'static str)> {
+fn entry_codes<E: FromResponse>(envelope: &Envelope) -> Vec<(Code<'static>, &'static str)> {
     E::ALL
         .iter()
         .filter_map(|entry| Some((*entry.codes().first()?, entry.message())))
@@ -131,7 +131,7 @@ fn entry_codes<E: Catalog>(envelope: &Envelope) -> Vec<(Code<'static>, &'static 
         .collect()
 }
 
-fn successes<E: Catalog>(envelope: &Envelope) {
+fn successes<E: FromResponse>(envelope: &Envelope) {
     for (alt, _) in envelope.code.iter().enumerate() {
         for success in &envelope.success {
             let body = bytes(&body_with(envelope, alt, success.clone(), json!("ok")));
@@ -189,7 +189,7 @@ fn successes<E: Catalog>(envelope: &Envelope) {
 }
 
 /// A body with no code and nothing else to say: an error whose class follows the status.
-fn no_code<E: Catalog>(reader: &Reader<'_, E>) {
+fn no_code<E: FromResponse>(reader: &Reader<'_, E>) {
     reader.failure(None, ResponseErrorKind::NoCode);
     reader.failure(Some(200), ResponseErrorKind::NoCode);
     let error = reader.failure(Some(502), ResponseErrorKind::Status);
@@ -199,7 +199,7 @@ fn no_code<E: Catalog>(reader: &Reader<'_, E>) {
 /// A body without a code (absent or null) that carries an error message, sub-code or
 /// sub-message is an error of `Code::None`, classified by them as `lookup` does, for every
 /// envelope, whatever its `success_without_code`.
-fn codeless_errors<E: Catalog>(envelope: &Envelope) {
+fn codeless_errors<E: FromResponse>(envelope: &Envelope) {
     // No code at all, or null at each code path.
     let places = std::iter::once(None).chain(envelope.code.iter().map(Some));
     for place in places {
@@ -259,7 +259,7 @@ fn codeless_errors<E: Catalog>(envelope: &Envelope) {
     }
 }
 
-fn errors<E: Catalog>(envelope: &Envelope) {
+fn errors<E: FromResponse>(envelope: &Envelope) {
     let entries = entry_codes::<E>(envelope);
     assert!(!entries.is_empty(), "{}", E::PLATFORM);
     for (alt, path) in envelope.code.iter().enumerate() {
@@ -284,7 +284,7 @@ fn errors<E: Catalog>(envelope: &Envelope) {
     }
 }
 
-fn request_ids<E: Catalog>(envelope: &Envelope) {
+fn request_ids<E: FromResponse>(envelope: &Envelope) {
     let (code, message) = entry_codes::<E>(envelope)[0];
     for path in &envelope.request_id {
         for (id, text) in [
@@ -303,7 +303,7 @@ fn request_ids<E: Catalog>(envelope: &Envelope) {
     }
 }
 
-fn malformed<E: Catalog>(envelope: &Envelope) {
+fn malformed<E: FromResponse>(envelope: &Envelope) {
     let html = "<html><head><title>502 Bad Gateway</title></head>\
                 <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
     let (code, message) = entry_codes::<E>(envelope)[0];
@@ -347,7 +347,7 @@ fn malformed<E: Catalog>(envelope: &Envelope) {
     }
 }
 
-fn wrong_types<E: Catalog>(envelope: &Envelope) {
+fn wrong_types<E: FromResponse>(envelope: &Envelope) {
     for (alt, path) in envelope.code.iter().enumerate() {
         for code in [json!({"n": 1}), json!([1]), json!(true)] {
             let body = bytes(&body_with(envelope, alt, code.clone(), json!("m")));
@@ -385,7 +385,7 @@ fn splice(body: &Value, text: &str) -> String {
     written.replacen(&placeholder, text, 1)
 }
 
-fn megabyte<E: Catalog>(envelope: &Envelope) {
+fn megabyte<E: FromResponse>(envelope: &Envelope) {
     let (code, message) = entry_codes::<E>(envelope)[0];
     let long = format!("{message}{}", " x".repeat(MB / 2));
     let body = bytes(&body_with(envelope, 0, json!(code), json!(long)));
@@ -429,11 +429,11 @@ fn nested(key: &str, depth: usize) -> [(&'static str, String); 2] {
 /// A read, comparable: the error, or the kind and path of the failure.
 type Outcome<E> = Result<Option<ApiError<E>>, (ResponseErrorKind, Option<&'static str>)>;
 
-fn outcome<E: Catalog>(body: &str) -> Outcome<E> {
+fn outcome<E: FromResponse>(body: &str) -> Outcome<E> {
     E::from_response(body).map_err(|error| (error.kind(), error.path()))
 }
 
-fn deep<E: Catalog>(envelope: &Envelope) {
+fn deep<E: FromResponse>(envelope: &Envelope) {
     let (code, message) = entry_codes::<E>(envelope)[0];
     let path = &envelope.code[0];
     let last = &path[path.len() - 1];
@@ -472,7 +472,7 @@ fn deep<E: Catalog>(envelope: &Envelope) {
     }
 }
 
-fn table<E: Catalog>() {
+fn table<E: FromResponse>() {
     let envelope = envelope::<E>();
     assert!(!envelope.code.is_empty(), "{}: an envelope", E::PLATFORM);
     successes::<E>(&envelope);
@@ -511,7 +511,7 @@ fn aliexpress_bodies() {
 }
 
 /// `body` read as bytes and as a `Value`, which must agree.
-fn both<E: Catalog>(body: &str) -> Outcome<E> {
+fn both<E: FromResponse>(body: &str) -> Outcome<E> {
     let value: Value = serde_json::from_str(body).expect("JSON");
     let read = outcome::<E>(body);
     let from_value = E::from_response(&value).map_err(|error| (error.kind(), error.path()));
@@ -519,7 +519,7 @@ fn both<E: Catalog>(body: &str) -> Outcome<E> {
     read
 }
 
-fn error_of<E: Catalog>(body: &str) -> ApiError<E> {
+fn error_of<E: FromResponse>(body: &str) -> ApiError<E> {
     match both::<E>(body) {
         Ok(Some(error)) => error,
         other => panic!("{body}: {other:?}"),

@@ -1,52 +1,21 @@
 //! A small SDK as a user of errcodes writes one: a client on `ureq` that reads each answer
-//! with `from_http`, retries with `errcodes::retry`, refreshes its token when the platform
-//! says so, and takes an already-applied write as a success.
+//! with `check_http`, retries with `errcodes::retry`, refreshes its token when the platform
+//! says so, and takes an already-applied write as a success. Its one error type is
+//! errcodes' `Error<E>`: the platform's error, an answer that is not the platform's, or no
+//! answer at all.
 
-use std::fmt;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use errcodes::prelude::*;
 use errcodes::response::ResponseError;
-use errcodes::retry::{Classify, Clock, GaveUp, Policy, Success};
-use errcodes::{ApiError, RetryClass};
-
-/// Why a call failed: the platform's error, a body that is no answer of the platform, or
-/// the network.
-#[derive(Debug)]
-pub enum SdkError<E> {
-    /// The platform answered with an error.
-    Api(ApiError<E>),
-    /// The answer could not be read (a proxy's error page, say).
-    Response(ResponseError),
-    /// No answer.
-    Transport(String),
-}
-
-impl<E: Catalog> Classify for SdkError<E> {
-    fn class(&self) -> RetryClass {
-        match self {
-            SdkError::Api(error) => error.retry_class(),
-            SdkError::Response(error) => error.retry_class(),
-            SdkError::Transport(_) => RetryClass::Transient,
-        }
-    }
-}
-
-impl<E: Catalog> fmt::Display for SdkError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SdkError::Api(error) => write!(f, "{} {error}", error.name()),
-            SdkError::Response(error) => write!(f, "unreadable answer: {error}"),
-            SdkError::Transport(error) => write!(f, "no answer: {error}"),
-        }
-    }
-}
+use errcodes::retry::{Clock, GaveUp, Policy, Success};
+use errcodes::Error;
 
 /// What a call did: the attempts it made, and how it ended.
 pub struct Outcome<E> {
     pub attempts: Vec<String>,
-    pub result: Result<Success<String, SdkError<E>>, GaveUp<SdkError<E>>>,
+    pub result: Result<Success<String, Error<E>>, GaveUp<Error<E>>>,
 }
 
 /// Time for the retry loop: the example only pretends to wait, and says how long.
@@ -97,7 +66,7 @@ impl Client {
     /// Calls `path` with `body` until the platform's answer is a success, or the error's
     /// retry class says to stop. `E` is the platform's error enum: its envelope reads the
     /// answers.
-    pub fn call<E: Catalog>(&self, path: &str, body: &str) -> Outcome<E> {
+    pub fn call<E: FromResponse>(&self, path: &str, body: &str) -> Outcome<E> {
         let attempts = Mutex::new(Vec::new());
         let note = |line: String| {
             attempts
@@ -112,7 +81,13 @@ impl Client {
                 let answer = self.once::<E>(path, body);
                 match &answer {
                     Ok(_) => note("ok".to_owned()),
-                    Err(error) => note(format!("{error} -> {}", error.class())),
+                    Err(error) => {
+                        note(format!(
+                            "{} {error} -> {}",
+                            error.name(),
+                            error.retry_class()
+                        ));
+                    }
                 }
                 answer
             },
@@ -130,7 +105,7 @@ impl Client {
     }
 
     /// One call: the answer's body for a success.
-    fn once<E: Catalog>(&self, path: &str, body: &str) -> Result<String, SdkError<E>> {
+    fn once<E: FromResponse>(&self, path: &str, body: &str) -> Result<String, Error<E>> {
         let token = self.token.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let url = format!("{}{path}", self.base);
         let mut response = self
@@ -139,24 +114,21 @@ impl Client {
             .query("access_token", &token)
             .header("Content-Type", "application/json")
             .send(body)
-            .map_err(|error| SdkError::Transport(error.to_string()))?;
+            .map_err(ResponseError::no_response)?;
         let status = response.status().as_u16();
         let text = response
             .body_mut()
             .read_to_string()
-            .map_err(|error| SdkError::Transport(error.to_string()))?;
-        match E::from_http(status, &text) {
-            Ok(None) => Ok(text),
-            Ok(Some(error)) => Err(SdkError::Api(error)),
-            Err(error) => Err(SdkError::Response(error)),
-        }
+            .map_err(ResponseError::no_response)?;
+        E::check_http(status, &text)?;
+        Ok(text)
     }
 
     /// Gets a new access token, as WeChat's `/cgi-bin/stable_token` gives one.
-    fn refresh<E: Catalog>(&self) -> Result<(), SdkError<E>> {
+    fn refresh<E: FromResponse>(&self) -> Result<(), Error<E>> {
         let text = self.once::<E>("/cgi-bin/stable_token", "{}")?;
-        let reply: serde_json::Value =
-            serde_json::from_str(&text).map_err(|error| SdkError::Transport(error.to_string()))?;
+        // `once` read the body as JSON already: a success is an object.
+        let reply: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         let token = reply["access_token"].as_str().unwrap_or_default();
         *self.token.lock().unwrap_or_else(|e| e.into_inner()) = token.to_owned();
         Ok(())

@@ -125,8 +125,9 @@ pub fn synthetic(n: usize) -> (String, Vec<Row>) {
     (yaml, rows)
 }
 
-/// `fn <name>(code: i64) -> <ty>` as a hand-written generator would emit it: one arm per
-/// code, giving what `<ty>::from_code` gives.
+/// `fn <name>(code: i64) -> Option<<ty>>` as a hand-written generator would emit it: one
+/// arm per code, giving what `<ty>::from_code` gives, and `None` for an unknown code (only
+/// a lookup builds `Unknown`).
 pub fn match_fn(name: &str, ty: &str, rows: &[Row]) -> String {
     let mut by_code: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (index, row) in rows.iter().enumerate() {
@@ -137,10 +138,11 @@ pub fn match_fn(name: &str, ty: &str, rows: &[Row]) -> String {
     if by_code.is_empty() {
         // A table of string codes only: every integer is unknown.
         return format!(
-            "pub fn {name}(code: i64) -> {ty} {{\n    {ty}::Unknown(::errcodes::RawCode::int(code))\n}}\n"
+            "pub fn {name}(_code: i64) -> ::core::option::Option<{ty}> {{\n    ::core::option::Option::None\n}}\n"
         );
     }
-    let mut out = format!("pub fn {name}(code: i64) -> {ty} {{\n    match code {{\n");
+    let mut out =
+        format!("pub fn {name}(code: i64) -> ::core::option::Option<{ty}> {{\n    match code {{\n");
     for (code, indices) in by_code {
         let index = indices
             .iter()
@@ -148,12 +150,12 @@ pub fn match_fn(name: &str, ty: &str, rows: &[Row]) -> String {
             .find(|&i| rows[i].fallback)
             .unwrap_or(indices[0]);
         let row = &rows[index];
-        let value = format!("{ty}::{}", row.name);
+        let value = format!("::core::option::Option::Some({ty}::{})", row.name);
         let _ = writeln!(out, "        {code} => {value},");
     }
     let _ = write!(
         out,
-        "        _ => {ty}::Unknown(::errcodes::RawCode::int(code)),\n    }}\n}}\n"
+        "        _ => ::core::option::Option::None,\n    }}\n}}\n"
     );
     out
 }

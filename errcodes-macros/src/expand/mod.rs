@@ -47,7 +47,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let enum_doc = enum_doc(spec, source.display);
     let unknown_doc = format!(
         "A code this spec does not know, kept as received.\n\n\
-         Retry class: {}. The payload is opaque on purpose: a `match` cannot single out one \
+         Retry class: {}. Only lookups make one, and only for a code the spec does not know. \
+         The payload is opaque on purpose: a `match` cannot single out one \
          unknown code, so a later spec that gives the code its own variant cannot silently \
          change which arm runs.",
         spec.unknown_retry
@@ -149,7 +150,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         pub enum #ty {
             #variants
             #[doc = #unknown_doc]
-            Unknown(#krate::RawCode),
+            Unknown(#krate::UnknownCode<#ty>),
         }
 
         const _: () = {
@@ -182,12 +183,12 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
                 #inline
                 #[allow(clippy::inline_always)]
-                fn __from_index(index: usize, unknown: #krate::RawCode) -> Self {
+                fn __from_index(index: usize, unknown: #krate::UnknownCode<Self>) -> Self {
                     #from_index
                 }
 
                 #[inline]
-                fn __unknown_code(&self) -> ::core::option::Option<&#krate::RawCode> {
+                fn __unknown_code(&self) -> ::core::option::Option<&#krate::UnknownCode<Self>> {
                     match self {
                         #ty::Unknown(code) => ::core::option::Option::Some(code),
                         _ => ::core::option::Option::None,

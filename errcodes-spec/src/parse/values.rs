@@ -80,7 +80,7 @@ pub(super) fn duration(text: &str) -> Result<u64, &'static str> {
 
 /// The longest wait a spec may give: 30 days. A platform that asks for longer is not asking
 /// for a retry.
-pub const MAX_WAIT: u64 = 30 * 86_400;
+pub use errcodes_layout::MAX_WAIT;
 pub(super) const TOO_LONG: &str = "a wait may be at most 30 days (`30d`)";
 
 pub(super) fn check_snake(cx: &mut Ctxt, path: &Path, text: &str, what: &str) {

@@ -2,19 +2,24 @@
 
 use core::fmt;
 
+use super::Http;
 use crate::RetryClass;
 
 /// Why a response could not be read. The body is the caller's: nothing is lost.
 ///
 /// Like [`std::io::Error`], it is a [`kind`](Self::kind) to match on, plus what is known:
-/// the HTTP status where the caller gave one, and where in the body the problem is.
+/// the HTTP status where the caller gave one, and where in the body the problem is. The
+/// JSON parser's own error, for a body that is not JSON, is its
+/// [`source`](std::error::Error::source), not part of its `Display`, so that a chain printer
+/// shows it once.
 #[derive(Debug)]
 pub struct ResponseError {
     kind: ResponseErrorKind,
-    status: Option<u16>,
+    http: Option<Http>,
     path: Option<&'static str>,
     found: Option<&'static str>,
-    json: Option<serde_json::Error>,
+    /// The JSON parser's error, or the transport's.
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 /// What kind of [`ResponseError`] happened.
@@ -35,24 +40,27 @@ pub enum ResponseErrorKind {
     CodeType,
     /// The message is there but is not text.
     MessageType,
-    /// The spec declares no `envelope`, so responses cannot be read.
+    /// The spec declares no `envelope`, so responses cannot be read. Generated enums only
+    /// read responses where their spec has one: this comes of a table loaded at run time.
     NoEnvelope,
+    /// The request got no response ([`ResponseError::no_response`]).
+    NoResponse,
 }
 
 impl ResponseError {
     pub(crate) fn new(kind: ResponseErrorKind) -> Self {
         ResponseError {
             kind,
-            status: None,
+            http: None,
             path: None,
             found: None,
-            json: None,
+            source: None,
         }
     }
 
     pub(crate) fn json(error: serde_json::Error) -> Self {
         ResponseError {
-            json: Some(error),
+            source: Some(Box::new(error)),
             ..ResponseError::new(ResponseErrorKind::NotJson)
         }
     }
@@ -65,9 +73,31 @@ impl ResponseError {
         }
     }
 
-    pub(crate) fn with_status(mut self, status: Option<u16>) -> Self {
-        self.status = status;
+    pub(crate) fn with_http(mut self, http: Option<Http>) -> Self {
+        self.http = http;
         self
+    }
+
+    /// A request that got no response at all (the connection failed, or timed out), with
+    /// the transport's error as its [`source`](std::error::Error::source): so that an SDK's
+    /// one error type, [`Error`](crate::Error), covers every way a call can fail. Its retry
+    /// class is transient.
+    ///
+    /// ```
+    /// use errcodes::response::{ResponseError, ResponseErrorKind};
+    /// use errcodes::RetryClass;
+    ///
+    /// let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+    /// let error = ResponseError::no_response(refused);
+    /// assert_eq!(error.kind(), ResponseErrorKind::NoResponse);
+    /// assert_eq!(error.retry_class(), RetryClass::Transient);
+    /// ```
+    #[must_use]
+    pub fn no_response(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ResponseError {
+            source: Some(error.into()),
+            ..ResponseError::new(ResponseErrorKind::NoResponse)
+        }
     }
 
     /// What went wrong.
@@ -79,7 +109,7 @@ impl ResponseError {
     /// The HTTP status of the response, where the caller gave it (`from_http`).
     #[must_use]
     pub fn status(&self) -> Option<u16> {
-        self.status
+        self.http.map(|http| http.status)
     }
 
     /// Where in the body the problem is, as the spec writes the path (`error.code`).
@@ -88,16 +118,41 @@ impl ResponseError {
         self.path
     }
 
-    /// What to do about it, from the HTTP status: 429 is throttled, 408 and 5xx are
-    /// transient (a gateway's or proxy's error page), 401 asks to reauthenticate; anything
-    /// else, or no status, is permanent.
+    /// What to do about it: no response is transient; else the HTTP status says, as
+    /// [`RetryClass::from_http_status`] reads it (a gateway's or proxy's 502 page is
+    /// transient, a 429 throttled for its `Retry-After`); anything else, or no status, is
+    /// permanent.
     #[must_use]
     pub fn retry_class(&self) -> RetryClass {
-        match self.status {
-            Some(429) => RetryClass::Throttled { wait: None },
-            Some(408 | 500..=599) => RetryClass::Transient,
-            Some(401) => RetryClass::Reauthenticate,
-            _ => RetryClass::Permanent,
+        if self.kind == ResponseErrorKind::NoResponse {
+            return RetryClass::Transient;
+        }
+        self.http
+            .and_then(|http| RetryClass::from_http_status(http.status, http.retry_after))
+            .unwrap_or(RetryClass::Permanent)
+    }
+
+    /// What went wrong, in a few words and without what the body held: the same for every
+    /// error of a kind.
+    #[must_use]
+    pub fn summary(&self) -> &'static str {
+        match self.kind {
+            ResponseErrorKind::NotJson => "the response is not JSON",
+            ResponseErrorKind::NotAnObject => {
+                "the response is JSON but not an object, so it has no envelope"
+            }
+            ResponseErrorKind::NoCode => {
+                "the response has no code where the platform's envelope keeps it"
+            }
+            ResponseErrorKind::Status => {
+                "the HTTP status is an error but the body reads as a success"
+            }
+            ResponseErrorKind::CodeType => "the response's code is neither an integer nor a string",
+            ResponseErrorKind::MessageType => "the response's message is not text",
+            ResponseErrorKind::NoEnvelope => {
+                "the spec declares no `envelope`, so responses cannot be read"
+            }
+            ResponseErrorKind::NoResponse => "the request got no response",
         }
     }
 }
@@ -107,19 +162,6 @@ impl fmt::Display for ResponseError {
         let path = self.path.unwrap_or_default();
         let found = self.found.unwrap_or_default();
         match self.kind {
-            ResponseErrorKind::NotJson => match &self.json {
-                Some(error) => write!(f, "the response is not JSON: {error}"),
-                None => f.write_str("the response is not JSON"),
-            },
-            ResponseErrorKind::NotAnObject => {
-                f.write_str("the response is JSON but not an object, so it has no envelope")
-            }
-            ResponseErrorKind::NoCode => {
-                f.write_str("the response has no code where the platform's envelope keeps it")
-            }
-            ResponseErrorKind::Status => {
-                f.write_str("the HTTP status is an error but the body reads as a success")
-            }
             ResponseErrorKind::CodeType => write!(
                 f,
                 "the response's code at `{path}` is {found}, not an integer or a string"
@@ -127,11 +169,9 @@ impl fmt::Display for ResponseError {
             ResponseErrorKind::MessageType => {
                 write!(f, "the response's message at `{path}` is {found}, not text")
             }
-            ResponseErrorKind::NoEnvelope => {
-                f.write_str("the spec declares no `envelope`, so responses cannot be read")
-            }
+            _ => f.write_str(self.summary()),
         }?;
-        match self.status {
+        match self.status() {
             Some(status) => write!(f, " (HTTP status {status})"),
             None => Ok(()),
         }
@@ -140,8 +180,8 @@ impl fmt::Display for ResponseError {
 
 impl std::error::Error for ResponseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.json
-            .as_ref()
+        self.source
+            .as_deref()
             .map(|error| error as &(dyn std::error::Error + 'static))
     }
 }

@@ -1,9 +1,11 @@
 //! Reading a platform's JSON response (feature `json`): where its code and message are,
-//! and which codes mean success. A spec declares this as its `envelope`;
-//! [`Catalog::from_response`] and
-//! [`Catalog::from_http`] read it.
+//! and which codes mean success. A spec declares this as its `envelope`; the enum of a
+//! spec with one implements [`FromResponse`], whose methods read it.
 
 mod error;
+mod failure;
+mod from_response;
+mod http;
 mod prune;
 mod scan;
 mod value;
@@ -14,6 +16,9 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 pub use error::{ResponseError, ResponseErrorKind};
+pub use failure::Error;
+pub use from_response::FromResponse;
+pub use http::Http;
 
 use crate::api_error::Received;
 use crate::catalog::{Catalog, Query};
@@ -72,36 +77,35 @@ impl Body for String {
 }
 
 /// Reads `body` through `E`'s envelope: `None` for a success, else the classified error.
-/// With a `status` that is not 2xx, a body that reads as a success, or has no code, is an
+/// With a status that is not 2xx, a body that reads as a success, or has no code, is an
 /// error.
 pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
     body: &B,
-    status: Option<u16>,
+    http: Option<Http>,
 ) -> Result<Option<ApiError<E>>, ResponseError> {
     let Some(envelope) = &E::__table().envelope() else {
-        return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_status(status));
+        return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_http(http));
     };
-    let response = Response { envelope, status };
+    let response = Response { envelope, http };
     match body.__body() {
         Source::Value(value) => response.decide(value::read(value, envelope).as_ref()),
         Source::Bytes(bytes) => response.bytes(bytes),
     }
 }
 
-/// A response being read: its envelope and status.
+/// A response being read: its envelope, and what the HTTP layer said.
 struct Response<'e> {
     envelope: &'e Envelope,
-    status: Option<u16>,
+    http: Option<Http>,
 }
 
 impl Response<'_> {
     fn fail(&self, error: ResponseError) -> ResponseError {
-        error.with_status(self.status)
+        error.with_http(self.http)
     }
 
     fn failed(&self) -> bool {
-        self.status
-            .is_some_and(|status| !(200..300).contains(&status))
+        self.http.is_some_and(|http| !http.is_success())
     }
 
     /// Reads `bytes` in one pass, or, where that is not sure, exactly.
@@ -192,7 +196,8 @@ impl Response<'_> {
             sub_code: sub_code.as_deref(),
             sub_message: sub_message.as_deref(),
             request_id: request_id.as_deref(),
-            status: self.status,
+            status: self.http.map(|http| http.status),
+            retry_after: self.http.and_then(|http| http.retry_after),
         };
         let mut query = Query::new(code).message(&message);
         if let Some(sub_code) = received.sub_code {

@@ -5,7 +5,8 @@ use core::fmt;
 use ::serde::de::{self, Deserializer, Visitor};
 use ::serde::ser::{Serialize, Serializer};
 
-use crate::{Catalog, Code, PlatformError, RawCode};
+use crate::raw_code::RawCode;
+use crate::{Catalog, Code, PlatformError, UnknownCode};
 
 /// An integer code serializes as an integer, a string code as a string, no code as `null`.
 impl Serialize for Code<'_> {
@@ -18,8 +19,8 @@ impl Serialize for Code<'_> {
     }
 }
 
-/// As its [`Code`].
-impl Serialize for RawCode {
+/// As its [`Code`], as received.
+impl<E> Serialize for UnknownCode<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.code().serialize(serializer)
     }
@@ -64,10 +65,7 @@ pub(crate) struct CodeVisitor<F>(pub(crate) F);
 
 /// Beyond `i64` no spec has the code: it stays, as text, in `Unknown`.
 fn wide<E: Catalog>(code: impl TryInto<i64> + ToString + Copy) -> E {
-    match code.try_into() {
-        Ok(code) => E::from_code(code),
-        Err(_) => E::from_code(code.to_string().as_str()),
-    }
+    E::from_code(RawCode::wide(code).code())
 }
 
 impl<E: Catalog, F: FnOnce(&str) -> E> Visitor<'_> for CodeVisitor<F> {

@@ -1,20 +1,22 @@
 //! [`ApiError`] as a structured record: what a log line or an error report keeps.
 
 use core::fmt;
+use core::time::Duration;
 use std::borrow::Cow;
 
 use ::serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use ::serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::api_error::Received;
-use crate::{ApiError, Catalog, PlatformError, Query, RawCode};
+use crate::raw_code::RawCode;
+use crate::{ApiError, Catalog, PlatformError, Query};
 
 /// `{"platform", "code", "name", "message", "retry", "request_id"}`, and `sub_code`,
-/// `sub_message` and `status` where received. `retry` is the retry class as the spec
-/// writes it (`throttled 5m`).
+/// `sub_message`, `status` and `retry_after` (whole seconds) where received. `retry` is the
+/// retry class as the spec writes it (`throttled 5m`).
 impl<E: Catalog> Serialize for ApiError<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut record = serializer.serialize_struct("ApiError", 9)?;
+        let mut record = serializer.serialize_struct("ApiError", 10)?;
         record.serialize_field("platform", E::PLATFORM)?;
         record.serialize_field("code", &self.code())?;
         record.serialize_field("name", self.name())?;
@@ -34,6 +36,10 @@ impl<E: Catalog> Serialize for ApiError<E> {
             Some(status) => record.serialize_field("status", &status)?,
             None => record.skip_field("status")?,
         }
+        match self.retry_after() {
+            Some(wait) => record.serialize_field("retry_after", &wait.as_secs())?,
+            None => record.skip_field("retry_after")?,
+        }
         record.end()
     }
 }
@@ -52,8 +58,12 @@ impl<'de, E: Catalog> Deserialize<'de> for ApiError<E> {
             "sub_code",
             "sub_message",
             "status",
+            "retry_after",
         ];
-        let record = deserializer.deserialize_struct("ApiError", FIELDS, RecordVisitor)?;
+        let visitor = RecordVisitor {
+            platform: E::PLATFORM,
+        };
+        let record = deserializer.deserialize_struct("ApiError", FIELDS, visitor)?;
         Ok(record.into_error())
     }
 }
@@ -67,18 +77,23 @@ struct Record<'de> {
     sub_code: Option<Cow<'de, str>>,
     sub_message: Option<Cow<'de, str>>,
     status: Option<u16>,
+    retry_after: Option<u64>,
 }
 
 impl Record<'_> {
     fn into_error<E: Catalog>(self) -> ApiError<E> {
         let code = self.code.unwrap_or(RawCode::NONE);
         let message = self.message.unwrap_or_default();
-        let query = Query::new(&code).message(&message);
+        let query = Query::new(code.code()).message(&message);
         let received = Received {
             sub_code: self.sub_code.as_deref(),
             sub_message: self.sub_message.as_deref(),
             request_id: self.request_id.as_deref(),
             status: self.status,
+            retry_after: self
+                .retry_after
+                .filter(|&secs| secs <= errcodes_layout::MAX_WAIT)
+                .map(Duration::from_secs),
         };
         let mut error = ApiError::with(&query, received);
         let named = self.name.as_deref().and_then(E::from_name);
@@ -89,7 +104,10 @@ impl Record<'_> {
     }
 }
 
-struct RecordVisitor;
+/// Reads a record of `platform`'s errors; a record of another platform is an error.
+struct RecordVisitor {
+    platform: &'static str,
+}
 
 impl<'de> Visitor<'de> for RecordVisitor {
     type Value = Record<'de>;
@@ -102,6 +120,15 @@ impl<'de> Visitor<'de> for RecordVisitor {
         let mut record = Record::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
+                "platform" => {
+                    let platform = map.next_value::<Cow<'de, str>>()?;
+                    if platform != self.platform {
+                        return Err(de::Error::custom(format_args!(
+                            "a record of platform `{platform}` read as one of `{}`",
+                            self.platform
+                        )));
+                    }
+                }
                 "code" => record.code = Some(map.next_value::<Wire>()?.0),
                 "name" => record.name = map.next_value()?,
                 "message" => record.message = map.next_value()?,
@@ -109,6 +136,7 @@ impl<'de> Visitor<'de> for RecordVisitor {
                 "sub_code" => record.sub_code = map.next_value()?,
                 "sub_message" => record.sub_message = map.next_value()?,
                 "status" => record.status = map.next_value()?,
+                "retry_after" => record.retry_after = map.next_value()?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -133,7 +161,7 @@ impl<'de> Deserialize<'de> for Wire {
                 Ok(Wire(RawCode::int(code)))
             }
             fn visit_u64<X: de::Error>(self, code: u64) -> Result<Wire, X> {
-                Ok(Wire(RawCode::from(code)))
+                Ok(Wire(RawCode::wide(code)))
             }
             fn visit_str<X: de::Error>(self, code: &str) -> Result<Wire, X> {
                 Ok(Wire(RawCode::string(code)))

@@ -6,10 +6,10 @@
 use errcodes_layout::{NONE, UNKNOWN};
 
 use super::Table;
-use crate::{Code, RawCode};
+use crate::Code;
 
 /// A code as a lookup key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Key<'a> {
     /// An integer code.
     Int(i64),
@@ -52,19 +52,6 @@ impl Table {
             Key::Int(code) => self.view.int_slot(code),
             Key::Str(code) => self.view.str_slot(code),
             Key::None => (UNKNOWN, NONE),
-        }
-    }
-
-    /// The code an error keeps for `key`, read from `text`: a known code as the spec writes
-    /// it, and any other text exactly as received (only numeric text is read, as an
-    /// integer), so that an unknown code keeps its raw value.
-    #[must_use]
-    pub fn received(&self, key: Key<'_>, code: Code<'_>) -> RawCode {
-        match (key, code) {
-            (Key::Str(_), Code::Str(text)) if self.slot(key).0 == UNKNOWN => RawCode::string(text),
-            (Key::Int(code), _) => RawCode::int(code),
-            (Key::Str(code), _) => RawCode::string(code),
-            (Key::None, _) => RawCode::NONE,
         }
     }
 

@@ -1,0 +1,202 @@
+//! [`RawCode`]: a received code, owned, as the platform sent it.
+
+use core::fmt;
+
+use crate::table::Key;
+use crate::Code;
+
+/// Longest string code kept without allocating.
+const INLINE: usize = 22;
+
+/// A received code, owned: what `Unknown` and an [`ApiError`](crate::ApiError) keep, so the
+/// code the platform actually sent is never lost. Crate-private: the public face of an
+/// unknown code is [`UnknownCode`](crate::UnknownCode), built only by lookups.
+#[derive(Clone)]
+pub(crate) struct RawCode(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    None,
+    Int(i64),
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl RawCode {
+    /// No code.
+    pub(crate) const NONE: RawCode = RawCode(Repr::None);
+
+    /// An integer code.
+    pub(crate) const fn int(code: i64) -> Self {
+        RawCode(Repr::Int(code))
+    }
+
+    /// A code as received: an integer, or text kept exactly, unless it is an integer's own
+    /// decimal form (`"-3000109"`), which prints the same as the integer it is stored as.
+    /// Other numeric text (`"0042"`, `" 7"`) keeps its form.
+    pub(crate) fn received(code: Code<'_>) -> Self {
+        match code {
+            Code::Int(code) => RawCode::int(code),
+            Code::Str(text) => match Key::parse(text) {
+                Key::Int(code) if is_canonical(code, text) => RawCode::int(code),
+                _ => RawCode::string(text),
+            },
+            Code::None => RawCode::NONE,
+        }
+    }
+
+    /// Text exactly as received. Short text (up to 22 bytes) is stored inline.
+    pub(crate) fn string(code: &str) -> Self {
+        if code.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..code.len()].copy_from_slice(code.as_bytes());
+            #[allow(clippy::cast_possible_truncation)] // len <= INLINE < 256
+            RawCode(Repr::Inline {
+                len: code.len() as u8,
+                bytes,
+            })
+        } else {
+            RawCode(Repr::Heap(code.into()))
+        }
+    }
+
+    /// An integer as received: beyond `i64` no spec has the code, so it stays as text.
+    pub(crate) fn wide(code: impl TryInto<i64> + ToString + Copy) -> Self {
+        code.try_into()
+            .map_or_else(|_| RawCode::string(&code.to_string()), RawCode::int)
+    }
+
+    /// The code.
+    pub(crate) fn code(&self) -> Code<'_> {
+        match &self.0 {
+            Repr::None => Code::None,
+            Repr::Int(code) => Code::Int(*code),
+            Repr::Inline { len, bytes } => {
+                Code::Str(core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default())
+            }
+            Repr::Heap(code) => Code::Str(code),
+        }
+    }
+}
+
+/// Whether `text` is exactly how `code` prints.
+fn is_canonical(code: i64, text: &str) -> bool {
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    let mut rest = code.unsigned_abs();
+    loop {
+        at -= 1;
+        #[allow(clippy::cast_possible_truncation)] // a digit
+        {
+            buffer[at] = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = &buffer[at..];
+    match text.as_bytes().split_first() {
+        Some((b'-', rest)) => code < 0 && rest == digits,
+        _ => code >= 0 && text.as_bytes() == digits,
+    }
+}
+
+/// Equal, hashed and ordered as the codes are ([`Code`]): by what lookups read.
+impl PartialEq for RawCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for RawCode {}
+
+impl core::hash::Hash for RawCode {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
+impl PartialOrd for RawCode {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RawCode {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl fmt::Debug for RawCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code() {
+            Code::Int(code) => fmt::Debug::fmt(&code, f),
+            Code::Str(code) => fmt::Debug::fmt(code, f),
+            Code::None => f.write_str("None"),
+        }
+    }
+}
+
+impl fmt::Display for RawCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.code(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_round_trip_inline_and_on_the_heap() {
+        for text in [
+            "",
+            "F00-00-10013-002",
+            &"x".repeat(INLINE),
+            &"长".repeat(40),
+        ] {
+            assert!(matches!(RawCode::string(text).code(), Code::Str(kept) if kept == text));
+        }
+        assert!(matches!(RawCode::string("abc").0, Repr::Inline { .. }));
+        assert!(matches!(
+            RawCode::string(&"y".repeat(INLINE + 1)).0,
+            Repr::Heap(_)
+        ));
+    }
+
+    #[test]
+    fn numeric_text_keeps_its_form_unless_it_is_the_integers_own() {
+        let kept = |text| RawCode::received(Code::Str(text)).to_string();
+        for text in ["0042", " 7", "+5", "-0", "00", "9223372036854775808"] {
+            assert_eq!(kept(text), text);
+        }
+        for text in [
+            "42",
+            "-3000109",
+            "0",
+            "-9223372036854775808",
+            "9223372036854775807",
+        ] {
+            assert!(
+                matches!(RawCode::received(Code::Str(text)).0, Repr::Int(_)),
+                "{text}"
+            );
+            assert_eq!(kept(text), text);
+        }
+        assert_eq!(RawCode::received(Code::Str("0042")), RawCode::int(42));
+    }
+
+    #[test]
+    fn codes_print_and_compare_as_numbers() {
+        let code = RawCode::int(-30000);
+        assert_eq!(code.to_string(), "-30000");
+        assert_eq!(code.code(), -30000);
+        assert_ne!(code.code(), -30001);
+        assert_eq!(RawCode::NONE.code(), Code::None);
+        assert_eq!(format!("{:?}", RawCode::string("F00")), "\"F00\"");
+        assert_eq!(RawCode::wide(u64::MAX).to_string(), u64::MAX.to_string());
+        assert_eq!(RawCode::wide(7u64), RawCode::int(7));
+    }
+}

@@ -1,0 +1,114 @@
+//! [`UnknownCode`]: the payload of a generated enum's `Unknown`.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::raw_code::RawCode;
+use crate::Code;
+
+/// A code the table of `E` does not know, kept as received: the payload of `E::Unknown`.
+///
+/// Only `E`'s lookups make one (`from_code`, `classify`, `lookup`, deserialization), and
+/// they make one only for a code `E`'s table does not know, so an `Unknown` never holds a
+/// known code: `E::from_code(c)` is the one value of `E` for the code `c`, and equality,
+/// hashing, retry classes and serde all agree with it.
+///
+/// It is opaque on purpose. A `match` cannot name a particular unknown code, so a later
+/// spec that adds the code cannot silently change which arm runs. Read it with
+/// [`code`](Self::code).
+///
+/// ```
+/// use errcodes::platforms::wechat_shop::WechatShopError;
+/// use errcodes::prelude::*;
+///
+/// let error = WechatShopError::from_code("0031337");
+/// let WechatShopError::Unknown(code) = &error else { panic!("a known code") };
+/// assert_eq!(code.code(), 31337);
+/// assert_eq!(code.to_string(), "0031337"); // as received
+/// ```
+pub struct UnknownCode<E> {
+    code: RawCode,
+    // `fn() -> E`: no ownership of an `E`, and `Send`, `Sync`, `Unpin` whatever `E` is.
+    of: PhantomData<fn() -> E>,
+}
+
+impl<E> UnknownCode<E> {
+    /// Only lookups call it, with a code `E`'s table does not know.
+    pub(crate) const fn new(code: RawCode) -> Self {
+        UnknownCode {
+            code,
+            of: PhantomData,
+        }
+    }
+
+    /// The code as received: an integer, or text kept exactly (numeric text too, where it
+    /// is not the integer's own form: `"0042"`), or [`Code::None`].
+    #[must_use]
+    pub fn code(&self) -> Code<'_> {
+        self.code.code()
+    }
+}
+
+impl<E> Clone for UnknownCode<E> {
+    fn clone(&self) -> Self {
+        UnknownCode::new(self.code.clone())
+    }
+}
+
+impl<E> PartialEq for UnknownCode<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl<E> Eq for UnknownCode<E> {}
+
+impl<E> core::hash::Hash for UnknownCode<E> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+    }
+}
+
+impl<E> PartialOrd for UnknownCode<E> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<E> Ord for UnknownCode<E> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code.cmp(&other.code)
+    }
+}
+
+/// As the code.
+impl<E> fmt::Debug for UnknownCode<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.code, f)
+    }
+}
+
+/// As the code, as received.
+impl<E> fmt::Display for UnknownCode<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.code, f)
+    }
+}
+
+impl<E> PartialEq<i64> for UnknownCode<E> {
+    fn eq(&self, other: &i64) -> bool {
+        self.code() == *other
+    }
+}
+
+impl<E> PartialEq<&str> for UnknownCode<E> {
+    fn eq(&self, other: &&str) -> bool {
+        self.code() == *other
+    }
+}
+
+impl<'a, E> From<&'a UnknownCode<E>> for Code<'a> {
+    fn from(code: &'a UnknownCode<E>) -> Self {
+        code.code()
+    }
+}

@@ -9,7 +9,7 @@ use errcodes_spec as spec;
 
 mod expand;
 #[cfg(test)]
-mod fuzz;
+mod fuzz_tests;
 mod generate;
 
 /// Generates an error enum from a YAML spec.

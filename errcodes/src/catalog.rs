@@ -81,14 +81,14 @@ pub trait Catalog:
     /// What a [`Query`] (a code, and what else was received with it) finds: the entry, as
     /// [`classify`](Self::classify) chooses it, and the values of its template's fields.
     #[must_use]
-    fn lookup<'m>(query: &Query<'m>) -> Classified<'m, Self> {
+    fn lookup<'m>(query: &Query<'m>) -> Found<'m, Self> {
         let table = Self::__table();
         let key = Key::of(query.code);
         let (mut index, fields) = table.find(key, query.sub_code, query.message);
         if let Some(endpoint) = query.endpoint {
             index = table.at_endpoint(index, endpoint);
         }
-        Classified {
+        Found {
             error: Self::__from_index(index, unknown_code(table, index, query.code)),
             fields,
         }
@@ -185,7 +185,7 @@ impl<'a> Query<'a> {
 /// What [`Catalog::lookup`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Classified<'m, E> {
+pub struct Found<'m, E> {
     /// The entry.
     pub error: E,
     /// The values of the matched template's fields, borrowed from the message.

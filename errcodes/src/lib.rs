@@ -49,8 +49,10 @@
 //! ```
 //!
 //! Every entry is a unit variant, whatever its codes (one, several, or none), and
-//! `Unknown(RawCode)` is the only variant with data: a `match` needs no knowledge of the
-//! table's rows, and a table update cannot change a variant's shape. The enum is
+//! `Unknown(UnknownCode<Self>)` is the only variant with data: a `match` needs no knowledge
+//! of the table's rows, and a table update cannot change a variant's shape. Only lookups
+//! build an [`UnknownCode`], and only for a code the table does not know, so a code has
+//! one value: `from_code`, `classify`, serde and equality all agree on it. The enum is
 //! allocation-free and `Copy`-cheap to clone. Methods on values come from the traits
 //! [`PlatformError`] (what every error tells) and [`Catalog`] (the table: `ALL`, groups,
 //! lookups), both in [`prelude`]; `from_code` and `classify` are also inherent, to be
@@ -58,10 +60,12 @@
 //!
 //! ## Reading a response (feature `json`)
 //!
-//! A spec that declares its platform's `envelope` gets `from_response` and `from_http`,
-//! which take the body (bytes, text or a `serde_json::Value`) and give `None` for a
-//! success, else an [`ApiError`]: the variant, plus the code, message and request id
-//! exactly as the platform sent them.
+//! A spec that declares its platform's `envelope` gets [`FromResponse`]: `from_response`
+//! and `from_http` take the body (bytes, text or a `serde_json::Value`) and give `None`
+//! for a success, else an [`ApiError`]: the variant, plus the code, message and request id
+//! exactly as the platform sent them. An SDK calls `check_http`: one call from a status and
+//! a body to `Result<(), errcodes::Error<E>>`, one error type for "the platform said no"
+//! and "this was not the platform's answer".
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
@@ -74,11 +78,9 @@
 //! assert_eq!(error.request_id(), Some("6565d0a2-4b7c6f1e"));
 //! assert!(error.to_string().starts_with("45009: reach max api daily quota limit"));
 //! assert_eq!(WechatTransactionError::from_response(r#"{"errcode":0,"errmsg":"ok"}"#)?, None);
-//! // An error message without a code is an error all the same.
-//! let error = WechatTransactionError::from_response(r#"{"errmsg":"system error"}"#)?;
-//! assert_eq!(error.map(|error| error.code() == errcodes::Code::None), Some(true));
-//! // A proxy's error page is never a success.
-//! assert!(WechatTransactionError::from_http(502, "<html>Bad Gateway</html>").is_err());
+//! // A proxy's error page is never a success: an error, transient by its status.
+//! let failed = WechatTransactionError::check_http(502, "<html>Bad Gateway</html>");
+//! assert_eq!(failed.unwrap_err().retry_class(), RetryClass::Transient);
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -147,12 +149,25 @@
 //! `platform_errors!("specs/x.yaml", crate = my_sdk::errcodes)` writes every path of the
 //! generated code through your re-export, so your users need not depend on errcodes.
 //!
+//! # Features
+//!
+//! - One per shipped platform, each gating its module of [`platforms`] (all on by
+//!   default): `wechat_shop`, `wechat_transaction`, `wangdiantong`,
+//!   `tiktok_local_services`, `aliexpress`, and the global tables `wechat_global`,
+//!   `top_gateway`, `tiktok_global`.
+//! - `serde`: `Serialize` and `Deserialize` for every generated enum (as its code; see
+//!   [`serde::by_name`]) and for [`ApiError`] (a record).
+//! - `json` (implies `serde`): [`FromResponse`] for enums whose spec has an `envelope`,
+//!   [`Error`] and the [`response`] module.
+//! - `backon`: [`retry::backon`], the retry policy as a `backon` backoff.
+//! - `tower`: [`retry::tower`], the retry policy as a `tower::retry::Policy`.
+//!
 //! # Stability
 //!
 //! `CHANGELOG.md` in the repository says what each release changed, and which table
 //! updates are patch, minor or major releases. The shipped enums are `#[non_exhaustive]`:
 //! a new row is a minor release. Public runtime types are `#[non_exhaustive]` where they may
-//! grow ([`Query`], [`Classified`], [`Group`], [`Lang`], `ResponseErrorKind`), and exhaustive
+//! grow ([`Query`], [`Found`], [`Group`], [`Lang`], `ResponseErrorKind`, `Error`, `Http`), and exhaustive
 //! where their shape is the point ([`Code`], [`RetryClass`]).
 
 // The shipped platforms are generated code: these keep it documented and pedantic-clean.
@@ -180,7 +195,7 @@ mod text;
 mod unknown;
 
 pub use api_error::ApiError;
-pub use catalog::{Catalog, Classified, Group, Lang, Query};
+pub use catalog::{Catalog, Found, Group, Lang, Query};
 pub use code::Code;
 pub use errcodes_macros::platform_errors;
 pub use fields::Fields;

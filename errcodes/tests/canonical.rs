@@ -50,7 +50,11 @@ fn an_unknown_code_keeps_its_received_form() {
     assert_eq!(error.code().to_string(), "0042");
     assert_eq!(error.to_string(), "0042: unknown error code");
     assert_eq!(*code, 42, "yet it is the code 42");
-    assert_eq!(error, WangdiantongError::from_code(42), "and the same unknown code");
+    assert_eq!(
+        error,
+        WangdiantongError::from_code(42),
+        "and the same unknown code"
+    );
     assert_eq!(
         WangdiantongError::from_code("-3000109").code().to_string(),
         "-3000109"
@@ -118,8 +122,12 @@ fn one_value<E: Catalog + Serialize + for<'de> Deserialize<'de>>(
     if !canonical.is_unknown() {
         prop_assert!(E::ALL.contains(&by_text));
     }
-    for json in [code.to_string(), serde_json::to_string(text).unwrap_or_default()] {
-        let read: E = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    for json in [
+        code.to_string(),
+        serde_json::to_string(text).unwrap_or_default(),
+    ] {
+        let read: E =
+            serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&read, &canonical, "code form {}", json);
         let record = format!(r#"{{"e":{json}}}"#);
         let read: ByName<E> =
@@ -129,7 +137,8 @@ fn one_value<E: Catalog + Serialize + for<'de> Deserialize<'de>>(
     // Whatever the road, serializing and reading back gives the value again.
     let json = serde_json::to_string(&ByName { e: by_text.clone() })
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let back: ByName<E> = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: ByName<E> =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(back.e, by_text);
     Ok(())
 }

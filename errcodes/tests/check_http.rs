@@ -46,7 +46,8 @@ fn check_http_gives_one_result() {
 
 #[test]
 fn an_unknown_code_retries_as_its_status_says() {
-    let by = |status: u16| api(Wechat::check_http(status, UNKNOWN).expect_err("error")).retry_class();
+    let by =
+        |status: u16| api(Wechat::check_http(status, UNKNOWN).expect_err("error")).retry_class();
     assert_eq!(by(503), RetryClass::Transient);
     assert_eq!(by(500), RetryClass::Transient);
     assert_eq!(by(429), RetryClass::Throttled { wait: None });
@@ -72,21 +73,36 @@ fn an_unknown_code_retries_as_its_status_says() {
 fn a_known_code_keeps_its_class_and_waits_at_least_as_asked() {
     // The spec's class wins over the status: 45009 is a daily quota, not a server error.
     let error = api(Wechat::check_http(503, QUOTA).expect_err("error"));
-    assert_eq!(error.retry_class(), Wechat::DailyQuotaExceeded.retry_class());
+    assert_eq!(
+        error.retry_class(),
+        Wechat::DailyQuotaExceeded.retry_class()
+    );
     // A longer Retry-After than the spec's wait is the wait.
     let global = WechatGlobalError::from_code(45009);
-    let spec_wait = global.retry_class().retry_after().expect("a throttled entry");
+    let spec_wait = global
+        .retry_class()
+        .retry_after()
+        .expect("a throttled entry");
     let longer = spec_wait + Duration::from_secs(60);
     let http = Http::new(429).retry_after(longer);
-    let error = WechatGlobalError::from_http(http, QUOTA).expect("read").expect("error");
-    assert_eq!(error.retry_class(), RetryClass::Throttled { wait: Some(longer) });
+    let error = WechatGlobalError::from_http(http, QUOTA)
+        .expect("read")
+        .expect("error");
+    assert_eq!(
+        error.retry_class(),
+        RetryClass::Throttled { wait: Some(longer) }
+    );
     let shorter = Http::new(429).retry_after(Duration::from_secs(1));
-    let error = WechatGlobalError::from_http(shorter, QUOTA).expect("read").expect("error");
+    let error = WechatGlobalError::from_http(shorter, QUOTA)
+        .expect("read")
+        .expect("error");
     assert_eq!(error.retry_class(), global.retry_class());
     // A permanent error stays permanent whatever the header says.
     let body = r#"{"errcode":40013,"errmsg":"invalid appid"}"#;
     let http = Http::new(429).retry_after(Duration::from_secs(5));
-    let error = WechatGlobalError::from_http(http, body).expect("read").expect("error");
+    let error = WechatGlobalError::from_http(http, body)
+        .expect("read")
+        .expect("error");
     assert_eq!(error.retry_class(), RetryClass::Permanent);
 }
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use errcodes::retry::tower::RetryPolicy;
-use errcodes::retry::{Classify, Policy};
+use errcodes::retry::{HasRetryClass, Policy};
 use errcodes::RetryClass;
 use tokio::time::Instant;
 use tower::retry::Retry;
@@ -23,7 +23,7 @@ enum Error {
     ScriptEnded,
 }
 
-impl Classify for Error {
+impl HasRetryClass for Error {
     fn class(&self) -> RetryClass {
         match self {
             Error::Platform(class) => *class,

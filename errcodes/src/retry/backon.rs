@@ -33,7 +33,7 @@
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::{Attempts, Classify, Decision, GaveUp, Policy, Stop, Success};
+use super::{Attempts, Decision, GaveUp, HasRetryClass, Policy, Stop, Success};
 
 /// One retry run shared between backon's `when` and its backoff. Clones share the run; make
 /// a new one (with [`Policy::backon`]) for each operation.
@@ -90,7 +90,9 @@ impl Backon {
     }
 
     /// backon's `when`: decides on each failure, and tells the backoff how long to wait.
-    pub fn when<E: Classify + ?Sized>(&self) -> impl FnMut(&E) -> bool + Send + Sync + 'static {
+    pub fn when<E: HasRetryClass + ?Sized>(
+        &self,
+    ) -> impl FnMut(&E) -> bool + Send + Sync + 'static {
         let this = self.clone();
         move |error: &E| {
             let mut shared = this.lock();

@@ -152,7 +152,7 @@ impl Policy {
     ///
     /// # Errors
     /// [`GaveUp`] with the last error and why the run stopped.
-    pub fn retry<T, E: Classify>(
+    pub fn retry<T, E: HasRetryClass>(
         &self,
         call: impl FnMut() -> Result<T, E>,
         refresh: impl FnMut() -> Result<(), E>,
@@ -165,7 +165,7 @@ impl Policy {
     ///
     /// # Errors
     /// [`GaveUp`] with the last error and why the run stopped.
-    pub fn retry_with<T, E: Classify, C: Clock + ?Sized>(
+    pub fn retry_with<T, E: HasRetryClass, C: Clock + ?Sized>(
         &self,
         clock: &mut C,
         mut call: impl FnMut() -> Result<T, E>,
@@ -392,12 +392,12 @@ impl Attempts {
 /// An error that knows its retry class. Every generated enum has it through
 /// [`PlatformError`]; implement it for an SDK's own error type that wraps them (say,
 /// network errors as `Transient`).
-pub trait Classify {
+pub trait HasRetryClass {
     /// The retry class.
     fn class(&self) -> RetryClass;
 }
 
-impl<E: PlatformError + ?Sized> Classify for E {
+impl<E: PlatformError + ?Sized> HasRetryClass for E {
     fn class(&self) -> RetryClass {
         self.retry_class()
     }
@@ -405,13 +405,13 @@ impl<E: PlatformError + ?Sized> Classify for E {
 
 /// From the HTTP status: see [`ResponseError::retry_class`](crate::response::ResponseError::retry_class).
 #[cfg(feature = "json")]
-impl Classify for crate::response::ResponseError {
+impl HasRetryClass for crate::response::ResponseError {
     fn class(&self) -> RetryClass {
         self.retry_class()
     }
 }
 
-impl Classify for RetryClass {
+impl HasRetryClass for RetryClass {
     fn class(&self) -> RetryClass {
         *self
     }

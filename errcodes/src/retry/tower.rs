@@ -39,7 +39,7 @@
 //! ```
 //!
 //! After each call:
-//! - An `Err` is read with [`Classify`]. An `Ok` is a success, unless
+//! - An `Err` is read with [`HasRetryClass`]. An `Ok` is a success, unless
 //!   [`RetryPolicy::classify_response`] finds a platform error in it (an HTTP 200 whose body
 //!   says "busy", say).
 //! - `Transient` and `Throttled` errors wait what [`Attempts::next`] decides (exponential
@@ -67,7 +67,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{Attempts, Classify, Decision, Policy};
+use super::{Attempts, Decision, HasRetryClass, Policy};
 use crate::RetryClass;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -230,7 +230,9 @@ impl<Res, E> fmt::Debug for RetryPolicy<Res, E> {
     }
 }
 
-impl<Req: Clone, Res, E: Classify> ::tower::retry::Policy<Req, Res, E> for RetryPolicy<Res, E> {
+impl<Req: Clone, Res, E: HasRetryClass> ::tower::retry::Policy<Req, Res, E>
+    for RetryPolicy<Res, E>
+{
     type Future = Wait;
 
     fn retry(&mut self, _request: &mut Req, result: &mut Result<Res, E>) -> Option<Wait> {

@@ -61,6 +61,7 @@ impl RawCode {
     }
 
     /// An integer as received: beyond `i64` no spec has the code, so it stays as text.
+    #[cfg(any(test, feature = "serde"))]
     pub(crate) fn wide(code: impl TryInto<i64> + ToString + Copy) -> Self {
         code.try_into()
             .map_or_else(|_| RawCode::string(&code.to_string()), RawCode::int)

@@ -195,7 +195,7 @@ mod text;
 mod unknown;
 
 pub use api_error::ApiError;
-pub use catalog::{Catalog, Found, Group, Lang, Query};
+pub use catalog::{By, Catalog, Found, Group, Lang, Query};
 pub use code::Code;
 pub use errcodes_macros::platform_errors;
 pub use fields::Fields;

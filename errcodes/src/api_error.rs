@@ -3,7 +3,7 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::catalog::{Catalog, Query};
+use crate::catalog::{Catalog, Found, Query};
 use crate::fields::Spans;
 use crate::raw_code::RawCode;
 use crate::{Code, Fields, Lang, PlatformError, RetryClass};
@@ -72,7 +72,11 @@ impl<E: Catalog> ApiError<E> {
     }
 
     pub(crate) fn with(query: &Query<'_>, received: Received<'_>) -> Self {
-        let found = E::lookup(query);
+        Self::found(E::lookup(query), query, received)
+    }
+
+    /// The error `found`, what `query` found, makes with what was received.
+    pub(crate) fn found(found: Found<'_, E>, query: &Query<'_>, received: Received<'_>) -> Self {
         let sub_code = received.sub_code.or(query.sub_code);
         let pieces = [sub_code, received.sub_message, received.request_id];
         let len = pieces

@@ -203,7 +203,15 @@ impl Response<'_> {
         if let Some(sub_code) = received.sub_code {
             query = query.sub_code(sub_code);
         }
-        Ok(ApiError::with(&query, received))
+        let found = E::lookup(&query);
+        #[cfg(feature = "tracing")]
+        let lack = crate::trace::lack(&found);
+        let error = ApiError::found(found, &query, received);
+        #[cfg(feature = "tracing")]
+        if let Some(kind) = lack {
+            crate::trace::lacking(kind, &error);
+        }
+        Ok(error)
     }
 
     /// The message, if the body has one; text of another type is an error.

@@ -18,6 +18,7 @@ const OPLATFORM: &str = "wechat_oplatform_common.txt";
 const TOP_OFFICIAL: &str = "top_gateway_official.txt";
 const TOP_COPY: &str = "top_gateway_system_copy.txt";
 const TIKTOK_V2: &str = "tiktok_api_v2.txt";
+const TIKTOK_RATE_LIMIT: &str = "tiktok_api_v2_rate_limit.txt";
 
 /// Ends a fixture's header; the source's text, verbatim, follows.
 const CUT: &str = "-----8<-----\n";
@@ -1001,7 +1002,10 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
         ("retry next minute", &["throttled 1m"]),
         ("请间隔1分钟重试", &["throttled 1m"]),
         ("refresh the token and retry", &["reauthenticate"]),
-        ("try again later", &["transient", "throttled"]),
+        (
+            "try again later",
+            &["transient", "throttled", "throttled 1m"],
+        ),
     ];
     let wechat = spec(WECHAT, &spec_value(WECHAT));
     let top = spec(TOP, &spec_value(TOP));
@@ -1097,5 +1101,31 @@ fn the_named_judgements_hold() {
     assert_eq!(top(27, None), "reauthenticate");
     let tiktok = |code: &str| class(TIKTOK, Code::Str(code.to_owned()), None);
     assert_eq!(tiktok("access_token_invalid"), "reauthenticate");
-    assert_eq!(tiktok("rate_limit_exceeded"), "throttled");
+    assert_eq!(tiktok("rate_limit_exceeded"), "throttled 1m");
+}
+
+/// The rate-limit page's window: the sentence that names the window, and the code that
+/// requests over it get, as stored. The code's entry waits that window.
+#[test]
+fn tiktok_rate_limit_waits_the_documented_window() {
+    let page = fixture(TIKTOK_RATE_LIMIT);
+    let window = "Request rate calculation is based on a one minute sliding window.";
+    assert!(page.body.contains(window), "{}: {window:?}", page.name);
+    let answer = "HTTP status 429 and error code rate_limit_exceeded.";
+    assert!(page.body.contains(answer), "{}: {answer:?}", page.name);
+    let spec = spec(TIKTOK, &spec_value(TIKTOK));
+    let entry = spec
+        .entries
+        .iter()
+        .find(|e| e.code == Some(Code::Str("rate_limit_exceeded".to_owned())))
+        .expect("the rate_limit_exceeded entry");
+    assert_eq!(
+        (entry.retry.as_str(), entry.http_status),
+        ("throttled 1m", Some(429))
+    );
+    let note = entry.note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains(TIKTOK_RATE_LIMIT),
+        "the note cites the page: {note}"
+    );
 }

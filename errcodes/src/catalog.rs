@@ -119,13 +119,15 @@ pub(crate) fn of_query<'m, E>(
     make: impl FnOnce(usize, UnknownCode<E>) -> E,
 ) -> Found<'m, E> {
     let key = Key::of(query.code);
-    let (mut index, fields) = table.find(key, query.sub_code, query.message);
+    let (mut index, fields, by) = table.find(key, query.sub_code, query.message);
     if let Some(endpoint) = query.endpoint {
         index = table.at_endpoint(index, endpoint);
     }
     Found {
         error: make(index, unknown_code(table, index, query.code)),
         fields,
+        by,
+        unknown_sub_code: by != By::SubCode && table.is_unknown_sub_code(key, query.sub_code),
     }
 }
 
@@ -210,6 +212,45 @@ pub struct Found<'m, E> {
     pub error: E,
     /// The values of the matched template's fields, borrowed from the message.
     pub fields: Fields<'m>,
+    /// How the entry was chosen: what tells a code or a message the spec lacks.
+    pub by: By,
+    /// Whether a sub-code was received that none of the spec's sub-code rules matches
+    /// (only where the spec has sub-code rules): the entry then comes from the code and
+    /// message alone.
+    pub unknown_sub_code: bool,
+}
+
+/// How [`Catalog::lookup`] chose its entry.
+///
+/// `Unknown` and `Fallback` are what a spec lacks: a code it does not list, and a message
+/// of a known code that none of the code's entries matches (the code's `fallback` entry
+/// stands in for it). `errcodes scan` and the `tracing` feature report both.
+///
+/// ```
+/// use errcodes::platforms::wangdiantong::WangdiantongError;
+/// use errcodes::prelude::*;
+/// use errcodes::By;
+///
+/// let by = |code, message| WangdiantongError::lookup(&Query::new(code).message(message)).by;
+/// assert_eq!(by(100, "超过每分钟最大调用频率限制，请稍后重试"), By::Message);
+/// assert_eq!(by(100, "a message no entry of code 100 has"), By::Fallback);
+/// assert_eq!(by(31337, "whatever"), By::Unknown);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum By {
+    /// A sub-code rule matched the sub-code received.
+    SubCode,
+    /// The message matched an entry's message or template.
+    Message,
+    /// The code has one meaning: its entry, whatever the message.
+    Code,
+    /// The code has several meanings and the message matched none of them: the code's
+    /// fallback entry.
+    Fallback,
+    /// The code is not in the table (`Unknown`), or there was no code and the message
+    /// matched no entry.
+    Unknown,
 }
 
 /// A group of a spec: `(id, title)`.

@@ -170,6 +170,13 @@
 //! (`ApiError`, `Query`, `Found`, `PlatformError`, the response reader) over a table that
 //! comes from a file: the feature adds only the spec front end (`errcodes-spec`, YAML).
 //!
+//! ## Codes the spec lacks, seen in production (feature `tracing`)
+//!
+//! Reading a response whose code, sub-code or message the spec does not know emits a
+//! `WARN` event with target `errcodes::lacking` ([`trace`] lists its fields). Log those as
+//! JSON lines and `errcodes scan` counts them and writes a spec layer that `extends:` yours
+//! with an entry for each; [`Found::by`] tells the same for a single lookup.
+//!
 //! ## An SDK that re-exports errcodes
 //!
 //! `platform_errors!("specs/x.yaml", crate = my_sdk::errcodes)` writes every path of the
@@ -190,6 +197,9 @@
 //!   `from_http` too. Adds `errcodes-spec` and `serde_yaml`.
 //! - `backon`: [`retry::backon`], the retry policy as a `backon` backoff.
 //! - `tower`: [`retry::tower`], the retry policy as a `tower::retry::Policy`.
+//! - `tracing`: [`trace`]: an event for each code, sub-code or message a spec lacks, read
+//!   from a response (what `errcodes scan` turns into a spec patch); errors as span fields;
+//!   an event per retry decision. Off, nothing of `tracing` is compiled.
 //!
 //! # Stability
 //!
@@ -223,10 +233,12 @@ pub mod runtime;
 pub mod serde;
 mod table;
 mod text;
+#[cfg(feature = "tracing")]
+pub mod trace;
 mod unknown;
 
 pub use api_error::ApiError;
-pub use catalog::{Catalog, Found, Group, Lang, Query};
+pub use catalog::{By, Catalog, Found, Group, Lang, Query};
 pub use code::Code;
 pub use errcodes_macros::platform_errors;
 pub use fields::Fields;

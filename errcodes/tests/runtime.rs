@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use errcodes::prelude::*;
 use errcodes::response::ResponseErrorKind;
 use errcodes::runtime::Table;
+use errcodes::By;
 
 /// A directory of this test's own, holding `files`.
 fn dir_with(name: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -71,6 +72,15 @@ fn a_spec_file_loads_with_what_it_extends() {
     assert_eq!(found.fields.get("sku"), Some("A-1"));
     assert_eq!(found.error.retry_class(), RetryClass::AlreadyApplied);
     assert_eq!(table.classify(100, "no such message").name(), "Other");
+    let fallback = table.lookup(&Query::new(100).message("no such message"));
+    assert_eq!(
+        (fallback.error.name(), fallback.by),
+        ("Other", By::Fallback)
+    );
+    let unknown = table.lookup(&Query::new(300).message("new"));
+    assert!(unknown.error.is_unknown());
+    assert_eq!(unknown.by, By::Unknown);
+    assert_eq!(table.lookup(&Query::new(200)).by, By::Code);
     assert_eq!(table.from_code(100).name(), "Other");
     let names: Vec<&str> = table.variants().map(|v| v.name()).collect();
     assert_eq!(names, ["BadThing", "SkuExists", "Other", "Busy"]);

@@ -24,7 +24,7 @@ pub use http::Http;
 use crate::api_error::Received;
 use crate::catalog::{self, Catalog, Query};
 use crate::table::{Envelope, Key, Path, Table};
-use crate::{ApiError, Code};
+use crate::{ApiError, Code, PlatformError};
 use values::{Found, Values, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
 
 /// A response body `from_response` accepts: JSON text as bytes or a string, or a parsed
@@ -91,7 +91,7 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
 /// table's. The one reader below serves both.
 pub(crate) trait Lookup {
     /// What the lookup makes.
-    type Error;
+    type Error: PlatformError + 'static;
     /// The table, with its envelope.
     fn table(&self) -> &Table;
     /// What `query` finds.
@@ -245,11 +245,15 @@ impl<L: Lookup> Response<'_, L> {
         if let Some(sub_code) = received.sub_code {
             query = query.sub_code(sub_code);
         }
-        Ok(ApiError::found(
-            self.lookup.lookup(&query),
-            &query,
-            received,
-        ))
+        let found = self.lookup.lookup(&query);
+        #[cfg(feature = "tracing")]
+        let lack = crate::trace::lack(&found);
+        let error = ApiError::found(found, &query, received);
+        #[cfg(feature = "tracing")]
+        if let Some(kind) = lack {
+            crate::trace::lacking(kind, &error);
+        }
+        Ok(error)
     }
 
     /// The message, if the body has one; text of another type is an error.

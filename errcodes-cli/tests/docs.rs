@@ -147,6 +147,6 @@ fn each_page_has_every_entry_with_its_retry_class() {
         "an entry with two codes lists both"
     );
     assert!(page("README.md").contains(
-        "| [`wechat_transaction`](wechat_transaction.md) | `WechatTransactionError` | 306 |"
+        "| [`wechat_transaction`](wechat_transaction.md) | `WechatTransactionError` | 311 |"
     ));
 }

@@ -63,7 +63,8 @@ pub fn shipped() -> Vec<Platform> {
         aliexpress::AliexpressError, tiktok_global::TiktokGlobalError,
         tiktok_local_services::TiktokLocalServicesError, top_gateway::TopGatewayError,
         wangdiantong::WangdiantongError, wechat_global::WechatGlobalError,
-        wechat_shop::WechatShopError, wechat_transaction::WechatTransactionError,
+        wechat_pay_v3::WechatPayV3Error, wechat_shop::WechatShopError,
+        wechat_transaction::WechatTransactionError,
     };
     // `stringify!`: the enum's name as written, where `type_name` promises no format.
     macro_rules! of {
@@ -77,7 +78,8 @@ pub fn shipped() -> Vec<Platform> {
         AliexpressError,
         WechatGlobalError,
         TopGatewayError,
-        TiktokGlobalError
+        TiktokGlobalError,
+        WechatPayV3Error
     )
 }
 

@@ -7,7 +7,7 @@ use support::{errcodes, json, status, stderr, stdout};
 /// Entry counts: the seed tables' rows (`tests/fixtures/seeds/README.md`), with the global
 /// tables the specs include (WeChat's 172, less the 7 codes the transaction table lists too;
 /// TikTok's 7; TOP's 32), then those global tables on their own.
-const PLATFORMS: [(&str, &str, usize); 8] = [
+const PLATFORMS: [(&str, &str, usize); 9] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
         "wechat_transaction",
@@ -20,6 +20,7 @@ const PLATFORMS: [(&str, &str, usize); 8] = [
     ("wechat_global", "WechatGlobalError", 172),
     ("top_gateway", "TopGatewayError", 32),
     ("tiktok_global", "TiktokGlobalError", 7),
+    ("wechat_pay_v3", "WechatPayV3Error", 16),
 ];
 
 fn rows(text: &str) -> Vec<&str> {

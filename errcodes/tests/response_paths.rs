@@ -23,6 +23,7 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
+use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::response::{ResponseError, ResponseErrorKind};
@@ -47,6 +48,7 @@ static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
         envelope::<WechatGlobalError>(),
         envelope::<WechatShopError>(),
         envelope::<WechatTransactionError>(),
+        envelope::<WechatPayV3Error>(),
         envelope_in("tests/envelopes/wide.yaml"),
     ]
 });
@@ -315,7 +317,8 @@ proptest! {
         agree::<WechatGlobalError>(&envelopes[5], &body)?;
         agree::<WechatShopError>(&envelopes[6], &body)?;
         agree::<WechatTransactionError>(&envelopes[7], &body)?;
-        agree::<WideError>(&envelopes[8], &body)?;
+        agree::<WechatPayV3Error>(&envelopes[8], &body)?;
+        agree::<WideError>(&envelopes[9], &body)?;
     }
 }
 
@@ -509,6 +512,7 @@ proptest! {
         mangled_reads_as_serde_json_does::<WechatGlobalError>(&bytes)?;
         mangled_reads_as_serde_json_does::<WechatShopError>(&bytes)?;
         mangled_reads_as_serde_json_does::<WechatTransactionError>(&bytes)?;
+        mangled_reads_as_serde_json_does::<WechatPayV3Error>(&bytes)?;
         mangled_reads_as_serde_json_does::<WideError>(&bytes)?;
     }
 }

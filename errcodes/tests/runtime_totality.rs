@@ -23,6 +23,7 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
+use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 
@@ -41,6 +42,7 @@ macro_rules! for_each_spec {
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
+        $check::<WechatPayV3Error>($($arg),*)$($try)?;
         $check::<WechatShopError>($($arg),*)$($try)?;
         $check::<WechatTransactionError>($($arg),*)$($try)?;
     };

@@ -13,6 +13,7 @@
 //! | `wechat_global` | `WechatGlobalError` | WeChat global return codes (included by both WeChat tables) |
 //! | `top_gateway` | `TopGatewayError` | Taobao / AliExpress TOP gateway errors (included by `aliexpress`) |
 //! | `tiktok_global` | `TiktokGlobalError` | TikTok API v2 errors (included by `tiktok_local_services`) |
+//! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -29,6 +30,8 @@ pub mod top_gateway;
 pub mod wangdiantong;
 #[cfg(feature = "wechat_global")]
 pub mod wechat_global;
+#[cfg(feature = "wechat_pay_v3")]
+pub mod wechat_pay_v3;
 #[cfg(feature = "wechat_shop")]
 pub mod wechat_shop;
 #[cfg(feature = "wechat_transaction")]

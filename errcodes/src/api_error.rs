@@ -74,8 +74,11 @@ impl<E: Catalog> ApiError<E> {
     pub(crate) fn with(query: &Query<'_>, received: Received<'_>) -> Self {
         Self::found(E::lookup(query), query, received)
     }
+}
 
-    /// The error `found`, what `query` found, makes with what was received.
+impl<E> ApiError<E> {
+    /// What `found` says of `query` and the rest received, kept: for a generated enum and a
+    /// run-time table alike.
     pub(crate) fn found(found: Found<'_, E>, query: &Query<'_>, received: Received<'_>) -> Self {
         let sub_code = received.sub_code.or(query.sub_code);
         let pieces = [sub_code, received.sub_message, received.request_id];
@@ -110,9 +113,7 @@ impl<E: Catalog> ApiError<E> {
             }),
         }
     }
-}
 
-impl<E> ApiError<E> {
     /// Takes `error` as the variant, with no template fields: a record read back names it.
     #[cfg(feature = "serde")]
     pub(crate) fn reclassify(&mut self, error: E) {

@@ -38,7 +38,13 @@ impl Source {
             Source::Stdin => Box::new(io::stdin().lock()),
             Source::File(path) => Box::new(File::open(path)?),
         };
-        let mut raw = BufReader::with_capacity(1 << 16, Counting { inner: raw, counted });
+        let mut raw = BufReader::with_capacity(
+            1 << 16,
+            Counting {
+                inner: raw,
+                counted,
+            },
+        );
         let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
         Ok(if gzip {
             Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(raw)))
@@ -132,7 +138,10 @@ mod tests {
     fn lines_are_numbered_without_their_breaks() {
         let mut seen = Vec::new();
         lines(&b"a\r\n\nb"[..], |n, line| seen.push((n, line.to_vec()))).unwrap();
-        assert_eq!(seen, [(1, b"a".to_vec()), (2, Vec::new()), (3, b"b".to_vec())]);
+        assert_eq!(
+            seen,
+            [(1, b"a".to_vec()), (2, Vec::new()), (3, b"b".to_vec())]
+        );
     }
 
     #[test]

@@ -75,7 +75,10 @@ pub fn read(line: &[u8]) -> Result<Shape<'_>, String> {
     let Ok(probe) = serde_json::from_str::<Probe<'_>>(text) else {
         return Ok(body);
     };
-    if let Some(fields) = probe.fields.filter(|fields| fields.get().contains("platform_message")) {
+    if let Some(fields) = probe
+        .fields
+        .filter(|fields| fields.get().contains("platform_message"))
+    {
         return event(fields.get(), probe.timestamp);
     }
     if probe.platform_message.is_some() {
@@ -93,8 +96,8 @@ pub fn read(line: &[u8]) -> Result<Shape<'_>, String> {
 }
 
 fn event(fields: &str, timestamp: Option<&RawValue>) -> Result<Shape<'static>, String> {
-    let mut received: Received = serde_json::from_str(fields)
-        .map_err(|error| format!("an errcodes event, but {error}"))?;
+    let mut received: Received =
+        serde_json::from_str(fields).map_err(|error| format!("an errcodes event, but {error}"))?;
     received.message = received.platform_message.take();
     received.timestamp = timestamp.and_then(|time| serde_json::from_str(time.get()).ok());
     Ok(Shape::Error(received))
@@ -104,8 +107,8 @@ fn event(fields: &str, timestamp: Option<&RawValue>) -> Result<Shape<'static>, S
 fn wrapped<'a>(status: Option<&RawValue>, body: &'a RawValue) -> Result<Shape<'a>, String> {
     let status = match status {
         None => None,
-        Some(status) => match serde_json::from_str::<u16>(status.get()) {
-            Ok(status) => Some(status),
+        Some(status) => match serde_json::from_str::<Option<u16>>(status.get()) {
+            Ok(status) => status,
             Err(_) => return Err(format!("`status` is {}, not an HTTP status", status.get())),
         },
     };
@@ -151,12 +154,18 @@ mod tests {
         let line = r#"{"status":503,"body":{"errcode":-1}}"#;
         assert_eq!(
             read(line.as_bytes()),
-            Ok(Shape::Body { status: Some(503), body: Body::Bytes(br#"{"errcode":-1}"#) })
+            Ok(Shape::Body {
+                status: Some(503),
+                body: Body::Bytes(br#"{"errcode":-1}"#)
+            })
         );
         let line = r#"{"status":200,"body":"{\"errcode\":-1}"}"#;
         assert_eq!(
             read(line.as_bytes()),
-            Ok(Shape::Body { status: Some(200), body: Body::Text(r#"{"errcode":-1}"#.into()) })
+            Ok(Shape::Body {
+                status: Some(200),
+                body: Body::Text(r#"{"errcode":-1}"#.into())
+            })
         );
         assert!(read(br#"{"status":"x","body":{}}"#).is_err());
     }
@@ -164,17 +173,23 @@ mod tests {
     #[test]
     fn records_and_events_nested_or_flat() {
         let record = r#"{"platform":"wangdiantong","code":100,"name":"RateLimited","message":"m","retry":"throttled 5m","request_id":null}"#;
-        let Ok(Shape::Error(record)) = read(record.as_bytes()) else { panic!() };
+        let Ok(Shape::Error(record)) = read(record.as_bytes()) else {
+            panic!()
+        };
         assert_eq!(record.code.as_deref(), Some("100"));
         assert_eq!(record.message.as_deref(), Some("m"));
         let event = r#"{"timestamp":"2026-12-06T10:00:00Z","level":"WARN","fields":{"message":"x","kind":"unknown_code","platform":"wechat_shop","code":"48999","platform_message":"new"},"target":"errcodes::lacking"}"#;
-        let Ok(Shape::Error(event)) = read(event.as_bytes()) else { panic!() };
+        let Ok(Shape::Error(event)) = read(event.as_bytes()) else {
+            panic!()
+        };
         assert_eq!(event.platform.as_deref(), Some("wechat_shop"));
         assert_eq!(event.code.as_deref(), Some("48999"));
         assert_eq!(event.message.as_deref(), Some("new"));
         assert_eq!(event.timestamp.as_deref(), Some("2026-12-06T10:00:00Z"));
         let flat = r#"{"level":"WARN","kind":"unknown_code","platform":"wechat_shop","code":"1","platform_message":"m","target":"errcodes::lacking"}"#;
-        let Ok(Shape::Error(flat)) = read(flat.as_bytes()) else { panic!() };
+        let Ok(Shape::Error(flat)) = read(flat.as_bytes()) else {
+            panic!()
+        };
         assert_eq!(flat.code.as_deref(), Some("1"));
     }
 

@@ -52,8 +52,8 @@ use tally::{Place, Tally};
 /// a CI job over recorded traffic can fail) or the input has problems, 2 for a usage error.
 ///
 /// Examples:
-///   errcodes scan wechat_shop logs/*.jsonl.gz
-///   journalctl -o cat -u sdk | errcodes scan wangdiantong --write specs/wangdiantong_seen.yaml
+///   errcodes scan wangdiantong logs/*.jsonl.gz
+///   journalctl -o cat -u sdk | errcodes scan wangdiantong --write seen.yaml
 ///   errcodes scan specs/acme.yaml traffic.jsonl --format json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -161,9 +161,9 @@ fn progress(sources: &[Source]) -> ProgressBar {
     };
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
-        ) {
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+        {
             bar.set_style(style);
         }
     } else {
@@ -172,7 +172,12 @@ fn progress(sources: &[Source]) -> ProgressBar {
     bar
 }
 
-fn write_patch(args: &Args, table: Table, path: &Path, tally: &Tally) -> Result<(), Box<dyn Error>> {
+fn write_patch(
+    args: &Args,
+    table: Table,
+    path: &Path,
+    tally: &Tally,
+) -> Result<(), Box<dyn Error>> {
     let extends = match &args.target {
         Target::Shipped(name) => name.clone(),
         Target::Spec(spec) => patch::relative(Path::new(spec), path),
@@ -180,14 +185,23 @@ fn write_patch(args: &Args, table: Table, path: &Path, tally: &Tally) -> Result<
     let head = patch::Head {
         extends: &extends,
         enum_name: args.enum_name.as_deref().unwrap_or(table.enum_name()),
-        names: table.variants().map(|variant| variant.name().to_owned()).collect(),
+        names: table
+            .variants()
+            .map(|variant| variant.name().to_owned())
+            .collect(),
     };
     match patch::yaml(head, tally) {
         Some(yaml) => {
             crate::import::write::output(&yaml, Some(path), args.force)?;
-            output::warn(&format!("wrote {}: review it, then build with it\n", path.display()));
+            output::warn(&format!(
+                "wrote {}: review it, then build with it\n",
+                path.display()
+            ));
         }
-        None => output::warn(&format!("the spec lacks nothing the logs hold: {} not written\n", path.display())),
+        None => output::warn(&format!(
+            "the spec lacks nothing the logs hold: {} not written\n",
+            path.display()
+        )),
     }
     Ok(())
 }

@@ -38,7 +38,12 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
     }
 }
 
-fn observe_received(table: Table, received: &Received, place: impl Fn() -> Place, tally: &mut Tally) {
+fn observe_received(
+    table: Table,
+    received: &Received,
+    place: impl Fn() -> Place,
+    tally: &mut Tally,
+) {
     if received
         .platform
         .as_deref()
@@ -83,7 +88,9 @@ fn judge(table: Table, seen: &Seen<'_>, place: impl Fn() -> Place, tally: &mut T
         time: seen.time,
     };
     if found.by == By::Unknown {
-        tally.unknown_codes.add(&sighting(code.clone()), place, false);
+        tally
+            .unknown_codes
+            .add(&sighting(code.clone()), place, false);
     } else if found.unknown_sub_code {
         let sub_code = seen.sub_code.unwrap_or_default().trim();
         let key = format!("{code} {sub_code}");
@@ -100,7 +107,8 @@ pub fn canonical(code: Code<'_>) -> String {
         Code::Int(code) => code.to_string(),
         Code::Str(text) => {
             let text = text.trim();
-            text.parse::<i64>().map_or_else(|_| text.to_owned(), |code| code.to_string())
+            text.parse::<i64>()
+                .map_or_else(|_| text.to_owned(), |code| code.to_string())
         }
         Code::None => String::new(),
     }

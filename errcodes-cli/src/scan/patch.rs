@@ -63,7 +63,7 @@ pub fn yaml(head: Head<'_>, tally: &Tally) -> Option<String> {
 /// Most seen first, then by key.
 fn by_count(seen: &std::collections::BTreeMap<String, Lack>) -> Vec<&Lack> {
     let mut lacks: Vec<&Lack> = seen.values().collect();
-    lacks.sort_by(|a, b| b.count.cmp(&a.count));
+    lacks.sort_by_key(|lack| std::cmp::Reverse(lack.count));
     lacks
 }
 
@@ -95,15 +95,28 @@ fn sub_code_entry(out: &mut String, taken: &mut Vec<String>, lack: &Lack) {
     line(out, "      - ", "code", "null");
     line(out, IN, "sub_code", &quoted(sub_code));
     line(out, IN, "name", &quoted(&name));
-    line(out, IN, "message", &quoted(&placeholders::template(&lack.samples[0]).text));
-    let note = format!("{}; came with code {}", seen(lack, false), display_code(&lack.code));
+    line(
+        out,
+        IN,
+        "message",
+        &quoted(&placeholders::template(&lack.samples[0]).text),
+    );
+    let note = format!(
+        "{}; came with code {}",
+        seen(lack, false),
+        display_code(&lack.code)
+    );
     line(out, IN, "note", &quoted(&note));
     taken.push(name);
 }
 
 /// How often, where and since when it was seen, and what the table gave instead.
 fn seen(lack: &Lack, join: bool) -> String {
-    let times = if lack.count == 1 { "once".to_owned() } else { format!("{} times", lack.count) };
+    let times = if lack.count == 1 {
+        "once".to_owned()
+    } else {
+        format!("{} times", lack.count)
+    };
     let when = match (&lack.since, &lack.until) {
         (Some(since), Some(until)) if since != until => format!(" from {since} to {until}"),
         (Some(since), _) => format!(" at {since}"),
@@ -120,7 +133,8 @@ fn seen(lack: &Lack, join: bool) -> String {
     );
     if lack.samples.len() > 1 {
         let samples: Vec<String> = lack.samples.iter().map(|s| format!("`{s}`")).collect();
-        note.push_str(&format!("; messages seen: {}", samples.join(", ")));
+        note.push_str("; messages seen: ");
+        note.push_str(&samples.join(", "));
     }
     note
 }
@@ -129,7 +143,10 @@ fn code_of(text: &str) -> Option<Code> {
     if text.is_empty() {
         return None;
     }
-    Some(text.parse().map_or_else(|_| Code::Str(text.to_owned()), Code::Int))
+    Some(
+        text.parse()
+            .map_or_else(|_| Code::Str(text.to_owned()), Code::Int),
+    )
 }
 
 fn display_code(text: &str) -> &str {
@@ -143,9 +160,7 @@ fn display_code(text: &str) -> &str {
 /// `target` as a path from the directory of `patch`, for its `extends:`.
 pub fn relative(target: &Path, patch: &Path) -> String {
     let absolute = |path: &Path| {
-        std::path::absolute(path)
-            .map(|path| normal(&path))
-            .unwrap_or_else(|_| path.to_path_buf())
+        std::path::absolute(path).map_or_else(|_| path.to_path_buf(), |path| normal(&path))
     };
     let target = absolute(target);
     let from = absolute(patch.parent().unwrap_or(Path::new("")));
@@ -183,8 +198,17 @@ mod tests {
 
     #[test]
     fn the_extended_spec_is_named_from_the_patch_s_directory() {
-        assert_eq!(relative(Path::new("specs/acme.yaml"), Path::new("patch.yaml")), "specs/acme.yaml");
-        assert_eq!(relative(Path::new("specs/acme.yaml"), Path::new("out/p.yaml")), "../specs/acme.yaml");
-        assert_eq!(relative(Path::new("./specs/acme.yaml"), Path::new("specs/p.yaml")), "acme.yaml");
+        assert_eq!(
+            relative(Path::new("specs/acme.yaml"), Path::new("patch.yaml")),
+            "specs/acme.yaml"
+        );
+        assert_eq!(
+            relative(Path::new("specs/acme.yaml"), Path::new("out/p.yaml")),
+            "../specs/acme.yaml"
+        );
+        assert_eq!(
+            relative(Path::new("./specs/acme.yaml"), Path::new("specs/p.yaml")),
+            "acme.yaml"
+        );
     }
 }

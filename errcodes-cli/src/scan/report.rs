@@ -24,15 +24,33 @@ pub fn text(tally: &Tally, sources: usize) -> String {
             let _ = writeln!(out, "  {count:>8}  {retry}");
         }
     }
-    lacks(&mut out, "unknown codes", &tally.unknown_codes, |lack| lack.code.clone());
-    lacks(&mut out, "unknown sub-codes", &tally.unknown_sub_codes, |lack| {
-        format!("{} (code {})", lack.sub_code.as_deref().unwrap_or_default(), lack.code)
+    lacks(&mut out, "unknown codes", &tally.unknown_codes, |lack| {
+        lack.code.clone()
     });
+    lacks(
+        &mut out,
+        "unknown sub-codes",
+        &tally.unknown_sub_codes,
+        |lack| {
+            format!(
+                "{} (code {})",
+                lack.sub_code.as_deref().unwrap_or_default(),
+                lack.code
+            )
+        },
+    );
     lacks(
         &mut out,
         "messages no entry of their code matches",
         &tally.unmatched_messages,
-        |lack| format!("{} {:?} (fallback {})", lack.code, lack.message.as_deref().unwrap_or_default(), lack.variant),
+        |lack| {
+            format!(
+                "{} {:?} (fallback {})",
+                lack.code,
+                lack.message.as_deref().unwrap_or_default(),
+                lack.variant
+            )
+        },
     );
     if tally.malformed.count > 0 {
         let _ = writeln!(out, "\nmalformed lines: {}", tally.malformed.count);
@@ -46,13 +64,18 @@ pub fn text(tally: &Tally, sources: usize) -> String {
     out
 }
 
-fn lacks(out: &mut String, title: &str, lacks: &Lacks, key: impl Fn(&super::tally::Lack) -> String) {
+fn lacks(
+    out: &mut String,
+    title: &str,
+    lacks: &Lacks,
+    key: impl Fn(&super::tally::Lack) -> String,
+) {
     if lacks.seen.is_empty() && lacks.not_kept == 0 {
         return;
     }
     let _ = writeln!(out, "\n{title}: {}", lacks.seen.len());
     let mut seen: Vec<_> = lacks.seen.values().collect();
-    seen.sort_by(|a, b| b.count.cmp(&a.count));
+    seen.sort_by_key(|lack| std::cmp::Reverse(lack.count));
     for lack in seen {
         let _ = writeln!(
             out,

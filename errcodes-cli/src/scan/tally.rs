@@ -106,7 +106,10 @@ pub struct Sighting<'a> {
 impl Tally {
     pub fn error(&mut self, variant: &'static str, retry: &'static str) {
         self.errors += 1;
-        let count = self.by_variant.entry(variant).or_insert(Count { count: 0, retry });
+        let count = self
+            .by_variant
+            .entry(variant)
+            .or_insert(Count { count: 0, retry });
         count.count += 1;
         *self.by_retry.entry(retry).or_default() += 1;
     }
@@ -123,14 +126,23 @@ impl Tally {
 
     /// Whether anything the spec lacks was seen.
     pub fn lacks_any(&self) -> bool {
-        [&self.unknown_codes, &self.unknown_sub_codes, &self.unmatched_messages]
-            .iter()
-            .any(|lacks| !lacks.seen.is_empty() || lacks.not_kept > 0)
+        [
+            &self.unknown_codes,
+            &self.unknown_sub_codes,
+            &self.unmatched_messages,
+        ]
+        .iter()
+        .any(|lacks| !lacks.seen.is_empty() || lacks.not_kept > 0)
     }
 }
 
 impl Lacks {
-    pub fn add(&mut self, sighting: &Sighting<'_>, place: impl FnOnce() -> Place, keep_message: bool) {
+    pub fn add(
+        &mut self,
+        sighting: &Sighting<'_>,
+        place: impl FnOnce() -> Place,
+        keep_message: bool,
+    ) {
         let kept = self.seen.len();
         let Some(lack) = self.seen.get_mut(&sighting.key) else {
             if kept >= MAX_KEYS {
@@ -177,7 +189,10 @@ mod tests {
     use super::*;
 
     fn at(line: u64) -> Place {
-        Place { file: "a.log".into(), line }
+        Place {
+            file: "a.log".into(),
+            line,
+        }
     }
 
     fn sighting<'a>(code: &'a str, message: &'a str, time: Option<&'a str>) -> Sighting<'a> {

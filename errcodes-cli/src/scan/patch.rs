@@ -163,7 +163,8 @@ pub fn relative(target: &Path, patch: &Path) -> String {
         std::path::absolute(path).map_or_else(|_| path.to_path_buf(), |path| normal(&path))
     };
     let target = absolute(target);
-    let from = absolute(patch.parent().unwrap_or(Path::new("")));
+    let dir = patch.parent().filter(|dir| !dir.as_os_str().is_empty());
+    let from = absolute(dir.unwrap_or(Path::new(".")));
     let common = target
         .components()
         .zip(from.components())

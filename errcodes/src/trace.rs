@@ -47,7 +47,7 @@
 use tracing::{Level, Span};
 
 use crate::retry::Decision;
-use crate::{ApiError, Catalog, PlatformError, RetryClass};
+use crate::{ApiError, PlatformError, RetryClass};
 #[cfg(feature = "json")]
 use crate::{By, Found};
 
@@ -83,11 +83,11 @@ pub(crate) fn lack<E>(found: &Found<'_, E>) -> Option<&'static str> {
 
 /// Emits the [`LACKING`] event for `error`, whose lookup showed lack `kind`.
 #[cfg(feature = "json")]
-pub(crate) fn lacking<E: Catalog>(kind: &'static str, error: &ApiError<E>) {
+pub(crate) fn lacking<E: PlatformError + 'static>(kind: &'static str, error: &ApiError<E>) {
     tracing::warn!(
         target: LACKING,
         kind,
-        platform = E::PLATFORM,
+        platform = error.platform(),
         code = %error.code(),
         sub_code = error.sub_code(),
         variant = error.error().name(),
@@ -96,7 +96,7 @@ pub(crate) fn lacking<E: Catalog>(kind: &'static str, error: &ApiError<E>) {
         request_id = error.request_id(),
         status = error.status(),
         "{} lacks {}: {}",
-        E::PLATFORM,
+        error.platform(),
         kind,
         error,
     );
@@ -114,8 +114,8 @@ pub(crate) fn lacking<E: Catalog>(kind: &'static str, error: &ApiError<E>) {
 /// let error = ApiError::<WechatTransactionError>::new(&Query::new(45009));
 /// errcodes::trace::record(&span, &error);
 /// ```
-pub fn record<E: Catalog>(span: &Span, error: &ApiError<E>) {
-    span.record("platform", E::PLATFORM);
+pub fn record<E: PlatformError + 'static>(span: &Span, error: &ApiError<E>) {
+    span.record("platform", error.platform());
     span.record("code", tracing::field::display(error.code()));
     span.record("variant", error.error().name());
     span.record("retry", error.retry_class().as_str());
@@ -132,13 +132,13 @@ pub fn record<E: Catalog>(span: &Span, error: &ApiError<E>) {
 }
 
 /// Emits one event at `level` with target [`ERROR`] and `error`'s [`FIELDS`].
-pub fn emit<E: Catalog>(error: &ApiError<E>, level: Level) {
+pub fn emit<E: PlatformError + 'static>(error: &ApiError<E>, level: Level) {
     macro_rules! at {
         ($level:expr) => {
             tracing::event!(
                 target: ERROR,
                 $level,
-                platform = E::PLATFORM,
+                platform = error.platform(),
                 code = %error.code(),
                 sub_code = error.sub_code(),
                 variant = error.error().name(),

@@ -8,6 +8,7 @@ use std::path::Path;
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_global::WechatGlobalError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::prelude::*;
@@ -129,4 +130,9 @@ fn aliexpress_responses() {
 #[test]
 fn tiktok_local_services_responses() {
     assert!(check::<TiktokLocalServicesError>("tiktok_local_services") >= 2);
+}
+
+#[test]
+fn wechat_global_responses() {
+    assert!(check::<WechatGlobalError>("wechat_global") >= 6);
 }

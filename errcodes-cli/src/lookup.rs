@@ -40,7 +40,7 @@ pub fn find(table: &'static Table, received: &Received) -> Found {
         (None, None) => (table.lookup(key), Vec::new()),
         (message, _) => {
             let message = message.as_deref().unwrap_or_default();
-            let (index, fields) = table.find(key, sub_code, message);
+            let (index, fields, _) = table.find(key, sub_code, message);
             let fields = fields
                 .iter()
                 .map(|(name, value)| (name, value.to_owned()))

@@ -129,8 +129,8 @@ fn each_page_has_every_entry_with_its_retry_class() {
     assert!(wangdiantong.contains("| throttled 5m |\n"));
     assert_eq!(
         page("wechat_shop.md").matches("\n## ").count(),
-        7 + 2,
-        "the seven groups of its table, and the two of WeChat's global codes"
+        7 + 3,
+        "the seven groups of its table, and the three of WeChat's global codes"
     );
     assert!(
         page("tiktok_local_services.md").contains("| (none: by message) | `"),
@@ -147,6 +147,6 @@ fn each_page_has_every_entry_with_its_retry_class() {
         "an entry with two codes lists both"
     );
     assert!(page("README.md").contains(
-        "| [`wechat_transaction`](wechat_transaction.md) | `WechatTransactionError` | 306 |"
+        "| [`wechat_transaction`](wechat_transaction.md) | `WechatTransactionError` | 311 |"
     ));
 }

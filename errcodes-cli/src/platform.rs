@@ -60,7 +60,7 @@ impl Group {
 /// The platforms errcodes ships, in the order of `errcodes::platforms`' docs.
 pub fn shipped() -> Vec<Platform> {
     use errcodes::platforms::{
-        aliexpress::AliexpressError, tiktok_global::TiktokGlobalError,
+        aliexpress::AliexpressError, alipay::AlipayError, tiktok_global::TiktokGlobalError,
         tiktok_local_services::TiktokLocalServicesError, top_gateway::TopGatewayError,
         wangdiantong::WangdiantongError, wechat_global::WechatGlobalError,
         wechat_shop::WechatShopError, wechat_transaction::WechatTransactionError,
@@ -77,7 +77,8 @@ pub fn shipped() -> Vec<Platform> {
         AliexpressError,
         WechatGlobalError,
         TopGatewayError,
-        TiktokGlobalError
+        TiktokGlobalError,
+        AlipayError
     )
 }
 

@@ -11,6 +11,7 @@
 
 mod classify;
 mod lookup;
+mod sub_rule;
 
 use errcodes_layout::{entry, record, section, Encoded, Retry, View};
 

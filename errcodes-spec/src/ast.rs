@@ -92,6 +92,11 @@ pub struct Envelope {
     pub success_without_code: bool,
     /// Messages a response without a code may carry and still be a success (WeChat's `ok`).
     pub success_message: Vec<String>,
+    /// Whether the HTTP status leads: a 2xx response without a code is a success, a 4xx
+    /// or 5xx one is the error its body describes (WeChat Pay API v3).
+    pub status_led: bool,
+    /// Whether a code that is empty text means success (Shopee's `"error": ""`).
+    pub success_empty: bool,
     pub path: Path,
 }
 

@@ -147,6 +147,10 @@ impl<'s> Data<'s> {
                 u32_of(envelope.success_message.len()),
             ),
             success_without_code: envelope.success_without_code,
+            status_led: envelope.status_led,
+            success_empty: envelope.success_empty,
+            lists: false,
+            format: errcodes_layout::Format::Json,
         };
         out.envelope(&envelope);
     }

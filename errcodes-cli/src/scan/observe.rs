@@ -28,6 +28,8 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
                         message: error.message(),
                         sub_code: error.sub_code(),
                         time: None,
+                        // An unknown code's class follows the HTTP status (503: transient).
+                        retry: Some(error.retry_class().as_str()),
                     };
                     judge(table, &seen, place, tally);
                 }
@@ -57,6 +59,7 @@ fn observe_received(
         message: received.message.as_deref().unwrap_or_default(),
         sub_code: received.sub_code.as_deref(),
         time: received.timestamp.as_deref(),
+        retry: None,
     };
     judge(table, &seen, place, tally);
 }
@@ -67,6 +70,8 @@ struct Seen<'a> {
     message: &'a str,
     sub_code: Option<&'a str>,
     time: Option<&'a str>,
+    /// The class the response gave, where it was read here.
+    retry: Option<&'static str>,
 }
 
 fn judge(table: Table, seen: &Seen<'_>, place: impl Fn() -> Place, tally: &mut Tally) {
@@ -76,7 +81,10 @@ fn judge(table: Table, seen: &Seen<'_>, place: impl Fn() -> Place, tally: &mut T
     }
     let found = table.lookup(&query);
     let variant = found.error.name();
-    tally.error(variant, found.error.retry_class().as_str());
+    let retry = seen
+        .retry
+        .unwrap_or_else(|| found.error.retry_class().as_str());
+    tally.error(variant, retry);
     let code = canonical(seen.code);
     let message = table.matched_text(seen.message);
     let sighting = |key: String| Sighting {

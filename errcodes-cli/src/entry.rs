@@ -10,6 +10,9 @@ pub struct Entry {
     pub name: &'static str,
     /// Every code, as the spec lists them; empty for an entry found by message only.
     pub codes: Vec<CodeValue>,
+    /// The sub-code rule that chooses the entry (`isp.*`, `ACQ.TRADE_NOT_EXIST`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_code: Option<String>,
     /// The message in its first language; a template shows its fields as `{name}`.
     pub message: String,
     pub message_zh: Option<&'static str>,
@@ -36,6 +39,7 @@ impl Entry {
                 .iter()
                 .filter_map(|&code| CodeValue::of(code))
                 .collect(),
+            sub_code: variant.sub_code_rule(),
             message: variant.message().to_owned(),
             message_zh: variant.message_in(Lang::Zh),
             message_en: variant.message_in(Lang::En),

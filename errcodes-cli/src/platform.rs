@@ -67,6 +67,7 @@ const ORDER: &[&str] = &[
     "wechat_global",
     "top_gateway",
     "tiktok_global",
+    "alipay",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

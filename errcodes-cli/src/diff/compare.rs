@@ -318,6 +318,8 @@ fn envelope(envelope: Option<&Envelope>) -> String {
         success,
         success_without_code,
         success_message,
+        status_led,
+        success_empty,
         path: _,
     }) = envelope
     else {
@@ -335,8 +337,15 @@ fn envelope(envelope: Option<&Envelope>) -> String {
         (true, []) => ", or no code".to_owned(),
         (true, messages) => format!(", or no code and a message of {}", messages.join(" | ")),
     };
+    let flags = [
+        (*status_led, "; led by the HTTP status"),
+        (*success_empty, "; an empty code is none"),
+    ]
+    .into_iter()
+    .filter_map(|(on, text)| on.then_some(text))
+    .collect::<String>();
     format!(
-        "code: {}; message: {}; sub_code: {}; sub_message: {}; request_id: {}; success: {}{without}",
+        "code: {}; message: {}; sub_code: {}; sub_message: {}; request_id: {}; success: {}{without}{flags}",
         paths(code),
         paths(message),
         paths(sub_code),

@@ -40,6 +40,11 @@ pub struct Envelope {
     /// Messages that a body without a code may carry and still be a success (WeChat's
     /// `ok`), compared after trimming.
     pub success_message: &'static [&'static str],
+    /// Whether the HTTP status leads: a 2xx without a code is a success whatever else the
+    /// body says, and an empty body is read by its status alone.
+    pub status_led: bool,
+    /// Whether a code that is empty text (`"error": ""`) means what no code means.
+    pub success_empty: bool,
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.
@@ -175,6 +180,8 @@ impl Table {
             success: slice(self.codes, envelope.success),
             success_without_code: envelope.success_without_code,
             success_message: slice(self.names, envelope.success_message),
+            status_led: envelope.status_led,
+            success_empty: envelope.success_empty,
         })
     }
 

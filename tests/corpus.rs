@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
@@ -126,6 +127,11 @@ fn wangdiantong_responses() {
 #[test]
 fn aliexpress_responses() {
     assert!(check::<AliexpressError>("aliexpress") >= 8);
+}
+
+#[test]
+fn alipay_responses() {
+    assert!(check::<AlipayError>("alipay") >= 7);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use core::time::Duration;
 use crate::catalog::{Catalog, Found, Query};
 use crate::fields::Spans;
 use crate::raw_code::RawCode;
-use crate::{Code, Fields, Lang, PlatformError, RetryClass};
+use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
 
 /// An error response, classified and kept: the variant of the platform's enum, and the
 /// code, message, sub-code and request id exactly as the platform sent them, so that logs
@@ -49,6 +49,8 @@ struct Kept {
     sub_message: Option<(usize, usize)>,
     request_id: Option<(usize, usize)>,
     spans: Spans,
+    by: By,
+    unknown_sub_code: bool,
     status: Option<u16>,
     retry_after: Option<Duration>,
 }
@@ -108,6 +110,8 @@ impl<E> ApiError<E> {
                 sub_message,
                 request_id: request_id.or(in_message),
                 spans: found.fields.spans(),
+                by: found.by,
+                unknown_sub_code: found.unknown_sub_code,
                 status: received.status,
                 retry_after: received.retry_after,
             }),
@@ -155,6 +159,20 @@ impl<E> ApiError<E> {
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
         self.kept.spans.of(self.message())
+    }
+
+    /// How the lookup of what was received chose the variant ([`Found::by`]): `Unknown`
+    /// and `Fallback` tell a code or a message the spec lacks.
+    #[must_use]
+    pub fn by(&self) -> By {
+        self.kept.by
+    }
+
+    /// Whether a sub-code was received that none of the spec's sub-code rules matches
+    /// ([`Found::unknown_sub_code`]).
+    #[must_use]
+    pub fn has_unknown_sub_code(&self) -> bool {
+        self.kept.unknown_sub_code
     }
 
     /// The request id the platform sent: from the response's envelope, or from the noise

@@ -23,7 +23,6 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
-use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::response::{ResponseError, ResponseErrorKind};
@@ -36,6 +35,8 @@ mod envelopes;
 use envelopes::{envelope, envelope_in, put, Envelope, Keys};
 
 errcodes::platform_errors!("tests/envelopes/wide.yaml");
+errcodes::platform_errors!("tests/envelopes/status_led.yaml");
+errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
 
 /// The envelopes read here, in the order [`agree`] is called for them.
 static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
@@ -48,8 +49,9 @@ static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
         envelope::<WechatGlobalError>(),
         envelope::<WechatShopError>(),
         envelope::<WechatTransactionError>(),
-        envelope::<WechatPayV3Error>(),
         envelope_in("tests/envelopes/wide.yaml"),
+        envelope_in("tests/envelopes/status_led.yaml"),
+        envelope_in("tests/envelopes/success_empty.yaml"),
     ]
 });
 
@@ -317,8 +319,9 @@ proptest! {
         agree::<WechatGlobalError>(&envelopes[5], &body)?;
         agree::<WechatShopError>(&envelopes[6], &body)?;
         agree::<WechatTransactionError>(&envelopes[7], &body)?;
-        agree::<WechatPayV3Error>(&envelopes[8], &body)?;
-        agree::<WideError>(&envelopes[9], &body)?;
+        agree::<WideError>(&envelopes[8], &body)?;
+        agree::<StatusLedError>(&envelopes[9], &body)?;
+        agree::<SuccessEmptyError>(&envelopes[10], &body)?;
     }
 }
 
@@ -512,7 +515,6 @@ proptest! {
         mangled_reads_as_serde_json_does::<WechatGlobalError>(&bytes)?;
         mangled_reads_as_serde_json_does::<WechatShopError>(&bytes)?;
         mangled_reads_as_serde_json_does::<WechatTransactionError>(&bytes)?;
-        mangled_reads_as_serde_json_does::<WechatPayV3Error>(&bytes)?;
         mangled_reads_as_serde_json_does::<WideError>(&bytes)?;
     }
 }

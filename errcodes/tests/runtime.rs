@@ -173,6 +173,8 @@ fn a_response_is_read_through_the_specs_envelope() {
     let body = r#"{"error":{"code":100,"message":"sku B-2 exists"},"request_id":"r-1"}"#;
     let error = table.from_response(body).expect("json").expect("an error");
     assert_eq!(error.name(), "SkuExists");
+    assert_eq!(error.by(), By::Message);
+    assert!(!error.has_unknown_sub_code());
     assert_eq!(error.fields().get("sku"), Some("B-2"));
     assert_eq!(error.request_id(), Some("r-1"));
     assert_eq!(error.message(), "sku B-2 exists");

@@ -13,13 +13,16 @@
 //! | `wechat_global` | `WechatGlobalError` | WeChat global return codes (included by both WeChat tables) |
 //! | `top_gateway` | `TopGatewayError` | Taobao / AliExpress TOP gateway errors (included by `aliexpress`) |
 //! | `tiktok_global` | `TiktokGlobalError` | TikTok API v2 errors (included by `tiktok_local_services`) |
-//! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors |
+//! | `alipay` | `AlipayError` | Alipay open platform gateway errors (feature not on by default) |
+//! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
 
 #[cfg(feature = "aliexpress")]
 pub mod aliexpress;
+#[cfg(feature = "alipay")]
+pub mod alipay;
 #[cfg(feature = "tiktok_global")]
 pub mod tiktok_global;
 #[cfg(feature = "tiktok_local_services")]

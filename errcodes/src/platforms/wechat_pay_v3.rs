@@ -4,7 +4,8 @@
 //! Generated from `specs/wechat_pay_v3.yaml` by `errcodes::platform_errors!`; feature
 //! `wechat_pay_v3`. The codes are strings (`PARAM_ERROR`). An error comes as a 4xx or 5xx
 //! status with `{"code": ..., "message": ..., "detail": {...}}`; a success has no `code`.
-//! Read a response with `from_http`, which knows the status: a code the table lacks then
+//! The envelope is led by the status (`status_led`): read a response with `from_http`, and a
+//! 2xx without a code (a 204 without a body too) is a success, while a code the table lacks
 //! retries as its status says.
 //!
 //! ```

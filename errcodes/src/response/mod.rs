@@ -150,8 +150,17 @@ impl<L: Lookup> Response<'_, L> {
         self.http.is_some_and(|http| !http.is_success())
     }
 
+    /// Whether the envelope is led by the status and the status is a success (2xx).
+    fn status_says_success(&self) -> bool {
+        self.envelope.status_led && self.http.is_some_and(|http| http.is_success())
+    }
+
     /// Reads `bytes` in one pass, or, where that is not sure, exactly.
     fn bytes(&self, bytes: &[u8]) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        // A 204 has no body: where the status leads, it alone says.
+        if self.envelope.status_led && bytes.iter().all(u8::is_ascii_whitespace) {
+            return self.success();
+        }
         let slots = values::slots(self.envelope);
         if let Some(values) = scan::scan(bytes, &slots) {
             return self.decide(Some(&values));
@@ -164,13 +173,18 @@ impl<L: Lookup> Response<'_, L> {
         self.decide(value::read(&pruned, self.envelope).as_ref())
     }
 
-    /// What the values an object's paths lead to say; `None` for a body that is no object.
+    /// What the values an object's paths lead to say; `None` for a body that is no object
+    /// (with `status_led`, a 2xx one is a success: the status leads).
     fn decide(
         &self,
         values: Option<&Values<'_>>,
     ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
-        let values =
-            values.ok_or_else(|| self.fail(ResponseError::new(ResponseErrorKind::NotAnObject)))?;
+        let Some(values) = values else {
+            if self.status_says_success() {
+                return Ok(None);
+            }
+            return Err(self.fail(ResponseError::new(ResponseErrorKind::NotAnObject)));
+        };
         let code = match values.get(CODE) {
             None => None,
             Some((_, Found::Null)) => Some(Code::None),
@@ -183,20 +197,28 @@ impl<L: Lookup> Response<'_, L> {
             }
         };
         match code {
-            Some(Code::None) | None => self.codeless(values, code.is_none()),
+            None => self.codeless(values, Codeless::Absent),
+            Some(Code::None) => self.codeless(values, Codeless::Null),
+            Some(Code::Str(text)) if self.envelope.success_empty && text.trim().is_empty() => {
+                self.codeless(values, Codeless::Empty)
+            }
             Some(code) if self.is_success(code) => self.success(),
             Some(code) => self.error(code, values).map(Some),
         }
     }
 
-    /// A body without a code is an error if it carries an error message, sub-code or
-    /// sub-message; else a success where the envelope allows it and the code is absent,
-    /// not `null`.
+    /// A body without a code is a success where the status leads and says so; else an
+    /// error if it carries an error message, sub-code or sub-message; else a success where
+    /// the envelope allows it and the code is absent (or empty, with `success_empty`), not
+    /// `null`.
     fn codeless(
         &self,
         values: &Values<'_>,
-        absent: bool,
+        how: Codeless,
     ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        if how != Codeless::Null && self.status_says_success() {
+            return Ok(None);
+        }
         let message = self.message(values)?;
         let says = |text: &str| !text.trim().is_empty();
         let is_error = message
@@ -209,7 +231,11 @@ impl<L: Lookup> Response<'_, L> {
             self.error(Code::None, values).map(Some)
         } else if self.failed() {
             Err(self.fail(ResponseError::new(ResponseErrorKind::Status)))
-        } else if absent && self.envelope.success_without_code {
+        } else if match how {
+            Codeless::Absent => self.envelope.success_without_code || self.envelope.status_led,
+            Codeless::Empty => true,
+            Codeless::Null => false,
+        } {
             Ok(None)
         } else {
             Err(self.fail(ResponseError::new(ResponseErrorKind::NoCode)))
@@ -282,6 +308,17 @@ impl<L: Lookup> Response<'_, L> {
             .iter()
             .any(|&success| success.trim() == message)
     }
+}
+
+/// How a body has no code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Codeless {
+    /// No code path leads to a value.
+    Absent,
+    /// The code is `null`.
+    Null,
+    /// The code is empty text, and the envelope says `success_empty`.
+    Empty,
 }
 
 /// The text of slot `slot`, if it holds a scalar.

@@ -6,8 +6,10 @@
 use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_global::WechatGlobalError;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::prelude::*;
@@ -127,6 +129,16 @@ fn aliexpress_responses() {
 }
 
 #[test]
+fn alipay_responses() {
+    assert!(check::<AlipayError>("alipay") >= 7);
+}
+
+#[test]
 fn tiktok_local_services_responses() {
     assert!(check::<TiktokLocalServicesError>("tiktok_local_services") >= 2);
+}
+
+#[test]
+fn wechat_global_responses() {
+    assert!(check::<WechatGlobalError>("wechat_global") >= 6);
 }

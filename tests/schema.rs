@@ -304,6 +304,8 @@ fn the_specs_that_must_compile_are_valid() {
         "tests/ui/specs/braces.yaml",
         "tests/ui/specs/envelope.yaml",
         "tests/fixtures/user_crate/demo.yaml",
+        "errcodes/tests/envelopes/status_led.yaml",
+        "errcodes/tests/envelopes/success_empty.yaml",
     ] {
         let errors = validate(&Path::new(ROOT).join(path));
         assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
@@ -353,6 +355,7 @@ fn the_schema_rejects_mistakes_of_form() {
         ("envelope-partial-wildcard", "spec.envelope.code: 0 of the oneOf options match \"resp*.code\""),
         ("envelope-success-not-a-code", "spec.envelope.success: 0 of the oneOf options match [\"ok\",true]"),
         ("envelope-success-message-not-text", "spec.envelope.success_message: 0 of the oneOf options match [\"ok\",0]"),
+        ("envelope-status-led-not-a-bool", "spec.envelope.status_led: expected boolean, found \"yes\""),
         ("sub-code-bad-rule", "spec.groups[0].errors[1].sub_code: \"isp.*.timeout\" does not match ^[^*\\s]([^*]*[^*\\s])?\\*?$"),
     ];
     for (name, expected) in cases {

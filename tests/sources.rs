@@ -15,9 +15,16 @@ const TIKTOK: &str = "tiktok_global";
 
 const WXJAVA: &str = "wechat_global_wxjava.txt";
 const OPLATFORM: &str = "wechat_oplatform_common.txt";
+/// Official API pages whose tables list codes the global sources lack, with their columns.
+const WECHAT_PAGES: [(&str, &[Column]); 3] = [
+    ("wechat_component_token.txt", &[Column::En, Column::Zh]),
+    ("wechat_check_session.txt", &[Column::EnZh]),
+    ("wechat_msg_sec_check_en.txt", &[Column::En]),
+];
 const TOP_OFFICIAL: &str = "top_gateway_official.txt";
 const TOP_COPY: &str = "top_gateway_system_copy.txt";
 const TIKTOK_V2: &str = "tiktok_api_v2.txt";
+const TIKTOK_RATE_LIMIT: &str = "tiktok_api_v2_rate_limit.txt";
 
 /// Ends a fixture's header; the source's text, verbatim, follows.
 const CUT: &str = "-----8<-----\n";
@@ -243,6 +250,57 @@ fn oplatform_rows(fixture: &Fixture) -> Vec<Row> {
             assert!(has_cjk(line), "{}:{i}: not Chinese: {line}", fixture.name);
             row.texts.push((Lang::Zh, (*line).to_owned()));
         }
+    }
+    rows
+}
+
+/// What a cell of a pipe table holds, after the code.
+#[derive(Debug, Clone, Copy)]
+enum Column {
+    En,
+    /// Chinese, or `0` where the row has none.
+    Zh,
+    /// The English errmsg, then its Chinese meaning (`invalid signature 签名错误`).
+    EnZh,
+}
+
+/// A page's table, one row a line `| code | cell | ... |`; lines whose first cell is no
+/// code (headers, rules) are not rows. A truncated excerpt's last line is cut off: not read.
+fn pipe_rows(fixture: &Fixture, columns: &[Column]) -> Vec<Row> {
+    let lines: Vec<&str> = fixture.body.lines().collect();
+    let end = lines.len() - usize::from(fixture.truncated);
+    let mut rows = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(end) {
+        let Some(inner) = line.strip_prefix("| ") else {
+            continue;
+        };
+        let inner = inner
+            .strip_suffix(" |")
+            .unwrap_or_else(|| panic!("{}:{i}: a row without ` |`: {line}", fixture.name));
+        let cells: Vec<&str> = inner.split(" | ").collect();
+        let Ok(code) = cells[0].parse::<i64>() else {
+            continue;
+        };
+        let mut row = Row::new(fixture, i, Code::Int(code));
+        for (column, cell) in columns.iter().zip(&cells[1..]) {
+            let cell = cell.trim();
+            match column {
+                Column::En => row.texts.push((Lang::En, cell.to_owned())),
+                Column::Zh if cell == "0" => {}
+                Column::Zh => {
+                    assert!(has_cjk(cell), "{}:{i}: not Chinese: {cell}", fixture.name);
+                    row.texts.push((Lang::Zh, cell.to_owned()));
+                }
+                Column::EnZh => {
+                    let at = cell
+                        .find(|c: char| has_cjk(&c.to_string()))
+                        .unwrap_or_else(|| panic!("{}:{i}: no Chinese: {cell}", fixture.name));
+                    row.texts.push((Lang::En, cell[..at].trim_end().to_owned()));
+                    row.texts.push((Lang::Zh, cell[at..].to_owned()));
+                }
+            }
+        }
+        rows.push(row);
     }
     rows
 }
@@ -733,22 +791,48 @@ fn assert_none(problems: &[String]) {
 /// WeChat: `WxJava`'s table gives every code and its Chinese text (group `global`); the open
 /// platform's excerpt gives the English text of the codes it shares with it, and its other
 /// rows, with their Chinese text, form group `open_platform_common`.
-fn wechat_expected(spec: &Spec, wxjava: &Fixture, oplatform: &Fixture) -> Expected {
+fn wechat_expected(
+    spec: &Spec,
+    wxjava: &Fixture,
+    oplatform: &Fixture,
+    pages: &[(Fixture, &[Column])],
+) -> Expected {
     let wx = wxjava_rows(wxjava);
     let mut op = oplatform_rows(oplatform);
     let shared = |row: &Row| wx.iter().any(|w| w.code == row.code);
     for row in op.iter_mut().filter(|row| shared(row)) {
         row.texts.retain(|(lang, _)| *lang == Lang::En);
     }
+    let op_only = codes(&op, spec, |row| !shared(row));
+    // A page's row of a code the sources above list keeps their texts: only its code counts.
+    let mut page_rows: Vec<Row> = Vec::new();
+    for (page, columns) in pages {
+        for mut row in pipe_rows(page, columns) {
+            let listed = |r: &Row| r.code == row.code;
+            if wx.iter().any(listed) || op.iter().any(listed) || page_rows.iter().any(listed) {
+                row.texts.clear();
+            }
+            page_rows.push(row);
+        }
+    }
+    let new_on_pages = codes(&page_rows, spec, |row| !row.texts.is_empty());
     let groups = vec![
         ("global", codes(&wx, spec, |_| true)),
-        ("open_platform_common", codes(&op, spec, |row| !shared(row))),
+        ("open_platform_common", op_only),
+        ("api_pages", new_on_pages),
     ];
     Expected {
-        rows: wx.into_iter().chain(op).collect(),
+        rows: wx.into_iter().chain(op).chain(page_rows).collect(),
         groups,
         rules: Vec::new(),
     }
+}
+
+fn wechat_pages() -> Vec<(Fixture, &'static [Column])> {
+    WECHAT_PAGES
+        .iter()
+        .map(|&(name, columns)| (fixture(name), columns))
+        .collect()
 }
 
 fn top_expected(spec: &Spec, official: &Fixture, copy: &Fixture) -> Expected {
@@ -776,7 +860,12 @@ fn tiktok_expected(spec: &Spec, v2: &Fixture) -> Expected {
 #[test]
 fn wechat_global_has_every_row_of_its_sources() {
     let spec = spec(WECHAT, &spec_value(WECHAT));
-    let expected = wechat_expected(&spec, &fixture(WXJAVA), &fixture(OPLATFORM));
+    let expected = wechat_expected(
+        &spec,
+        &fixture(WXJAVA),
+        &fixture(OPLATFORM),
+        &wechat_pages(),
+    );
     assert_none(&problems(&spec, &expected));
 }
 
@@ -828,6 +917,20 @@ fn the_parsers_read_each_format() {
         "the cut-off Chinese text is not read"
     );
 
+    let token = pipe_rows(&fixture(WECHAT_PAGES[0].0), WECHAT_PAGES[0].1);
+    assert_eq!(token.len(), 9, "the cut-off 48001 row is not read");
+    assert_eq!(token[1].code, Code::Int(61005));
+    assert_eq!(
+        token[1].text(Lang::Zh),
+        None,
+        "a Chinese cell of 0 is no text"
+    );
+    assert_eq!(token[3].text(Lang::Zh), Some("无效的appsecret"));
+    let session = pipe_rows(&fixture(WECHAT_PAGES[1].0), WECHAT_PAGES[1].1);
+    assert_eq!(session.len(), 2);
+    assert_eq!(session[1].text(Lang::En), Some("invalid signature"));
+    assert_eq!(session[1].text(Lang::Zh), Some("签名错误"));
+
     let system = top_system_rows(&fixture(TOP_COPY));
     assert_eq!(system.len(), 30);
     let http = system
@@ -878,7 +981,9 @@ fn found(problems: &[String], needle: &str) {
 #[test]
 fn a_reworded_dropped_or_extra_wechat_row_is_caught() {
     let wechat = spec(WECHAT, &spec_value(WECHAT));
-    let check = |wx: &Fixture, op: &Fixture| problems(&wechat, &wechat_expected(&wechat, wx, op));
+    let check = |wx: &Fixture, op: &Fixture| {
+        problems(&wechat, &wechat_expected(&wechat, wx, op, &wechat_pages()))
+    };
 
     let reworded = edited(
         WXJAVA,
@@ -932,9 +1037,54 @@ fn a_reworded_dropped_or_extra_wechat_row_is_caught() {
     found(
         &problems(
             &edited_spec,
-            &wechat_expected(&edited_spec, &fixture(WXJAVA), &fixture(OPLATFORM)),
+            &wechat_expected(
+                &edited_spec,
+                &fixture(WXJAVA),
+                &fixture(OPLATFORM),
+                &wechat_pages(),
+            ),
         ),
         "PlatformBusy en says Some(\"system busy\"), the source \"system error\"",
+    );
+}
+
+#[test]
+fn a_reworded_or_dropped_wechat_page_row_is_caught() {
+    let wechat = spec(WECHAT, &spec_value(WECHAT));
+    let check = |index: usize, page: Fixture| {
+        let mut pages = wechat_pages();
+        pages[index].0 = page;
+        problems(
+            &wechat,
+            &wechat_expected(&wechat, &fixture(WXJAVA), &fixture(OPLATFORM), &pages),
+        )
+    };
+    let (token, session, sec_check) = (WECHAT_PAGES[0].0, WECHAT_PAGES[1].0, WECHAT_PAGES[2].0);
+    found(
+        &check(
+            0,
+            edited(token, "| 无效的appsecret |", "| 无效的 appsecret |"),
+        ),
+        "InvalidAppsecret zh says Some(\"无效的appsecret\"), the source \"无效的 appsecret\"",
+    );
+    found(
+        &check(
+            1,
+            edited(
+                session,
+                "invalid signature 签名错误",
+                "bad signature 签名错误",
+            ),
+        ),
+        "InvalidSessionSignature en says",
+    );
+    found(
+        &check(2, edited(sec_check, "| 87014 |", "| 87015 |")),
+        "code 87015 is 0 entries of wechat_global",
+    );
+    found(
+        &check(0, edited(token, "| 61011 | invalid component | 0 |\n", "")),
+        "group `api_pages` holds 6 entries, its source 5 rows",
     );
 }
 
@@ -1001,7 +1151,10 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
         ("retry next minute", &["throttled 1m"]),
         ("请间隔1分钟重试", &["throttled 1m"]),
         ("refresh the token and retry", &["reauthenticate"]),
-        ("try again later", &["transient", "throttled"]),
+        (
+            "try again later",
+            &["transient", "throttled", "throttled 1m"],
+        ),
     ];
     let wechat = spec(WECHAT, &spec_value(WECHAT));
     let top = spec(TOP, &spec_value(TOP));
@@ -1009,7 +1162,12 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
     let sources = [
         (
             &wechat,
-            wechat_expected(&wechat, &fixture(WXJAVA), &fixture(OPLATFORM)),
+            wechat_expected(
+                &wechat,
+                &fixture(WXJAVA),
+                &fixture(OPLATFORM),
+                &wechat_pages(),
+            ),
         ),
         (
             &top,
@@ -1097,5 +1255,31 @@ fn the_named_judgements_hold() {
     assert_eq!(top(27, None), "reauthenticate");
     let tiktok = |code: &str| class(TIKTOK, Code::Str(code.to_owned()), None);
     assert_eq!(tiktok("access_token_invalid"), "reauthenticate");
-    assert_eq!(tiktok("rate_limit_exceeded"), "throttled");
+    assert_eq!(tiktok("rate_limit_exceeded"), "throttled 1m");
+}
+
+/// The rate-limit page's window: the sentence that names the window, and the code that
+/// requests over it get, as stored. The code's entry waits that window.
+#[test]
+fn tiktok_rate_limit_waits_the_documented_window() {
+    let page = fixture(TIKTOK_RATE_LIMIT);
+    let window = "Request rate calculation is based on a one minute sliding window.";
+    assert!(page.body.contains(window), "{}: {window:?}", page.name);
+    let answer = "HTTP status 429 and error code rate_limit_exceeded.";
+    assert!(page.body.contains(answer), "{}: {answer:?}", page.name);
+    let spec = spec(TIKTOK, &spec_value(TIKTOK));
+    let entry = spec
+        .entries
+        .iter()
+        .find(|e| e.code == Some(Code::Str("rate_limit_exceeded".to_owned())))
+        .expect("the rate_limit_exceeded entry");
+    assert_eq!(
+        (entry.retry.as_str(), entry.http_status),
+        ("throttled 1m", Some(429))
+    );
+    let note = entry.note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains(TIKTOK_RATE_LIMIT),
+        "the note cites the page: {note}"
+    );
 }

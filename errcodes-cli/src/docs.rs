@@ -111,16 +111,21 @@ fn page(platform: &Platform) -> String {
             .iter()
             .filter(|entry| entry.group == Some(group.id.as_str()))
         {
-            let code = if entry.codes.is_empty() {
-                "(none: by message)".to_owned()
-            } else {
-                entry.codes_text(", ", |code| format!("`{code}`"))
+            let code = match (entry.codes.is_empty(), &entry.sub_code) {
+                (true, None) => "(none: by message)".to_owned(),
+                (true, Some(sub)) => format!("(any code), sub-code `{}`", sub.replace('|', "\\|")),
+                (false, None) => entry.codes_text(", ", |code| format!("`{code}`")),
+                (false, Some(sub)) => format!(
+                    "{}, sub-code `{}`",
+                    entry.codes_text(", ", |code| format!("`{code}`")),
+                    sub.replace('|', "\\|")
+                ),
             };
             let _ = writeln!(
                 out,
                 "| {code} | `{}` | {} | {} | {} |",
                 entry.name,
-                cell(entry.message),
+                cell(&entry.message),
                 entry.hint.map_or_else(String::new, cell),
                 entry.retry.text
             );

@@ -491,7 +491,7 @@ fn a_shadowing_alone_raises_only_the_order_it_changes() {
         "{text}"
     );
     assert!(
-        text.ends_with("verdict: minor (moved in spec order: AccessTokenExpired: after MissingOpenid -> after IpNotInWhitelist)\n"),
+        text.ends_with("verdict: minor (moved in spec order: AccessTokenExpired: after MissingOpenid -> after InvalidSessionSignature)\n"),
         "{text}"
     );
 }

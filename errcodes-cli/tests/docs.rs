@@ -95,6 +95,8 @@ fn each_page_has_every_entry_with_its_retry_class() {
         ("wangdiantong", 80),
         ("tiktok_local_services", 56),
         ("aliexpress", 14),
+        // Not a seed: the rows of its official source (tests/platform_sources.rs).
+        ("alipay", 19),
     ] {
         let listed = errcodes(&["list", platform, "--format", "json"]);
         let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("JSON");
@@ -106,10 +108,11 @@ fn each_page_has_every_entry_with_its_retry_class() {
             .collect();
         let text = page(&format!("{platform}.md"));
         let mut seen = Vec::new();
-        for line in text
-            .lines()
-            .filter(|line| line.starts_with("| `") || line.starts_with("| (none"))
-        {
+        for line in text.lines().filter(|line| {
+            line.starts_with("| `")
+                || line.starts_with("| (none")
+                || line.starts_with("| (any code)")
+        }) {
             let cells: Vec<&str> = line.trim_matches('|').split(" | ").collect();
             let name = cells[1].trim_matches('`');
             let retry = cells[cells.len() - 1].trim();
@@ -129,8 +132,8 @@ fn each_page_has_every_entry_with_its_retry_class() {
     assert!(wangdiantong.contains("| throttled 5m |\n"));
     assert_eq!(
         page("wechat_shop.md").matches("\n## ").count(),
-        7 + 2,
-        "the seven groups of its table, and the two of WeChat's global codes"
+        7 + 3,
+        "the seven groups of its table, and the three of WeChat's global codes"
     );
     assert!(
         page("tiktok_local_services.md").contains("| (none: by message) | `"),
@@ -147,6 +150,16 @@ fn each_page_has_every_entry_with_its_retry_class() {
         "an entry with two codes lists both"
     );
     assert!(page("README.md").contains(
-        "| [`wechat_transaction`](wechat_transaction.md) | `WechatTransactionError` | 306 |"
+        "| [`wechat_transaction`](wechat_transaction.md) | `WechatTransactionError` | 311 |"
     ));
+    let alipay = page("alipay.md");
+    assert!(
+        alipay.contains("| `20001`, sub-code `aop.auth-token-time-out` | `AopAuthTokenTimeOut` |"),
+        "a sub-code rule shows with its code"
+    );
+    assert!(alipay.contains("| `20001` | `InsufficientTokenPermissions` |"));
+    assert!(
+        page("top_gateway.md").contains("| (any code), sub-code `isp.*` | `IspServerError` |"),
+        "a rule of any code"
+    );
 }

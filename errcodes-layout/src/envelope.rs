@@ -1,9 +1,13 @@
-//! Where a platform's JSON response keeps its code and message, as section
-//! [`ENVELOPE`](crate::section::ENVELOPE) stores it: ranges of the table's lists of paths and
-//! codes, and a flag.
+//! Where a platform's response keeps its code and message, as section
+//! [`ENVELOPE`](crate::section::ENVELOPE) stores it: ranges of the table's lists of paths
+//! and codes, and a word of flags; one such record per level of the envelope.
 
-/// A spec's `envelope`: for each value a response carries, the range of the table's paths
-/// to try in order, as `(start, len)`; the success codes, a range of the table's codes.
+/// One level of a spec's `envelope`: for each value a response carries, the range of the
+/// table's paths to try in order, as `(start, len)`; the success codes, a range of the
+/// table's codes; and flags. The flags of the whole envelope (`status_led`, `format`) are
+/// those of the first level.
+// Each bool is one bit of the stored flags word, read and written in one place.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Envelope {
     /// Paths to the code.
@@ -23,10 +27,37 @@ pub struct Envelope {
     pub success_message: (u32, u32),
     /// Whether a body with no code at any path is a success.
     pub success_without_code: bool,
+    /// Whether the HTTP status leads: a 2xx without a code is a success, whatever else the
+    /// body says.
+    pub status_led: bool,
+    /// Whether a code that is empty text (`"error": ""`) means success.
+    pub success_empty: bool,
+    /// Whether a path goes through a list (`errors[].code`).
+    pub lists: bool,
+    /// What the body is written in.
+    pub format: Format,
 }
 
-/// `u32`s in the section of a spec with an envelope.
+/// What a response body is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// JSON.
+    #[default]
+    Json,
+    /// XML: the root element is the object, its child elements the keys.
+    Xml,
+    /// XML when the body starts with `<`, else JSON.
+    Auto,
+}
+
+/// `u32`s per level in the section of a spec with an envelope.
 pub(crate) const LEN: usize = 15;
+
+const SUCCESS_WITHOUT_CODE: u32 = 1;
+const STATUS_LED: u32 = 1 << 1;
+const SUCCESS_EMPTY: u32 = 1 << 2;
+const LISTS: u32 = 1 << 3;
+const FORMAT_SHIFT: u32 = 4;
 
 impl Envelope {
     pub(crate) fn words(&self) -> [u32; LEN] {
@@ -39,7 +70,21 @@ impl Envelope {
             self.success,
             self.success_message,
         ];
-        let mut words = [u32::from(self.success_without_code); LEN];
+        let format = match self.format {
+            Format::Json => 0,
+            Format::Xml => 1,
+            Format::Auto => 2,
+        };
+        let flags = [
+            (self.success_without_code, SUCCESS_WITHOUT_CODE),
+            (self.status_led, STATUS_LED),
+            (self.success_empty, SUCCESS_EMPTY),
+            (self.lists, LISTS),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .fold(format << FORMAT_SHIFT, |flags, (_, bit)| flags | bit);
+        let mut words = [flags; LEN];
         for (at, (start, len)) in ranges.into_iter().enumerate() {
             words[2 * at] = start;
             words[2 * at + 1] = len;
@@ -48,6 +93,7 @@ impl Envelope {
     }
 
     pub(crate) fn from_words(w: [u32; LEN]) -> Envelope {
+        let flags = w[14];
         Envelope {
             code: (w[0], w[1]),
             message: (w[2], w[3]),
@@ -56,7 +102,15 @@ impl Envelope {
             request_id: (w[8], w[9]),
             success: (w[10], w[11]),
             success_message: (w[12], w[13]),
-            success_without_code: w[14] != 0,
+            success_without_code: flags & SUCCESS_WITHOUT_CODE != 0,
+            status_led: flags & STATUS_LED != 0,
+            success_empty: flags & SUCCESS_EMPTY != 0,
+            lists: flags & LISTS != 0,
+            format: match flags >> FORMAT_SHIFT & 3 {
+                1 => Format::Xml,
+                2 => Format::Auto,
+                _ => Format::Json,
+            },
         }
     }
 }

@@ -145,10 +145,23 @@ impl<'a> View<'a> {
             })
     }
 
-    /// Where a response keeps its code and message, if the spec says.
+    /// Where a response keeps its code and message, if the spec says: the envelope's
+    /// first level.
     #[must_use]
     pub fn envelope(&self) -> Option<Envelope> {
-        read::<{ envelope::LEN }>(self.sections[section::ENVELOPE], 0).map(Envelope::from_words)
+        self.level(0)
+    }
+
+    /// Level `index` of the envelope.
+    #[must_use]
+    pub fn level(&self, index: usize) -> Option<Envelope> {
+        read::<{ envelope::LEN }>(self.sections[section::ENVELOPE], index).map(Envelope::from_words)
+    }
+
+    /// How many levels the envelope has; 0 without one.
+    #[must_use]
+    pub fn levels(&self) -> usize {
+        self.sections[section::ENVELOPE].len() / (4 * envelope::LEN)
     }
 
     /// The slot of integer `code`: its code and value, if the slot is in the table.

@@ -146,9 +146,10 @@ impl Writer {
         (u32_of(start), u32_of(self.paths.len() - start))
     }
 
-    /// Writes the table's envelope.
+    /// Writes a level of the table's envelope: the first call its first level, each
+    /// further call the next.
     pub fn envelope(&mut self, envelope: &Envelope) {
-        self.sections[section::ENVELOPE] = envelope.words().to_vec();
+        self.sections[section::ENVELOPE].extend(envelope.words());
     }
 
     /// Places the integer codes (distinct) with `design`.

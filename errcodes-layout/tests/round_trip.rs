@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use errcodes_layout::{
-    entry, section, Code, Design, Encoded, Envelope, IntIndex, Retry, View, Writer, NONE, UNKNOWN,
+    entry, section, Code, Design, Encoded, Envelope, Format, IntIndex, Retry, View, Writer, NONE,
+    UNKNOWN,
 };
 use proptest::prelude::*;
 
@@ -37,7 +38,8 @@ struct Model {
     codes: Vec<Code>,
     names: Vec<String>,
     paths: Vec<Vec<String>>,
-    envelope: Option<Envelope>,
+    /// The envelope's levels; none without one.
+    envelope: Vec<Envelope>,
 }
 
 fn retry() -> impl Strategy<Value = Retry> {
@@ -77,12 +79,14 @@ fn envelope() -> impl Strategy<Value = Envelope> {
             range(),
             range(),
         ],
-        any::<bool>(),
+        any::<[bool; 4]>(),
+        prop_oneof![Just(Format::Json), Just(Format::Xml), Just(Format::Auto)],
     )
         .prop_map(
             |(
                 [code, message, sub_code, sub_message, request_id, success, success_message],
-                flag,
+                [success_without_code, status_led, success_empty, lists],
+                format,
             )| {
                 Envelope {
                     code,
@@ -92,7 +96,11 @@ fn envelope() -> impl Strategy<Value = Envelope> {
                     request_id,
                     success,
                     success_message,
-                    success_without_code: flag,
+                    success_without_code,
+                    status_led,
+                    success_empty,
+                    lists,
+                    format,
                 }
             },
         )
@@ -117,7 +125,7 @@ fn model() -> impl Strategy<Value = Model> {
             ),
             prop::collection::vec(text(), 0..6),
             prop::collection::vec(prop::collection::vec(text(), 1..4), 0..6),
-            prop::option::of(envelope()),
+            prop::collection::vec(envelope(), 0..4),
         ),
     )
         .prop_map(
@@ -191,7 +199,7 @@ fn write(model: &Model) -> Written {
     assert_eq!(writer.names(model.names.iter().cloned()), 0);
     let (start, len) = writer.paths(model.paths.iter().cloned());
     assert_eq!((start as usize, len as usize), (0, model.paths.len()));
-    if let Some(envelope) = &model.envelope {
+    for envelope in &model.envelope {
         writer.envelope(envelope);
     }
     Written {
@@ -267,7 +275,12 @@ fn assert_data_reads_back(model: &Model, written: &Written, view: &View<'_>) {
         let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
         assert_eq!(view.section(id), bytes.as_slice());
     }
-    assert_eq!(view.envelope(), model.envelope);
+    assert_eq!(view.envelope(), model.envelope.first().copied());
+    assert_eq!(view.levels(), model.envelope.len());
+    for (index, level) in model.envelope.iter().enumerate() {
+        assert_eq!(view.level(index), Some(*level));
+    }
+    assert_eq!(view.level(model.envelope.len()), None);
     let encoded = &written.encoded;
     assert_eq!(encoded.codes, model.codes);
     assert_eq!(encoded.names, model.names);

@@ -92,6 +92,11 @@ pub struct Envelope {
     pub success_without_code: bool,
     /// Messages a response without a code may carry and still be a success (WeChat's `ok`).
     pub success_message: Vec<String>,
+    /// Whether the HTTP status leads: a 2xx response without a code is a success, a 4xx
+    /// or 5xx one is the error its body describes (WeChat Pay API v3).
+    pub status_led: bool,
+    /// Whether a code that is empty text means success (Shopee's `"error": ""`).
+    pub success_empty: bool,
     pub path: Path,
 }
 
@@ -117,6 +122,10 @@ pub struct Entry {
     pub hint: Option<Text>,
     pub retry: Retry,
     pub fallback: bool,
+    /// Whether the entry adds a meaning to codes a later layer lists (`join: true`) rather
+    /// than taking the codes for its own layer: it claims no code, and the code's fallback
+    /// stays the later layer's.
+    pub join: bool,
     /// The sub-code rule, for platforms whose errors have two levels (TOP's `sub_code`).
     pub sub_code: Option<SubCode>,
     pub http_status: Option<u16>,

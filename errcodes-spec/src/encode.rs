@@ -147,6 +147,10 @@ impl<'s> Data<'s> {
                 u32_of(envelope.success_message.len()),
             ),
             success_without_code: envelope.success_without_code,
+            status_led: envelope.status_led,
+            success_empty: envelope.success_empty,
+            lists: false,
+            format: errcodes_layout::Format::Json,
         };
         out.envelope(&envelope);
     }
@@ -167,6 +171,7 @@ impl<'s> Data<'s> {
                 .iter()
                 .copied()
                 .find(|&i| spec.entries[i].fallback)
+                .or_else(|| entries.iter().copied().find(|&i| !spec.entries[i].join))
                 .or(entries.first().copied())
                 .map_or(NONE, u32_of);
             match code {

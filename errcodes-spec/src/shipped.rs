@@ -5,6 +5,7 @@
 /// `(name, text)` of every shipped spec.
 const SHIPPED: &[(&str, &str)] = &[
     ("aliexpress", include_str!("../specs/aliexpress.yaml")),
+    ("alipay", include_str!("../specs/alipay.yaml")),
     ("tiktok_global", include_str!("../specs/tiktok_global.yaml")),
     (
         "tiktok_local_services",

@@ -3,10 +3,10 @@
 use core::fmt;
 use core::time::Duration;
 
-use crate::catalog::{Catalog, Query};
+use crate::catalog::{Catalog, Found, Query};
 use crate::fields::Spans;
 use crate::raw_code::RawCode;
-use crate::{Code, Fields, Lang, PlatformError, RetryClass};
+use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
 
 /// An error response, classified and kept: the variant of the platform's enum, and the
 /// code, message, sub-code and request id exactly as the platform sent them, so that logs
@@ -49,6 +49,8 @@ struct Kept {
     sub_message: Option<(usize, usize)>,
     request_id: Option<(usize, usize)>,
     spans: Spans,
+    by: By,
+    unknown_sub_code: bool,
     status: Option<u16>,
     retry_after: Option<Duration>,
 }
@@ -72,7 +74,14 @@ impl<E: Catalog> ApiError<E> {
     }
 
     pub(crate) fn with(query: &Query<'_>, received: Received<'_>) -> Self {
-        let found = E::lookup(query);
+        Self::found(E::lookup(query), query, received)
+    }
+}
+
+impl<E> ApiError<E> {
+    /// What `found` says of `query` and the rest received, kept: for a generated enum and a
+    /// run-time table alike.
+    pub(crate) fn found(found: Found<'_, E>, query: &Query<'_>, received: Received<'_>) -> Self {
         let sub_code = received.sub_code.or(query.sub_code);
         let pieces = [sub_code, received.sub_message, received.request_id];
         let len = pieces
@@ -101,14 +110,14 @@ impl<E: Catalog> ApiError<E> {
                 sub_message,
                 request_id: request_id.or(in_message),
                 spans: found.fields.spans(),
+                by: found.by,
+                unknown_sub_code: found.unknown_sub_code,
                 status: received.status,
                 retry_after: received.retry_after,
             }),
         }
     }
-}
 
-impl<E> ApiError<E> {
     /// Takes `error` as the variant, with no template fields: a record read back names it.
     #[cfg(feature = "serde")]
     pub(crate) fn reclassify(&mut self, error: E) {
@@ -150,6 +159,20 @@ impl<E> ApiError<E> {
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
         self.kept.spans.of(self.message())
+    }
+
+    /// How the lookup of what was received chose the variant ([`Found::by`]): `Unknown`
+    /// and `Fallback` tell a code or a message the spec lacks.
+    #[must_use]
+    pub fn by(&self) -> By {
+        self.kept.by
+    }
+
+    /// Whether a sub-code was received that none of the spec's sub-code rules matches
+    /// ([`Found::unknown_sub_code`]).
+    #[must_use]
+    pub fn has_unknown_sub_code(&self) -> bool {
+        self.kept.unknown_sub_code
     }
 
     /// The request id the platform sent: from the response's envelope, or from the noise

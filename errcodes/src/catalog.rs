@@ -58,11 +58,8 @@ pub trait Catalog:
     #[must_use]
     #[inline]
     fn from_code<'a>(code: impl Into<Code<'a>>) -> Self {
-        let code = code.into();
-        let key = Key::of(code);
-        let table = Self::__table();
-        let index = table.lookup(key);
-        Self::__from_index(index, unknown_code(table, index, code))
+        let (index, unknown) = of_code(Self::__table(), code.into());
+        Self::__from_index(index, unknown)
     }
 
     /// The entry of `code` whose message matches `message`: equal after normalisation, or
@@ -71,27 +68,15 @@ pub trait Catalog:
     /// fallback, else `Unknown`.
     #[must_use]
     fn classify<'a>(code: impl Into<Code<'a>>, message: &str) -> Self {
-        let code = code.into();
-        let key = Key::of(code);
-        let table = Self::__table();
-        let index = table.find_index(key, None, message);
-        Self::__from_index(index, unknown_code(table, index, code))
+        let (index, unknown) = of_message(Self::__table(), code.into(), message);
+        Self::__from_index(index, unknown)
     }
 
     /// What a [`Query`] (a code, and what else was received with it) finds: the entry, as
     /// [`classify`](Self::classify) chooses it, and the values of its template's fields.
     #[must_use]
     fn lookup<'m>(query: &Query<'m>) -> Found<'m, Self> {
-        let table = Self::__table();
-        let key = Key::of(query.code);
-        let (mut index, fields) = table.find(key, query.sub_code, query.message);
-        if let Some(endpoint) = query.endpoint {
-            index = table.at_endpoint(index, endpoint);
-        }
-        Found {
-            error: Self::__from_index(index, unknown_code(table, index, query.code)),
-            fields,
-        }
+        of_query(Self::__table(), query, Self::__from_index)
     }
 
     /// The variant called `name` (`"RateLimited"`); `None` for a name the spec does not
@@ -106,6 +91,43 @@ pub trait Catalog:
     #[must_use]
     fn unknown_retry() -> RetryClass {
         Self::__table().unknown_retry()
+    }
+}
+
+/// The entry of `code` and what `Unknown` keeps for it: what `from_code` finds in
+/// `table`, for a generated enum and a run-time table alike.
+#[inline]
+pub(crate) fn of_code<E>(table: &Table, code: Code<'_>) -> (usize, UnknownCode<E>) {
+    let index = table.lookup(Key::of(code));
+    (index, unknown_code(table, index, code))
+}
+
+/// The entry `classify` finds in `table`.
+pub(crate) fn of_message<E>(
+    table: &Table,
+    code: Code<'_>,
+    message: &str,
+) -> (usize, UnknownCode<E>) {
+    let index = table.find_index(Key::of(code), None, message);
+    (index, unknown_code(table, index, code))
+}
+
+/// What `lookup` finds in `table`, the entry made by `make`.
+pub(crate) fn of_query<'m, E>(
+    table: &Table,
+    query: &Query<'m>,
+    make: impl FnOnce(usize, UnknownCode<E>) -> E,
+) -> Found<'m, E> {
+    let key = Key::of(query.code);
+    let (mut index, fields, by) = table.find(key, query.sub_code, query.message);
+    if let Some(endpoint) = query.endpoint {
+        index = table.at_endpoint(index, endpoint);
+    }
+    Found {
+        error: make(index, unknown_code(table, index, query.code)),
+        fields,
+        by,
+        unknown_sub_code: by != By::SubCode && table.is_unknown_sub_code(key, query.sub_code),
     }
 }
 
@@ -190,6 +212,45 @@ pub struct Found<'m, E> {
     pub error: E,
     /// The values of the matched template's fields, borrowed from the message.
     pub fields: Fields<'m>,
+    /// How the entry was chosen: what tells a code or a message the spec lacks.
+    pub by: By,
+    /// Whether a sub-code was received that none of the spec's sub-code rules matches
+    /// (only where the spec has sub-code rules): the entry then comes from the code and
+    /// message alone.
+    pub unknown_sub_code: bool,
+}
+
+/// How [`Catalog::lookup`] chose its entry.
+///
+/// `Unknown` and `Fallback` are what a spec lacks: a code it does not list, and a message
+/// of a known code that none of the code's entries matches (the code's `fallback` entry
+/// stands in for it). `errcodes scan` and the `tracing` feature report both.
+///
+/// ```
+/// use errcodes::platforms::wangdiantong::WangdiantongError;
+/// use errcodes::prelude::*;
+/// use errcodes::By;
+///
+/// let by = |code, message| WangdiantongError::lookup(&Query::new(code).message(message)).by;
+/// assert_eq!(by(100, "超过每分钟最大调用频率限制，请稍后重试"), By::Message);
+/// assert_eq!(by(100, "a message no entry of code 100 has"), By::Fallback);
+/// assert_eq!(by(31337, "whatever"), By::Unknown);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum By {
+    /// A sub-code rule matched the sub-code received.
+    SubCode,
+    /// The message matched an entry's message or template.
+    Message,
+    /// The code has one meaning: its entry, whatever the message.
+    Code,
+    /// The code has several meanings and the message matched none of them: the code's
+    /// fallback entry.
+    Fallback,
+    /// The code is not in the table (`Unknown`), or there was no code and the message
+    /// matched no entry.
+    Unknown,
 }
 
 /// A group of a spec: `(id, title)`.

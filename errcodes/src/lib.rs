@@ -144,6 +144,39 @@
 //! }
 //! ```
 //!
+//! ## Specs at run time (feature `runtime`)
+//!
+//! A tool that is not a compiled Rust crate of one platform (a log pipeline, a gateway for
+//! many platforms, a service that takes a table update without a redeploy) loads a spec
+//! file, or a shipped platform by name, into a [`runtime::Table`]. It is read, composed and
+//! checked by the front end the macro runs (a broken spec gets a build's diagnostics),
+//! encoded into the same table format, and answers through the same matcher: the same
+//! lookups as a generated enum, with the same answers.
+//!
+//! ```
+//! # #[cfg(feature = "runtime")] {
+//! use errcodes::prelude::*;
+//! use errcodes::runtime::Table;
+//!
+//! let table = Table::shipped("wangdiantong")?; // or Table::load("specs/mine.yaml")?
+//! let found = table.lookup(&Query::new(100).message("超过每分钟最大调用频率限制，请稍后重试"));
+//! assert_eq!(found.error.name(), "RateLimited");
+//! assert!(found.error.retry_class().is_retryable());
+//! # }
+//! # Ok::<(), errcodes::runtime::LoadError>(())
+//! ```
+//!
+//! It is a feature of this crate rather than a crate of its own because it is the runtime
+//! (`ApiError`, `Query`, `Found`, `PlatformError`, the response reader) over a table that
+//! comes from a file: the feature adds only the spec front end (`errcodes-spec`, YAML).
+//!
+//! ## Codes the spec lacks, seen in production (feature `tracing`)
+//!
+//! Reading a response whose code, sub-code or message the spec does not know emits a
+//! `WARN` event with target `errcodes::lacking` ([`trace`] lists its fields). Log those as
+//! JSON lines and `errcodes scan` counts them and writes a spec layer that `extends:` yours
+//! with an entry for each; [`Found::by`] tells the same for a single lookup.
+//!
 //! ## An SDK that re-exports errcodes
 //!
 //! `platform_errors!("specs/x.yaml", crate = my_sdk::errcodes)` writes every path of the
@@ -154,13 +187,19 @@
 //! - One per shipped platform, each gating its module of [`platforms`] (all on by
 //!   default): `wechat_shop`, `wechat_transaction`, `wangdiantong`,
 //!   `tiktok_local_services`, `aliexpress`, and the global tables `wechat_global`,
-//!   `top_gateway`, `tiktok_global`.
+//!   `top_gateway`, `tiktok_global`; and, not on by default, `alipay`.
 //! - `serde`: `Serialize` and `Deserialize` for every generated enum (as its code; see
 //!   [`serde::by_name`]) and for [`ApiError`] (a record).
 //! - `json` (implies `serde`): [`FromResponse`] for enums whose spec has an `envelope`,
 //!   [`Error`] and the [`response`] module.
+//! - `runtime`: [`runtime`], specs loaded at run time (a file or a shipped platform by
+//!   name) with the lookups of a generated enum; with `json`, `from_response` and
+//!   `from_http` too. Adds `errcodes-spec` and `serde_yaml`.
 //! - `backon`: [`retry::backon`], the retry policy as a `backon` backoff.
 //! - `tower`: [`retry::tower`], the retry policy as a `tower::retry::Policy`.
+//! - `tracing`: [`trace`]: an event for each code, sub-code or message a spec lacks, read
+//!   from a response (what `errcodes scan` turns into a spec patch); errors as span fields;
+//!   an event per retry decision. Off, nothing of `tracing` is compiled.
 //!
 //! # Stability
 //!
@@ -188,14 +227,18 @@ mod raw_code;
 pub mod response;
 pub mod retry;
 mod retry_class;
+#[cfg(feature = "runtime")]
+pub mod runtime;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod table;
 mod text;
+#[cfg(feature = "tracing")]
+pub mod trace;
 mod unknown;
 
 pub use api_error::ApiError;
-pub use catalog::{Catalog, Found, Group, Lang, Query};
+pub use catalog::{By, Catalog, Found, Group, Lang, Query};
 pub use code::Code;
 pub use errcodes_macros::platform_errors;
 pub use fields::Fields;

@@ -35,6 +35,8 @@ mod envelopes;
 use envelopes::{envelope, envelope_in, put, Envelope, Keys};
 
 errcodes::platform_errors!("tests/envelopes/wide.yaml");
+errcodes::platform_errors!("tests/envelopes/status_led.yaml");
+errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
 
 /// The envelopes read here, in the order [`agree`] is called for them.
 static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
@@ -48,6 +50,8 @@ static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
         envelope::<WechatShopError>(),
         envelope::<WechatTransactionError>(),
         envelope_in("tests/envelopes/wide.yaml"),
+        envelope_in("tests/envelopes/status_led.yaml"),
+        envelope_in("tests/envelopes/success_empty.yaml"),
     ]
 });
 
@@ -316,6 +320,8 @@ proptest! {
         agree::<WechatShopError>(&envelopes[6], &body)?;
         agree::<WechatTransactionError>(&envelopes[7], &body)?;
         agree::<WideError>(&envelopes[8], &body)?;
+        agree::<StatusLedError>(&envelopes[9], &body)?;
+        agree::<SuccessEmptyError>(&envelopes[10], &body)?;
     }
 }
 

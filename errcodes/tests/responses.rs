@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 
 mod envelopes;
 
-use envelopes::{envelope, put, Envelope};
+use envelopes::{envelope, envelope_in, put, Envelope};
 
 /// A body with `code` at the code path `alt` and `message` at the first message path.
 fn body_with(envelope: &Envelope, alt: usize, code: Value, message: Value) -> Value {
@@ -165,7 +165,7 @@ fn successes<E: FromResponse>(envelope: &Envelope) {
     }
     for (name, body) in &quiet {
         let reader = Reader::<E>::new(name, body);
-        if envelope.success_without_code {
+        if envelope.success_without_code || envelope.status_led {
             reader.success_only_with_2xx();
         } else {
             no_code(&reader);
@@ -249,8 +249,10 @@ fn codeless_errors<E: FromResponse>(envelope: &Envelope) {
         for path in &envelope.sub_message {
             let mut body = base(Value::Null);
             put(&mut body, path, json!("timed out"));
+            // A 2xx without a code is a success where the status leads.
+            let status = if envelope.status_led { 400 } else { 200 };
             let error = Reader::<E>::new(format!("{with} and a sub-message"), &bytes(&body)).error(
-                Some(200),
+                Some(status),
                 Code::None,
                 "",
             );
@@ -322,13 +324,20 @@ fn malformed<E: FromResponse>(envelope: &Envelope) {
         .position(|pair| pair == [0xc3, 0xa9])
         .expect("é");
     let latin1 = [&utf8[..at], &[0xe9], &utf8[at + 2..]].concat();
+    if envelope.status_led {
+        // A 204 has no body: the status alone says.
+        Reader::<E>::new("an empty body", b"").success_only_with_2xx();
+    }
+    let empty = (!envelope.status_led).then_some(("an empty body", b"".as_slice()));
     for (name, body) in [
         ("an HTML proxy page", html.as_bytes()),
-        ("an empty body", b"".as_slice()),
         ("a truncated body", &whole[..whole.len() / 2]),
         ("text after the object", trailing.as_bytes()),
         ("a message that is not UTF-8", &latin1),
-    ] {
+    ]
+    .into_iter()
+    .chain(empty)
+    {
         let reader = Reader::<E>::new(name, body);
         reader.failure(None, ResponseErrorKind::NotJson);
         let error = reader.failure(Some(502), ResponseErrorKind::NotJson);
@@ -473,16 +482,32 @@ fn deep<E: FromResponse>(envelope: &Envelope) {
 }
 
 fn table<E: FromResponse>() {
-    let envelope = envelope::<E>();
+    table_of::<E>(&envelope::<E>());
+}
+
+fn table_of<E: FromResponse>(envelope: &Envelope) {
     assert!(!envelope.code.is_empty(), "{}: an envelope", E::PLATFORM);
-    successes::<E>(&envelope);
-    codeless_errors::<E>(&envelope);
-    errors::<E>(&envelope);
-    request_ids::<E>(&envelope);
-    malformed::<E>(&envelope);
-    wrong_types::<E>(&envelope);
-    megabyte::<E>(&envelope);
-    deep::<E>(&envelope);
+    successes::<E>(envelope);
+    codeless_errors::<E>(envelope);
+    errors::<E>(envelope);
+    request_ids::<E>(envelope);
+    malformed::<E>(envelope);
+    wrong_types::<E>(envelope);
+    megabyte::<E>(envelope);
+    deep::<E>(envelope);
+}
+
+errcodes::platform_errors!("tests/envelopes/status_led.yaml");
+errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
+
+#[test]
+fn status_led_bodies() {
+    table_of::<StatusLedError>(&envelope_in("tests/envelopes/status_led.yaml"));
+}
+
+#[test]
+fn success_empty_bodies() {
+    table_of::<SuccessEmptyError>(&envelope_in("tests/envelopes/success_empty.yaml"));
 }
 
 #[test]

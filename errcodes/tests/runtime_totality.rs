@@ -18,6 +18,8 @@ use proptest::prelude::*;
 
 // The shipped platforms are the specs of `specs/`, expanded once in `errcodes::platforms`.
 use errcodes::platforms::aliexpress::AliexpressError;
+#[cfg(feature = "alipay")]
+use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_global::TiktokGlobalError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::top_gateway::TopGatewayError;
@@ -36,6 +38,8 @@ impl<E: Catalog + From<i64> + FromStr<Err = Infallible>> Generated for E {}
 macro_rules! for_each_spec {
     ($check:ident($($arg:expr),*) $($try:tt)?) => {
         $check::<AliexpressError>($($arg),*)$($try)?;
+        #[cfg(feature = "alipay")]
+        $check::<AlipayError>($($arg),*)$($try)?;
         $check::<TiktokGlobalError>($($arg),*)$($try)?;
         $check::<TiktokLocalServicesError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
@@ -67,6 +71,8 @@ fn every_spec_in_specs_is_covered() {
         .expect("read specs/")
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".yaml"))
+        // The opt-in platforms are covered when their feature is on.
+        .filter(|name| name != "alipay.yaml" || cfg!(feature = "alipay"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -16,6 +16,8 @@ pub(super) const ENVELOPE_KEYS: &[&str] = &[
     "sub_code",
     "sub_message",
     "request_id",
+    "status_led",
+    "success_empty",
 ];
 
 /// The envelope; `None` when it is not a mapping. A part that is missing or invalid is left
@@ -35,6 +37,8 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
     let sub_message = optional("sub_message", "sub-message");
     let request_id = optional("request_id", "request id");
     let success_without_code = map.bool(cx, "success_without_code").unwrap_or(false);
+    let status_led = map.bool(cx, "status_led").unwrap_or(false);
+    let success_empty = map.bool(cx, "success_empty").unwrap_or(false);
     let success_message = match map.get("success_message") {
         None => Some(Vec::new()),
         Some(value) => success_messages(cx, &path.key("success_message"), value),
@@ -64,6 +68,8 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
         success,
         success_without_code,
         success_message: success_message?,
+        status_led,
+        success_empty,
         path: path.clone(),
     })
 }

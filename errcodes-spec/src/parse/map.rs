@@ -111,7 +111,10 @@ impl<'v> Map<'v> {
                 cx.error(
                     &self.path.key(key),
                     format!("`{key}` must be `true` or `false`, found {}", kind(other)),
-                );
+                )
+                .help(format!(
+                    "write `{key}: true` or `{key}: false`, without quotes"
+                ));
                 None
             }
         }

@@ -185,3 +185,26 @@ fn typos_suggest_the_nearest_key() {
     assert_eq!(closest("fallbak", ENTRY_KEYS), Some("fallback"));
     assert_eq!(closest("zzzzzzzz", ENTRY_KEYS), None);
 }
+
+#[test]
+fn status_led_and_success_empty_are_flags_off_by_default() {
+    let plain = parse_envelope("{code: code}").expect("parsed");
+    assert!(!plain.status_led && !plain.success_empty);
+    let led = parse_envelope("{code: code, message: message, status_led: true}").expect("parsed");
+    assert!(led.status_led && !led.success_empty);
+    let empty = parse_envelope("{code: error, success_empty: true}").expect("parsed");
+    assert!(empty.success_empty && !empty.status_led);
+    for (envelope, problem) in [
+        (
+            "{code: code, status_led: yes}",
+            "`status_led` must be `true` or `false`, found the text \"yes\"",
+        ),
+        (
+            "{code: error, success_empty: 1}",
+            "`success_empty` must be `true` or `false`, found",
+        ),
+    ] {
+        let found = parse_envelope(envelope).expect_err("problems").join("\n");
+        assert!(found.contains(problem), "{envelope}: {found}");
+    }
+}

@@ -13,12 +13,15 @@
 //! | `wechat_global` | `WechatGlobalError` | WeChat global return codes (included by both WeChat tables) |
 //! | `top_gateway` | `TopGatewayError` | Taobao / AliExpress TOP gateway errors (included by `aliexpress`) |
 //! | `tiktok_global` | `TiktokGlobalError` | TikTok API v2 errors (included by `tiktok_local_services`) |
+//! | `alipay` | `AlipayError` | Alipay open platform gateway errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
 
 #[cfg(feature = "aliexpress")]
 pub mod aliexpress;
+#[cfg(feature = "alipay")]
+pub mod alipay;
 #[cfg(feature = "tiktok_global")]
 pub mod tiktok_global;
 #[cfg(feature = "tiktok_local_services")]

@@ -1,9 +1,10 @@
 //! WeChat global return codes (全局返回码): what every WeChat API can answer, whatever the
-//! component, 166 rows. `wechat_shop` and `wechat_transaction` include them.
+//! component, 172 rows. `wechat_shop` and `wechat_transaction` include them.
 //!
 //! Generated from `specs/wechat_global.yaml` by `errcodes::platform_errors!`; feature
 //! `wechat_global`. The table is the transcription by `WxJava` of the official page (which was not
-//! reachable), with the English text of the open platform's page where it has one; the
+//! reachable), with the English text of the open platform's page where it has one, and the
+//! rows of three official API pages that neither lists; the
 //! spec's note says what comes from where.
 //!
 //! ```

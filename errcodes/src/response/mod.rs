@@ -11,6 +11,7 @@ mod scan;
 mod value;
 mod values;
 
+use core::marker::PhantomData;
 use std::borrow::Cow;
 
 use serde_json::Value;
@@ -21,9 +22,9 @@ pub use from_response::FromResponse;
 pub use http::Http;
 
 use crate::api_error::Received;
-use crate::catalog::{Catalog, Query};
-use crate::table::{Envelope, Key, Path};
-use crate::{ApiError, Code};
+use crate::catalog::{self, Catalog, Query};
+use crate::table::{Envelope, Key, Path, Table};
+use crate::{ApiError, Code, PlatformError};
 use values::{Found, Values, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
 
 /// A response body `from_response` accepts: JSON text as bytes or a string, or a parsed
@@ -83,23 +84,64 @@ pub(crate) fn read<E: Catalog, B: Body + ?Sized>(
     body: &B,
     http: Option<Http>,
 ) -> Result<Option<ApiError<E>>, ResponseError> {
-    let Some(envelope) = &E::__table().envelope() else {
+    read_with(&Compiled::<E>(PhantomData), body, http)
+}
+
+/// A table and the lookup that makes its errors: a generated enum's, or a run-time
+/// table's. The one reader below serves both.
+pub(crate) trait Lookup {
+    /// What the lookup makes.
+    type Error: PlatformError + 'static;
+    /// The table, with its envelope.
+    fn table(&self) -> &Table;
+    /// What `query` finds.
+    fn lookup<'m>(&self, query: &Query<'m>) -> catalog::Found<'m, Self::Error>;
+}
+
+/// The lookup of generated enum `E`.
+struct Compiled<E>(PhantomData<fn() -> E>);
+
+impl<E: Catalog> Lookup for Compiled<E> {
+    type Error = E;
+
+    fn table(&self) -> &Table {
+        E::__table()
+    }
+
+    fn lookup<'m>(&self, query: &Query<'m>) -> catalog::Found<'m, E> {
+        E::lookup(query)
+    }
+}
+
+/// [`read`] with `lookup`'s table and lookup.
+pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
+    lookup: &L,
+    body: &B,
+    http: Option<Http>,
+) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+    let Some(envelope) = &lookup.table().envelope() else {
         return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_http(http));
     };
-    let response = Response { envelope, http };
+    let response = Response {
+        envelope,
+        http,
+        lookup,
+    };
     match body.__body() {
         Source::Value(value) => response.decide(value::read(value, envelope).as_ref()),
         Source::Bytes(bytes) => response.bytes(bytes),
     }
 }
 
-/// A response being read: its envelope, and what the HTTP layer said.
-struct Response<'e> {
+/// A response being read: its envelope, what the HTTP layer said, and the lookup that
+/// classifies an error.
+struct Response<'e, L> {
     envelope: &'e Envelope,
     http: Option<Http>,
+    lookup: &'e L,
 }
 
-impl Response<'_> {
+impl<L: Lookup> Response<'_, L> {
     fn fail(&self, error: ResponseError) -> ResponseError {
         error.with_http(self.http)
     }
@@ -108,8 +150,17 @@ impl Response<'_> {
         self.http.is_some_and(|http| !http.is_success())
     }
 
+    /// Whether the envelope is led by the status and the status is a success (2xx).
+    fn status_says_success(&self) -> bool {
+        self.envelope.status_led && self.http.is_some_and(|http| http.is_success())
+    }
+
     /// Reads `bytes` in one pass, or, where that is not sure, exactly.
-    fn bytes<E: Catalog>(&self, bytes: &[u8]) -> Result<Option<ApiError<E>>, ResponseError> {
+    fn bytes(&self, bytes: &[u8]) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        // A 204 has no body: where the status leads, it alone says.
+        if self.envelope.status_led && bytes.iter().all(u8::is_ascii_whitespace) {
+            return self.success();
+        }
         let slots = values::slots(self.envelope);
         if let Some(values) = scan::scan(bytes, &slots) {
             return self.decide(Some(&values));
@@ -122,13 +173,18 @@ impl Response<'_> {
         self.decide(value::read(&pruned, self.envelope).as_ref())
     }
 
-    /// What the values an object's paths lead to say; `None` for a body that is no object.
-    fn decide<E: Catalog>(
+    /// What the values an object's paths lead to say; `None` for a body that is no object
+    /// (with `status_led`, a 2xx one is a success: the status leads).
+    fn decide(
         &self,
         values: Option<&Values<'_>>,
-    ) -> Result<Option<ApiError<E>>, ResponseError> {
-        let values =
-            values.ok_or_else(|| self.fail(ResponseError::new(ResponseErrorKind::NotAnObject)))?;
+    ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        let Some(values) = values else {
+            if self.status_says_success() {
+                return Ok(None);
+            }
+            return Err(self.fail(ResponseError::new(ResponseErrorKind::NotAnObject)));
+        };
         let code = match values.get(CODE) {
             None => None,
             Some((_, Found::Null)) => Some(Code::None),
@@ -141,20 +197,28 @@ impl Response<'_> {
             }
         };
         match code {
-            Some(Code::None) | None => self.codeless(values, code.is_none()),
+            None => self.codeless(values, Codeless::Absent),
+            Some(Code::None) => self.codeless(values, Codeless::Null),
+            Some(Code::Str(text)) if self.envelope.success_empty && text.trim().is_empty() => {
+                self.codeless(values, Codeless::Empty)
+            }
             Some(code) if self.is_success(code) => self.success(),
             Some(code) => self.error(code, values).map(Some),
         }
     }
 
-    /// A body without a code is an error if it carries an error message, sub-code or
-    /// sub-message; else a success where the envelope allows it and the code is absent,
-    /// not `null`.
-    fn codeless<E: Catalog>(
+    /// A body without a code is a success where the status leads and says so; else an
+    /// error if it carries an error message, sub-code or sub-message; else a success where
+    /// the envelope allows it and the code is absent (or empty, with `success_empty`), not
+    /// `null`.
+    fn codeless(
         &self,
         values: &Values<'_>,
-        absent: bool,
-    ) -> Result<Option<ApiError<E>>, ResponseError> {
+        how: Codeless,
+    ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        if how != Codeless::Null && self.status_says_success() {
+            return Ok(None);
+        }
         let message = self.message(values)?;
         let says = |text: &str| !text.trim().is_empty();
         let is_error = message
@@ -167,14 +231,18 @@ impl Response<'_> {
             self.error(Code::None, values).map(Some)
         } else if self.failed() {
             Err(self.fail(ResponseError::new(ResponseErrorKind::Status)))
-        } else if absent && self.envelope.success_without_code {
+        } else if match how {
+            Codeless::Absent => self.envelope.success_without_code || self.envelope.status_led,
+            Codeless::Empty => true,
+            Codeless::Null => false,
+        } {
             Ok(None)
         } else {
             Err(self.fail(ResponseError::new(ResponseErrorKind::NoCode)))
         }
     }
 
-    fn success<E>(&self) -> Result<Option<ApiError<E>>, ResponseError> {
+    fn success(&self) -> Result<Option<ApiError<L::Error>>, ResponseError> {
         if self.failed() {
             Err(self.fail(ResponseError::new(ResponseErrorKind::Status)))
         } else {
@@ -183,11 +251,11 @@ impl Response<'_> {
     }
 
     /// The error `code` and the rest of `values` make, classified as `lookup` does.
-    fn error<E: Catalog>(
+    fn error(
         &self,
         code: Code<'_>,
         values: &Values<'_>,
-    ) -> Result<ApiError<E>, ResponseError> {
+    ) -> Result<ApiError<L::Error>, ResponseError> {
         let message = self.message(values)?.unwrap_or_default();
         let sub_code = text(values, SUB_CODE);
         let sub_message = text(values, SUB_MESSAGE);
@@ -203,7 +271,15 @@ impl Response<'_> {
         if let Some(sub_code) = received.sub_code {
             query = query.sub_code(sub_code);
         }
-        Ok(ApiError::with(&query, received))
+        let found = self.lookup.lookup(&query);
+        #[cfg(feature = "tracing")]
+        let lack = crate::trace::lack(&found);
+        let error = ApiError::found(found, &query, received);
+        #[cfg(feature = "tracing")]
+        if let Some(kind) = lack {
+            crate::trace::lacking(kind, &error);
+        }
+        Ok(error)
     }
 
     /// The message, if the body has one; text of another type is an error.
@@ -232,6 +308,17 @@ impl Response<'_> {
             .iter()
             .any(|&success| success.trim() == message)
     }
+}
+
+/// How a body has no code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Codeless {
+    /// No code path leads to a value.
+    Absent,
+    /// The code is `null`.
+    Null,
+    /// The code is empty text, and the envelope says `success_empty`.
+    Empty,
 }
 
 /// The text of slot `slot`, if it holds a scalar.

@@ -313,6 +313,13 @@ impl Attempts {
     /// The decision after a failed call whose error has retry class `class`, `elapsed`
     /// after the run started.
     pub fn next(&mut self, class: RetryClass, elapsed: Duration) -> Decision {
+        let decision = self.decide(class, elapsed);
+        #[cfg(feature = "tracing")]
+        crate::trace::decision(self.calls, class, decision);
+        decision
+    }
+
+    fn decide(&mut self, class: RetryClass, elapsed: Duration) -> Decision {
         self.calls = self.calls.saturating_add(1);
         let policy = self.policy;
         let wait = match class {

@@ -13,11 +13,12 @@ use crate::{ApiError, Catalog, PlatformError, Query};
 
 /// `{"platform", "code", "name", "message", "retry", "request_id"}`, and `sub_code`,
 /// `sub_message`, `status` and `retry_after` (whole seconds) where received. `retry` is the
-/// retry class as the spec writes it (`throttled 5m`).
-impl<E: Catalog> Serialize for ApiError<E> {
+/// retry class as the spec writes it (`throttled 5m`). The same for a generated enum's
+/// error and a run-time table's.
+impl<E: PlatformError + 'static> Serialize for ApiError<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut record = serializer.serialize_struct("ApiError", 10)?;
-        record.serialize_field("platform", E::PLATFORM)?;
+        record.serialize_field("platform", self.platform())?;
         record.serialize_field("code", &self.code())?;
         record.serialize_field("name", self.name())?;
         record.serialize_field("message", self.message())?;

@@ -6,6 +6,7 @@
 use errcodes_layout::{bucket, record, section, sub, word, MAX_FIELDS, NONE, UNKNOWN};
 
 use super::{Key, Table};
+use crate::catalog::By;
 use crate::fields::Spans;
 use crate::text::{
     match_lits, match_pattern, match_whole, message_ends, strip_noise, trim_ends, Strings,
@@ -34,14 +35,24 @@ impl Table {
         key: Key<'_>,
         sub_code: Option<&str>,
         message: &'m str,
-    ) -> (usize, Fields<'m>) {
+    ) -> (usize, Fields<'m>, By) {
         match self.by_sub_code(key, sub_code) {
             Some(entry) => {
                 let (_, _, request_id) = self.stripped_noting(message);
-                (entry, Spans::none().with_request_id(request_id).of(message))
+                let fields = Spans::none().with_request_id(request_id).of(message);
+                (entry, fields, By::SubCode)
             }
             None => self.classify(key, message),
         }
+    }
+
+    /// Whether `sub_code` was received for a table with sub-code rules and none of them
+    /// matches it: a sub-code the spec lacks.
+    #[must_use]
+    pub fn is_unknown_sub_code(&self, key: Key<'_>, sub_code: Option<&str>) -> bool {
+        sub_code.is_some_and(|sub| !sub.trim().is_empty())
+            && !self.section(section::SUB_CODES).is_empty()
+            && self.by_sub_code(key, sub_code).is_none()
     }
 
     /// Like [`Table::find`], without the fields: what `classify` on a generated enum needs.
@@ -88,21 +99,53 @@ impl Table {
 
     /// Like [`Table::classify_index`], with the values of the matched template's fields.
     #[must_use]
-    pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>) {
+    pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>, By) {
         let (fallback, code) = self.slot(key);
         let (text, ends, request_id) = self.stripped_noting(message);
         let (index, pattern) = self.best(code, text, ends);
         let none = Spans::none().with_request_id(request_id).of(message);
         if index == UNKNOWN {
-            return (fallback, none);
+            return (fallback, none, self.unmatched(fallback, code));
         }
         let mut ranges = [(0, 0); MAX_FIELDS];
         match self.pattern(pattern) {
             Some(pattern) if match_pattern(text, &pattern, &mut ranges) => {
                 let spans = Spans::new(pattern.fields, &ranges, offset(message, text));
-                (index, spans.with_request_id(request_id).of(message))
+                (
+                    index,
+                    spans.with_request_id(request_id).of(message),
+                    By::Message,
+                )
             }
-            _ => (index, none),
+            _ => (index, none, By::Message),
+        }
+    }
+
+    /// How entry `fallback` was chosen for code `code` when no message matched: the code
+    /// is unknown, or it has one meaning, or the fallback stood in for the meaning of a
+    /// message the spec lacks (the code has entries of other messages).
+    #[cold]
+    fn unmatched(&self, fallback: usize, code: u32) -> By {
+        if fallback >= self.len() {
+            return By::Unknown;
+        }
+        let codes = self.section(section::CODES);
+        let Some([start, end, _, bits]) =
+            errcodes_layout::record::<{ record::CODE }>(codes, code as usize)
+        else {
+            return By::Code;
+        };
+        let probes = self.section(section::PROBES);
+        let size = record::PROBE * 4;
+        let other = (start as usize..end as usize).any(|at| {
+            probes
+                .get(at * size..(at + 1) * size)
+                .is_some_and(|probe| word(probe, 4) as usize != fallback)
+        });
+        if bits > 0 || other {
+            By::Fallback
+        } else {
+            By::Code
         }
     }
 
@@ -149,6 +192,13 @@ impl Table {
     fn noise_patterns(&self) -> impl Iterator<Item = crate::text::Pattern<'static>> + Clone + '_ {
         let noise = self.section(section::NOISE);
         (0..noise.len() / 4).filter_map(move |i| self.pattern(word(noise, i)))
+    }
+
+    /// `message` as entries' messages are matched against it: trimmed, the spec's `noise`
+    /// (WeChat's ` rid: <id>`) stripped.
+    #[must_use]
+    pub fn matched_text<'m>(&self, message: &'m str) -> &'m str {
+        self.stripped(message).0
     }
 
     /// The value of the first field called `request_id` or `rid` in the noise stripped from

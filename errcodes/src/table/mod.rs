@@ -11,6 +11,7 @@
 
 mod classify;
 mod lookup;
+mod sub_rule;
 
 use errcodes_layout::{entry, record, section, Encoded, Retry, View};
 
@@ -39,6 +40,11 @@ pub struct Envelope {
     /// Messages that a body without a code may carry and still be a success (WeChat's
     /// `ok`), compared after trimming.
     pub success_message: &'static [&'static str],
+    /// Whether the HTTP status leads: a 2xx without a code is a success whatever else the
+    /// body says, and an empty body is read by its status alone.
+    pub status_led: bool,
+    /// Whether a code that is empty text (`"error": ""`) means what no code means.
+    pub success_empty: bool,
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.
@@ -78,6 +84,19 @@ pub const fn retry_class(retry: Retry) -> RetryClass {
         },
         Retry::Reauthenticate => RetryClass::Reauthenticate,
         Retry::AlreadyApplied => RetryClass::AlreadyApplied,
+    }
+}
+
+/// The table's class of a retry class: [`retry_class`] backwards, a wait in whole seconds.
+#[must_use]
+pub(crate) const fn retry(class: RetryClass) -> Retry {
+    match class {
+        RetryClass::Permanent => Retry::Permanent,
+        RetryClass::Transient => Retry::Transient,
+        RetryClass::Throttled { wait: None } => Retry::Throttled(None),
+        RetryClass::Throttled { wait: Some(wait) } => Retry::Throttled(Some(wait.as_secs())),
+        RetryClass::Reauthenticate => Retry::Reauthenticate,
+        RetryClass::AlreadyApplied => Retry::AlreadyApplied,
     }
 }
 
@@ -174,6 +193,8 @@ impl Table {
             success: slice(self.codes, envelope.success),
             success_without_code: envelope.success_without_code,
             success_message: slice(self.names, envelope.success_message),
+            status_led: envelope.status_led,
+            success_empty: envelope.success_empty,
         })
     }
 

@@ -22,6 +22,8 @@ pub struct Envelope {
     pub success: Vec<Value>,
     pub success_without_code: bool,
     pub success_message: Vec<String>,
+    pub status_led: bool,
+    pub success_empty: bool,
 }
 
 impl Envelope {
@@ -79,6 +81,8 @@ pub fn envelope_in(file: &str) -> Envelope {
             .iter()
             .map(|message| message.as_str().expect("a message is text").to_owned())
             .collect(),
+        status_led: envelope["status_led"].as_bool() == Some(true),
+        success_empty: envelope["success_empty"].as_bool() == Some(true),
     }
 }
 

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-status-led-not-a-bool.yaml");
+
+fn main() {}

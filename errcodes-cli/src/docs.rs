@@ -125,7 +125,7 @@ fn page(platform: &Platform) -> String {
                 out,
                 "| {code} | `{}` | {} | {} | {} |",
                 entry.name,
-                cell(entry.message),
+                cell(&entry.message),
                 entry.hint.map_or_else(String::new, cell),
                 entry.retry.text
             );

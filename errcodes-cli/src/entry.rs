@@ -1,8 +1,8 @@
 //! One entry of a table as the commands show it, read with the runtime's own getters: what
 //! `list` prints, `explain` details and `docs` tabulates.
 
-use errcodes::__private::{Key, Table};
-use errcodes::{Code, Lang, RetryClass};
+use errcodes::runtime::Variant;
+use errcodes::{Code, Lang, PlatformError, RetryClass};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -14,7 +14,7 @@ pub struct Entry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sub_code: Option<String>,
     /// The message in its first language; a template shows its fields as `{name}`.
-    pub message: &'static str,
+    pub message: String,
     pub message_zh: Option<&'static str>,
     pub message_en: Option<&'static str>,
     pub hint: Option<&'static str>,
@@ -30,28 +30,28 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Entry `index` of `table`.
-    pub fn at(table: &'static Table, index: usize) -> Entry {
+    /// An entry of a table, as the runtime reads it.
+    pub fn of(variant: &Variant) -> Entry {
         Entry {
-            name: table.name(index),
-            codes: table
-                .codes_of(index)
+            name: variant.name(),
+            codes: variant
+                .codes()
                 .iter()
-                .filter_map(|&code| CodeValue::of(Key::of(code)))
+                .filter_map(|&code| CodeValue::of(code))
                 .collect(),
-            sub_code: table.sub_code_of(index),
-            message: table.message(index),
-            message_zh: table.message_in(index, Lang::Zh),
-            message_en: table.message_in(index, Lang::En),
-            hint: table.hint(index),
-            hint_zh: table.hint_in(index, Lang::Zh),
-            hint_en: table.hint_in(index, Lang::En),
-            retry: Retry::of(table.retry_class(index)),
-            group: table.group(index),
-            fields: table.field_names(index),
-            http_status: table.http_status(index),
-            endpoint: table.endpoint(index),
-            scene: table.scene(index),
+            sub_code: variant.sub_code_rule(),
+            message: variant.message().to_owned(),
+            message_zh: variant.message_in(Lang::Zh),
+            message_en: variant.message_in(Lang::En),
+            hint: variant.hint(),
+            hint_zh: variant.hint_in(Lang::Zh),
+            hint_en: variant.hint_in(Lang::En),
+            retry: Retry::of(variant.retry_class()),
+            group: variant.group(),
+            fields: variant.field_names(),
+            http_status: variant.http_status(),
+            endpoint: variant.endpoint(),
+            scene: variant.scene(),
         }
     }
 
@@ -70,12 +70,13 @@ pub enum CodeValue {
 }
 
 impl CodeValue {
+    /// A code as lookups read it: numeric text is the integer, other text is trimmed;
     /// `None` for no code.
-    pub fn of(key: Key<'_>) -> Option<CodeValue> {
-        match key {
-            Key::Int(code) => Some(CodeValue::Int(code)),
-            Key::Str(code) => Some(CodeValue::Str(code.to_owned())),
-            Key::None => None,
+    pub fn of(code: Code<'_>) -> Option<CodeValue> {
+        match (code, code.as_i64()) {
+            (_, Some(code)) => Some(CodeValue::Int(code)),
+            (Code::Str(text), None) => Some(CodeValue::Str(text.trim().to_owned())),
+            (Code::Int(_) | Code::None, None) => None,
         }
     }
 

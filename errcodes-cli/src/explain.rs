@@ -3,7 +3,7 @@
 use std::error::Error;
 use std::fmt::Write as _;
 
-use errcodes::__private::Key;
+use errcodes::{Code, PlatformError};
 use serde::Serialize;
 
 use crate::entry::{CodeValue, Entry, Retry};
@@ -85,13 +85,13 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
         }
     };
     let received = Received {
-        code: CodeValue::of(Key::parse(&args.code)).filter(|_| !args.code.trim().is_empty()),
+        code: CodeValue::of(Code::Str(&args.code)).filter(|_| !args.code.trim().is_empty()),
         message: args.message.clone(),
         endpoint: args.endpoint.clone(),
         sub_code: args.sub_code.clone(),
     };
     let found = lookup::find(platform.table, &received);
-    let entry = found.index.map(|index| Entry::at(platform.table, index));
+    let entry = (!found.variant.is_unknown()).then(|| Entry::of(&found.variant));
     let origin = entry.as_ref().and_then(|entry| platform.origin(entry.name));
     match args.output.format {
         Format::Json => output::print_json(&Explained {
@@ -99,9 +99,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
             variant: platform.variant(entry.as_ref().map_or("Unknown", |entry| entry.name)),
             received: &received,
             known: entry.is_some(),
-            retry: Retry::of(found.index.map_or(platform.table.unknown_retry(), |i| {
-                platform.table.retry_class(i)
-            })),
+            retry: Retry::of(found.variant.retry_class()),
             fields: found
                 .fields
                 .iter()
@@ -110,11 +108,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
                     value: value.clone(),
                 })
                 .collect(),
-            others: found
-                .others
-                .iter()
-                .map(|&i| platform.table.name(i))
-                .collect(),
+            others: found.others.iter().map(PlatformError::name).collect(),
             entry: entry.clone(),
             origin,
         })?,
@@ -162,7 +156,7 @@ fn text(
         ),
         _ => line("code", &code),
     }
-    line("message", entry.message);
+    line("message", &entry.message);
     line("hint", entry.hint.unwrap_or("(the source gives none)"));
     line("retry", &entry.retry.advice());
     let group = entry.group.unwrap_or("-");
@@ -221,7 +215,7 @@ fn others(platform: &Platform, found: &Found, code: &str) -> String {
         .others
         .iter()
         .take(SHOWN)
-        .map(|&index| platform.table.name(index).to_owned())
+        .map(|other| other.name().to_owned())
         .collect();
     if found.others.len() > SHOWN {
         names.push(format!(

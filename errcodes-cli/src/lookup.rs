@@ -1,7 +1,8 @@
 //! What was received (a code, and the message, endpoint and sub-code with it) to its entry,
 //! by the runtime's own lookups, as `Catalog::from_code` and `Catalog::lookup` run them.
 
-use errcodes::__private::{Key, Table};
+use errcodes::runtime::{Table, Variant};
+use errcodes::{Code, PlatformError, Query};
 use serde::Serialize;
 
 use crate::entry::CodeValue;
@@ -20,49 +21,40 @@ pub struct Received {
 /// What the received error is.
 #[derive(Debug, Clone)]
 pub struct Found {
-    /// The entry; `None` for a code the table does not know.
-    pub index: Option<usize>,
+    /// The entry, or `Unknown` for a code the table does not know.
+    pub variant: Variant,
     /// `(name, value)` of the matched template's fields.
     pub fields: Vec<(&'static str, String)>,
     /// The other entries of the received code, in spec order.
-    pub others: Vec<usize>,
+    pub others: Vec<Variant>,
 }
 
-/// The entry of `received`: the one of its code whose message matches, else the code's
-/// fallback (without a message, the fallback), then the twin documented for its endpoint.
-pub fn find(table: &'static Table, received: &Received) -> Found {
-    let key = received
-        .code
-        .as_ref()
-        .map_or(Key::None, |code| Key::of(code.code()));
-    let sub_code = received.sub_code.as_deref();
-    let (mut index, fields) = match (&received.message, sub_code) {
-        (None, None) => (table.lookup(key), Vec::new()),
-        (message, _) => {
-            let message = message.as_deref().unwrap_or_default();
-            let (index, fields, _) = table.find(key, sub_code, message);
-            let fields = fields
-                .iter()
-                .map(|(name, value)| (name, value.to_owned()))
-                .collect();
-            (index, fields)
-        }
-    };
-    if let Some(endpoint) = &received.endpoint {
-        index = table.at_endpoint(index, endpoint);
+/// The entry of `received`, as `lookup` on the generated enum finds it: the one of its
+/// code whose message matches, else the code's fallback (without a message, the
+/// fallback), then the twin documented for its endpoint.
+pub fn find(table: Table, received: &Received) -> Found {
+    let code = received.code.as_ref().map_or(Code::None, CodeValue::code);
+    let mut query = Query::new(code).message(received.message.as_deref().unwrap_or_default());
+    if let Some(sub_code) = &received.sub_code {
+        query = query.sub_code(sub_code);
     }
-    let others = (0..table.len())
-        .filter(|&other| {
-            other != index
-                && key != Key::None
-                && table
-                    .codes_of(other)
-                    .iter()
-                    .any(|&code| Key::of(code) == key)
+    if let Some(endpoint) = &received.endpoint {
+        query = query.endpoint(endpoint);
+    }
+    let found = table.lookup(&query);
+    let fields = found
+        .fields
+        .iter()
+        .map(|(name, value)| (name, value.to_owned()))
+        .collect();
+    let others = table
+        .variants()
+        .filter(|other| {
+            *other != found.error && code != Code::None && other.codes().contains(&code)
         })
         .collect();
     Found {
-        index: (index < table.len()).then_some(index),
+        variant: found.error,
         fields,
         others,
     }

@@ -20,6 +20,7 @@ mod lookup;
 mod output;
 mod platform;
 mod problems;
+mod scan;
 mod target;
 
 use std::error::Error;
@@ -43,6 +44,7 @@ enum Command {
     Diff(diff::Args),
     Docs(docs::Args),
     Import(import::Args),
+    Scan(scan::Args),
 }
 
 /// How a command ended, once it has printed what it found.
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&args),
         Command::Docs(args) => docs::run(&args),
         Command::Import(args) => import::run(&args).map(|()| Status::Clean),
+        Command::Scan(args) => scan::run(&args),
     };
     match outcome {
         Ok(Status::Clean) => ExitCode::SUCCESS,

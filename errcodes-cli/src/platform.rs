@@ -1,9 +1,8 @@
 //! A platform's table as the commands read it, shipped with errcodes or read from a spec
-//! file: the spec's names and its runtime `Table`. `explain`, `list` and `docs` read both
+//! file: the spec's names and its run-time `Table`. `explain`, `list` and `docs` read both
 //! kinds through this one view, with the runtime's own lookups.
 
-use errcodes::__private::Table;
-use errcodes::Catalog;
+use errcodes::runtime::Table;
 use errcodes_spec::Spec;
 use serde::Serialize;
 
@@ -24,7 +23,7 @@ pub struct Platform {
     /// In spec order.
     pub groups: Vec<Group>,
     #[serde(skip)]
-    pub table: &'static Table,
+    pub table: Table,
     /// The model of a spec file; a shipped platform's is read when asked for.
     #[serde(skip)]
     model: Option<Spec>,
@@ -57,80 +56,83 @@ impl Group {
     }
 }
 
-/// The platforms errcodes ships, in the order of `errcodes::platforms`' docs.
+/// The order `errcodes::platforms`' docs list the shipped platforms in; others follow, by
+/// name.
+const ORDER: &[&str] = &[
+    "wechat_shop",
+    "wechat_transaction",
+    "wangdiantong",
+    "tiktok_local_services",
+    "aliexpress",
+    "wechat_global",
+    "top_gateway",
+    "tiktok_global",
+    "alipay",
+];
+
+/// The ids of the platforms errcodes ships, in that order.
+pub fn shipped_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Table::shipped_names().collect();
+    names.sort_by_key(|name| {
+        let rank = ORDER.iter().position(|known| known == name);
+        (rank.unwrap_or(ORDER.len()), *name)
+    });
+    names
+}
+
+/// The platforms errcodes ships, in that order.
 pub fn shipped() -> Vec<Platform> {
-    use errcodes::platforms::{
-        aliexpress::AliexpressError, alipay::AlipayError, tiktok_global::TiktokGlobalError,
-        tiktok_local_services::TiktokLocalServicesError, top_gateway::TopGatewayError,
-        wangdiantong::WangdiantongError, wechat_global::WechatGlobalError,
-        wechat_shop::WechatShopError, wechat_transaction::WechatTransactionError,
-    };
-    // `stringify!`: the enum's name as written, where `type_name` promises no format.
-    macro_rules! of {
-        ($($ty:ident),*) => { vec![$(Platform::of::<$ty>(stringify!($ty))),*] };
-    }
-    of!(
-        WechatShopError,
-        WechatTransactionError,
-        WangdiantongError,
-        TiktokLocalServicesError,
-        AliexpressError,
-        WechatGlobalError,
-        TopGatewayError,
-        TiktokGlobalError,
-        AlipayError
-    )
+    shipped_names()
+        .into_iter()
+        .filter_map(|name| Platform::shipped(name).ok())
+        .collect()
 }
 
 /// The ids of the shipped platforms, for messages.
 pub fn shipped_ids() -> String {
-    shipped()
-        .iter()
-        .map(|platform| platform.id)
-        .collect::<Vec<_>>()
-        .join(", ")
+    shipped_names().join(", ")
 }
 
 impl Platform {
-    fn of<E: Catalog>(enum_name: &str) -> Platform {
-        Platform {
-            id: E::PLATFORM,
-            enum_name: enum_name.to_owned(),
-            title: E::TITLE.to_owned(),
-            source: E::SOURCE.to_owned(),
-            spec: format!("specs/{}.yaml", E::PLATFORM),
+    /// The platform errcodes ships as `id`, read as every shipped enum is generated.
+    pub fn shipped(id: &str) -> Result<Platform, Vec<String>> {
+        let table = Table::shipped(id).map_err(|error| error.problems().to_vec())?;
+        Ok(Platform {
+            spec: format!("specs/{}.yaml", table.platform()),
             shipped: true,
-            groups: E::GROUPS
+            model: None,
+            ..Platform::of(table)
+        })
+    }
+
+    /// The platform of the spec file at `path`, checked as `spec`: its table loaded by the
+    /// runtime, encoded as `platform_errors!` encodes it, so that one lookup serves a spec
+    /// file and a shipped enum.
+    pub fn from_spec(spec: &Spec, path: &str) -> Result<Platform, Vec<String>> {
+        let table = Table::load(path).map_err(|error| error.problems().to_vec())?;
+        Ok(Platform {
+            spec: path.to_owned(),
+            model: Some(spec.clone()),
+            ..Platform::of(table)
+        })
+    }
+
+    fn of(table: Table) -> Platform {
+        Platform {
+            id: table.platform(),
+            enum_name: table.enum_name().to_owned(),
+            title: table.title().to_owned(),
+            source: table.source().to_owned(),
+            spec: String::new(),
+            shipped: false,
+            groups: table
+                .groups()
                 .iter()
                 .map(|group| Group::new(group.id, group.title))
                 .collect(),
-            table: E::__table(),
+            table,
             model: None,
         }
-    }
-
-    /// The platform of a checked spec read from `path`: its table encoded as
-    /// `platform_errors!` encodes it, and read by the runtime's own `Table`, so that one
-    /// lookup serves a spec file and a shipped enum. Leaked: a command reads one or two
-    /// specs once per process. An error when the table cannot be built.
-    pub fn from_spec(spec: &Spec, path: &str) -> Result<Platform, String> {
-        let encoded = errcodes_spec::encode(spec).map_err(|error| format!("{path}: {error}"))?;
-        let table = Table::leak(encoded);
-        Ok(Platform {
-            id: table.platform(),
-            enum_name: spec.enum_name.clone(),
-            title: spec.title.clone(),
-            source: spec.source.clone(),
-            spec: path.to_owned(),
-            shipped: false,
-            groups: spec
-                .groups
-                .iter()
-                .map(|group| Group::new(&group.id, &group.title))
-                .collect(),
-            table,
-            model: Some(spec.clone()),
-        })
     }
 
     /// The spec the row of entry `name` comes from.
@@ -155,8 +157,9 @@ impl Platform {
 
     /// Every entry, in spec order.
     pub fn entries(&self) -> Vec<Entry> {
-        (0..self.table.len())
-            .map(|index| Entry::at(self.table, index))
+        self.table
+            .variants()
+            .map(|variant| Entry::of(&variant))
             .collect()
     }
 

@@ -23,10 +23,7 @@ pub fn parse(text: &str) -> Result<Target, String> {
     if is_path {
         return Ok(Target::Spec(text.to_owned()));
     }
-    if platform::shipped()
-        .iter()
-        .any(|platform| platform.id == text)
-    {
+    if platform::shipped_names().contains(&text) {
         return Ok(Target::Shipped(text.to_owned()));
     }
     Err(format!(
@@ -39,13 +36,10 @@ impl Target {
     /// The platform, or the spec's problems as a build reports them.
     pub fn open(&self) -> Result<Platform, Vec<String>> {
         match self {
-            Target::Shipped(id) => platform::shipped()
-                .into_iter()
-                .find(|platform| platform.id == id)
-                .ok_or_else(|| vec![format!("no shipped platform is called `{id}`")]),
+            Target::Shipped(id) => Platform::shipped(id),
             Target::Spec(path) => {
                 let spec = crate::load::load(path, INSTEAD)?;
-                Platform::from_spec(&spec, path).map_err(|error| vec![error])
+                Platform::from_spec(&spec, path)
             }
         }
     }

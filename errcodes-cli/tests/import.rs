@@ -405,7 +405,7 @@ fn o_leaves_a_file_that_exists_alone_unless_forced() {
     assert_eq!(status(&output), 1, "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
-        format!("error: {path} exists; `errcodes import` does not overwrite a spec, which may have been reviewed: name another file, or pass --force to overwrite it\n")
+        format!("error: {path} exists; errcodes does not overwrite a spec, which may have been reviewed: name another file, or pass --force to overwrite it\n")
     );
     assert!(stdout(&output).is_empty());
     assert_eq!(fs::read_to_string(&out).expect("the spec"), reviewed);

@@ -43,7 +43,7 @@ pub use encoded::{Code, Encoded, Path};
 pub use envelope::{path_text, Envelope, Format, ITEMS};
 pub use hash::{bucket, bucket_of, hash_int, hash_str, place, reduce, slot_of};
 pub use ints::{Design, IntIndex};
-pub use retry::Retry;
+pub use retry::{Retry, Short};
 pub use text::{lead, normalize};
 pub use view::View;
 pub use words::{long, record, word};

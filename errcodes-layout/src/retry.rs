@@ -61,24 +61,61 @@ impl Retry {
     }
 }
 
+impl Retry {
+    /// The class's word, as a spec writes it: `permanent`, `transient`, `throttled`,
+    /// `reauthenticate` or `already_applied`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Retry::Permanent => "permanent",
+            Retry::Transient => "transient",
+            Retry::Throttled(_) => "throttled",
+            Retry::Reauthenticate => "reauthenticate",
+            Retry::AlreadyApplied => "already_applied",
+        }
+    }
+
+    /// The class in one line, its wait in the largest whole unit: `permanent`,
+    /// `throttled`, `throttled 5m`. What the runtime's `RetryClass` prints and `errcodes
+    /// diff` shows.
+    #[must_use]
+    pub const fn short(self) -> Short {
+        Short(self)
+    }
+}
+
+/// A wait in the largest unit that divides it, as a spec writes it (1d, not 86400s).
+fn whole_unit(secs: u64) -> (u64, &'static str) {
+    [(86_400, "d"), (3_600, "h"), (60, "m")]
+        .into_iter()
+        .find(|&(size, _)| secs % size == 0 && secs >= size)
+        .map_or((secs, "s"), |(size, unit)| (secs / size, unit))
+}
+
+/// [`Retry::short`]: `throttled 5m`.
+#[derive(Debug, Clone, Copy)]
+pub struct Short(Retry);
+
+impl fmt::Display for Short {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.as_str())?;
+        if let Retry::Throttled(Some(secs)) = self.0 {
+            let (amount, unit) = whole_unit(secs);
+            write!(f, " {amount}{unit}")?;
+        }
+        Ok(())
+    }
+}
+
 /// The class as a spec's docs show it: `permanent`, `throttled, wait at least 5m`.
 impl fmt::Display for Retry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Retry::Permanent => f.write_str("permanent"),
-            Retry::Transient => f.write_str("transient"),
-            Retry::Throttled(None) => f.write_str("throttled"),
             Retry::Throttled(Some(secs)) => {
-                // The largest unit that divides the wait, as the spec writes it (1d, not
-                // 86400s).
-                let (size, unit) = [(86_400, "d"), (3_600, "h"), (60, "m")]
-                    .into_iter()
-                    .find(|&(size, _)| secs % size == 0)
-                    .unwrap_or((1, "s"));
-                write!(f, "throttled, wait at least {}{unit}", secs / size)
+                let (amount, unit) = whole_unit(*secs);
+                write!(f, "throttled, wait at least {amount}{unit}")
             }
-            Retry::Reauthenticate => f.write_str("reauthenticate"),
-            Retry::AlreadyApplied => f.write_str("already_applied"),
+            retry => f.write_str(retry.as_str()),
         }
     }
 }
@@ -97,6 +134,19 @@ mod tests {
         assert_eq!(shown(30), "throttled, wait at least 30s");
         assert_eq!(shown(90), "throttled, wait at least 90s");
         assert_eq!(Retry::Throttled(None).to_string(), "throttled");
+        assert_eq!(
+            Retry::Throttled(Some(0)).to_string(),
+            "throttled, wait at least 0s"
+        );
+    }
+
+    #[test]
+    fn the_short_form_is_the_word_and_the_wait() {
+        let short = |retry: Retry| retry.short().to_string();
+        assert_eq!(short(Retry::Throttled(Some(300))), "throttled 5m");
+        assert_eq!(short(Retry::Throttled(Some(90))), "throttled 90s");
+        assert_eq!(short(Retry::Throttled(None)), "throttled");
+        assert_eq!(short(Retry::AlreadyApplied), "already_applied");
     }
 
     #[test]

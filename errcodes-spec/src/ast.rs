@@ -122,6 +122,10 @@ pub struct Entry {
     pub hint: Option<Text>,
     pub retry: Retry,
     pub fallback: bool,
+    /// Whether the entry adds a meaning to codes a later layer lists (`join: true`) rather
+    /// than taking the codes for its own layer: it claims no code, and the code's fallback
+    /// stays the later layer's.
+    pub join: bool,
     /// The sub-code rule, for platforms whose errors have two levels (TOP's `sub_code`).
     pub sub_code: Option<SubCode>,
     pub http_status: Option<u16>,

@@ -9,6 +9,7 @@ pub fn check(spec: &Spec, cx: &mut Ctxt) {
     unique_group_ids(spec, cx);
     unique_names(spec, cx);
     codes_and_fallbacks(spec, cx);
+    joins(spec, cx);
     sub_codes(spec, cx);
     distinct_templates(spec, cx);
     success_codes(spec, cx);
@@ -111,13 +112,14 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
     }
     let by_code = entries_by_code(spec);
     for (code, indices) in &by_code {
-        if indices.len() < 2 {
+        // A code's joins leave its fallback to the layer that lists it.
+        if indices.iter().filter(|&&i| !spec.entries[i].join).count() < 2 {
             continue;
         }
         let fallbacks: Vec<usize> = indices
             .iter()
             .copied()
-            .filter(|&i| spec.entries[i].fallback)
+            .filter(|&i| spec.entries[i].fallback && !spec.entries[i].join)
             .collect();
         match fallbacks.as_slice() {
             [] => {
@@ -166,6 +168,34 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
                 "`fallback: true` on an entry whose code has no other entry",
             )
             .help("remove it: a fallback chooses among entries that share a code");
+        }
+    }
+}
+
+/// A join adds a meaning to a code that a spec this one includes or extends lists: it needs
+/// a code, and that spec, and leaves the code's fallback to it.
+fn joins(spec: &Spec, cx: &mut Ctxt) {
+    for entry in spec
+        .entries
+        .iter()
+        .filter(|entry| entry.join && entry.codes_read)
+    {
+        if entry.fallback {
+            cx.error(&entry.path.key("fallback"), "an entry with `join: true` cannot be a fallback")
+                .help("the code's fallback stays the one of the spec that lists the code: remove `fallback: true`, or `join: true` to make the code this spec's own");
+        }
+        if entry.codes.is_empty() {
+            cx.error(&entry.path.key("join"), "`join: true` on an entry without a code")
+                .help("a join adds a meaning to a code of a spec this one includes or extends: give the entry that code, or remove `join: true`");
+        }
+        for code in &entry.codes {
+            let below = spec.entries.iter().any(|other| {
+                !other.join && other.layer > entry.layer && other.codes.contains(code)
+            });
+            if !below {
+                cx.error(&entry.path.key("code"), format!("`join: true`, but no spec this one includes or extends lists code {code}"))
+                    .help("remove `join: true` to make the entry the code's own, or give the code of the entries it joins");
+            }
         }
     }
 }

@@ -180,6 +180,7 @@ impl<'s> Data<'s> {
                 .iter()
                 .copied()
                 .find(|&i| spec.entries[i].fallback)
+                .or_else(|| entries.iter().copied().find(|&i| !spec.entries[i].join))
                 .or(entries.first().copied())
                 .map_or(NONE, u32_of);
             match code {

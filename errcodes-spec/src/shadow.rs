@@ -114,15 +114,18 @@ fn take(entry: &mut Entry, claims: &Claims) -> (Vec<Shadowing>, bool) {
     let earlier = |site: &&Site| site.layer < entry.layer;
     let mut found = Vec::new();
     let had_codes = !entry.codes.is_empty();
-    entry
-        .codes
-        .retain(|code| match claims.codes.get(code).filter(earlier) {
-            Some(kept) => {
-                found.push(shadowing(Shadowed::Code(code.clone()), kept));
-                false
-            }
-            None => true,
-        });
+    // A join adds a meaning to a code another layer holds: it takes no code, so loses none.
+    if !entry.join {
+        entry
+            .codes
+            .retain(|code| match claims.codes.get(code).filter(earlier) {
+                Some(kept) => {
+                    found.push(shadowing(Shadowed::Code(code.clone()), kept));
+                    false
+                }
+                None => true,
+            });
+    }
     if had_codes && entry.codes.is_empty() {
         return (found, true);
     }
@@ -145,7 +148,12 @@ fn take(entry: &mut Entry, claims: &Claims) -> (Vec<Shadowing>, bool) {
 /// Claims what a kept entry defines, where no entry of its own or an earlier layer has.
 fn claim(entry: &Entry, claims: &mut Claims) {
     let site = entry_site(entry);
-    for code in &entry.codes {
+    let codes = if entry.join {
+        &[][..]
+    } else {
+        &entry.codes[..]
+    };
+    for code in codes {
         claims
             .codes
             .entry(code.clone())

@@ -71,29 +71,14 @@ impl RetryClass {
     /// `reauthenticate` or `already_applied`.
     #[must_use]
     pub const fn as_str(&self) -> &'static str {
-        match self {
-            RetryClass::Permanent => "permanent",
-            RetryClass::Transient => "transient",
-            RetryClass::Throttled { .. } => "throttled",
-            RetryClass::Reauthenticate => "reauthenticate",
-            RetryClass::AlreadyApplied => "already_applied",
-        }
+        crate::table::retry(*self).as_str()
     }
 }
 
 /// Prints the spec syntax: `permanent`, `throttled`, `throttled 5m`.
 impl fmt::Display for RetryClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())?;
-        if let Some(wait) = self.retry_after() {
-            let secs = wait.as_secs();
-            let (amount, unit) = [(86_400, "d"), (3_600, "h"), (60, "m")]
-                .into_iter()
-                .find(|(size, _)| secs % size == 0 && secs >= *size)
-                .map_or((secs, "s"), |(size, unit)| (secs / size, unit));
-            write!(f, " {amount}{unit}")?;
-        }
-        Ok(())
+        fmt::Display::fmt(&crate::table::retry(*self).short(), f)
     }
 }
 

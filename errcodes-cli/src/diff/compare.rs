@@ -7,7 +7,6 @@ use errcodes_spec::ast::{
 use serde::Serialize;
 
 use super::policy::{Kind, Level};
-use errcodes::__private::retry_class;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
@@ -80,7 +79,7 @@ fn spec_changes(out: &mut Changes, old: &Spec, new: &Spec) {
             (Kind::Enum, &|spec| spec.enum_name.clone()),
             (Kind::NonExhaustive, &|spec| spec.non_exhaustive.to_string()),
             (Kind::UnknownRetry, &|spec| {
-                retry_class(spec.unknown_retry).to_string()
+                spec.unknown_retry.short().to_string()
             }),
             (Kind::Envelope, &|spec| envelope(spec.envelope.as_ref())),
             (Kind::Noise, &|spec| templates(&spec.noise)),
@@ -189,9 +188,7 @@ fn compare_entries(out: &mut Changes, old: (&Spec, &Entry), new: (&Spec, &Entry)
                 optional(entry.deprecated.as_ref())
             }),
             (Kind::Fallback, &|(_, entry)| entry.fallback.to_string()),
-            (Kind::Retry, &|(_, entry)| {
-                retry_class(entry.retry).to_string()
-            }),
+            (Kind::Retry, &|(_, entry)| entry.retry.short().to_string()),
             (Kind::Fields, &|(_, entry)| fields(entry)),
             (Kind::Group, &|(spec, entry)| {
                 spec.groups

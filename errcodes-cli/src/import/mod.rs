@@ -3,19 +3,19 @@
 //! read (one reader per format → [`table::Page`]) → rows (columns placed, codes parsed) →
 //! spec (names, templates, repeats merged, fallbacks) → write (YAML).
 
-mod codes;
+pub(crate) mod codes;
 mod columns;
 mod fallback;
 mod format;
-mod naming;
-mod placeholders;
+pub(crate) mod naming;
+pub(crate) mod placeholders;
 mod problem;
 mod read;
 mod rows;
 mod spec;
 mod table;
-mod unique;
-mod write;
+pub(crate) mod unique;
+pub(crate) mod write;
 
 use std::error::Error;
 use std::path::PathBuf;

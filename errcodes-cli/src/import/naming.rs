@@ -32,6 +32,14 @@ pub struct Namer {
 }
 
 impl Namer {
+    /// A namer for entries added to a spec that has `names` already.
+    pub fn taking(names: impl IntoIterator<Item = String>) -> Namer {
+        Namer {
+            taken: names.into_iter().collect(),
+            ..Namer::default()
+        }
+    }
+
     /// The name of the next row; `words` is its message with placeholders blanked out.
     pub fn name(&mut self, codes: &[Code], words: &str) -> String {
         let rows = self.rows_of_code.entry(codes.first().cloned()).or_default();

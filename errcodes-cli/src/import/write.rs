@@ -40,7 +40,7 @@ pub fn yaml(spec: &Spec) -> String {
     out
 }
 
-fn line(out: &mut String, indent: &str, key: &str, value: &str) {
+pub fn line(out: &mut String, indent: &str, key: &str, value: &str) {
     for piece in [indent, key, ": ", value, "\n"] {
         out.push_str(piece);
     }
@@ -71,7 +71,7 @@ fn write_entry(out: &mut String, entry: &Entry) {
     }
 }
 
-fn codes(codes: &[Code]) -> String {
+pub fn codes(codes: &[Code]) -> String {
     let one = |code: &Code| match code {
         Code::Int(code) => code.to_string(),
         Code::Str(code) => quoted(code),
@@ -125,7 +125,7 @@ pub fn output(yaml: &str, path: Option<&Path>, force: bool) -> Result<(), String
             .and_then(|mut file| file.write_all(yaml.as_bytes()))
             .map_err(|error| match error.kind() {
                 io::ErrorKind::AlreadyExists => format!(
-                    "{} exists; `errcodes import` does not overwrite a spec, which may have been reviewed: name another file, or pass --force to overwrite it",
+                    "{} exists; errcodes does not overwrite a spec, which may have been reviewed: name another file, or pass --force to overwrite it",
                     path.display()
                 ),
                 _ => format!("cannot write {}: {error}", path.display()),

@@ -56,6 +56,7 @@ const ENTRY_KEYS: &[&str] = &[
     "hint",
     "retry",
     "fallback",
+    "join",
     "http_status",
     "endpoint",
     "scene",
@@ -283,6 +284,7 @@ fn parse_entry(
             .help("add `retry:` to the entry or to its group (`permanent`, `transient`, `throttled`, `{throttled: 30s}`, `reauthenticate`, `already_applied`)");
     }
     let fallback = map.bool(cx, "fallback").unwrap_or(false);
+    let join = map.bool(cx, "join").unwrap_or(false);
     let sub_code = match map.get("sub_code") {
         None => Some(None),
         Some(value) => layers::sub_code(cx, &path.key("sub_code"), value).map(Some),
@@ -309,6 +311,7 @@ fn parse_entry(
         hint,
         retry: retry.unwrap_or(Retry::Permanent),
         fallback,
+        join,
         sub_code: sub_code.flatten(),
         http_status,
         endpoint,

@@ -80,6 +80,33 @@ pub(super) fn text(text: &str, name: &str) -> Result<Table, LoadError> {
 }
 
 pub(super) fn shipped(name: &str) -> Result<Table, LoadError> {
+    let known = |shipped: &Vec<(String, Table)>| {
+        shipped
+            .iter()
+            .find_map(|(known, table)| (known == name).then_some(*table))
+    };
+    if let Some(table) = known(&lock(&SHIPPED)) {
+        return Ok(table);
+    }
+    let table = read_shipped(name)?;
+    let mut shipped = lock(&SHIPPED);
+    if known(&shipped).is_none() {
+        shipped.push((name.to_owned(), table));
+    }
+    Ok(table)
+}
+
+/// The shipped tables loaded so far, by name: a second load reads no YAML.
+static SHIPPED: Mutex<Vec<(String, Table)>> = Mutex::new(Vec::new());
+
+/// A poisoned lock only means another thread panicked while pushing: the list is whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn read_shipped(name: &str) -> Result<Table, LoadError> {
     let Some(spec) = errcodes_spec::read_shipped(name) else {
         let names: Vec<&str> = errcodes_spec::shipped_names().collect();
         return Err(LoadError::one(format!(
@@ -119,10 +146,7 @@ fn table(spec: &Spec, display: &str) -> Result<Table, LoadError> {
         title: spec.title.clone(),
         source: spec.source.clone(),
     };
-    // A poisoned lock only means another thread panicked while pushing: the list is whole.
-    let mut loaded = LOADED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut loaded = lock(&LOADED);
     if let Some(&(_, inner)) = loaded.iter().find(|(kept, _)| *kept == key) {
         return Ok(Table { inner });
     }

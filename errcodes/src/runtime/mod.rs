@@ -200,6 +200,21 @@ impl Table {
         })
     }
 
+    /// `message` as the spec's entries are matched against it: trimmed, the spec's `noise`
+    /// (WeChat's ` rid: <id>`) stripped. What a new entry for the message should say.
+    ///
+    /// ```
+    /// use errcodes::runtime::Table;
+    ///
+    /// let table = Table::shipped("wechat_global")?;
+    /// assert_eq!(table.matched_text(" system busy rid: 65a1-77 "), "system busy");
+    /// # Ok::<(), errcodes::runtime::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn matched_text<'m>(&self, message: &'m str) -> &'m str {
+        self.inner.table.matched_text(message)
+    }
+
     /// The entry called `name` (`"RateLimited"`); `None` for a name the spec does not
     /// have, `"Unknown"` included.
     #[must_use]

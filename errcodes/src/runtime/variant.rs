@@ -62,6 +62,14 @@ impl Variant {
         self.table
     }
 
+    /// The entry's sub-code rule, as a spec writes it: exact (`ACQ.TRADE_NOT_EXIST`), a
+    /// prefix (`isp.*`) or a template (`isp.service-error:{code}`, its literal text
+    /// normalised as it is matched). `None` for an entry without one, and for `Unknown`.
+    #[must_use]
+    pub fn sub_code_rule(&self) -> Option<String> {
+        self.table.table().sub_code_of(self.index)
+    }
+
     /// The code of `Unknown`, as received; `None` for an entry of the table.
     #[must_use]
     pub fn unknown_code(&self) -> Option<&UnknownCode<Variant>> {

@@ -194,6 +194,13 @@ impl Table {
         (0..noise.len() / 4).filter_map(move |i| self.pattern(word(noise, i)))
     }
 
+    /// `message` as entries' messages are matched against it: trimmed, the spec's `noise`
+    /// (WeChat's ` rid: <id>`) stripped.
+    #[must_use]
+    pub fn matched_text<'m>(&self, message: &'m str) -> &'m str {
+        self.stripped(message).0
+    }
+
     /// The value of the first field called `request_id` or `rid` in the noise stripped from
     /// `message` (WeChat appends ` rid: <id>` to its messages).
     #[must_use]

@@ -91,6 +91,19 @@ pub const fn retry_class(retry: Retry) -> RetryClass {
     }
 }
 
+/// The table's class of a retry class: [`retry_class`] backwards, a wait in whole seconds.
+#[must_use]
+pub(crate) const fn retry(class: RetryClass) -> Retry {
+    match class {
+        RetryClass::Permanent => Retry::Permanent,
+        RetryClass::Transient => Retry::Transient,
+        RetryClass::Throttled { wait: None } => Retry::Throttled(None),
+        RetryClass::Throttled { wait: Some(wait) } => Retry::Throttled(Some(wait.as_secs())),
+        RetryClass::Reauthenticate => Retry::Reauthenticate,
+        RetryClass::AlreadyApplied => Retry::AlreadyApplied,
+    }
+}
+
 impl Table {
     /// The table `platform_errors!` wrote: its text and bytes, and its lists. `const`: the
     /// sections are found at compile time.

@@ -1,0 +1,123 @@
+//! A line judged by the platform's table: a success, an error counted by variant and retry
+//! class, and what the spec lacks (an unknown code or sub-code, a message no entry of its
+//! code matches), found by the same lookups a generated enum runs.
+
+use errcodes::runtime::Table;
+use errcodes::{By, Code, PlatformError, Query};
+
+use super::line::{Body, Received, Shape};
+use super::tally::{Place, Sighting, Tally};
+
+/// Counts `shape`, read from the line at `place`, in `tally`.
+pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally: &mut Tally) {
+    match shape {
+        Shape::Body { status, body } => {
+            let bytes = match body {
+                Body::Bytes(bytes) => bytes,
+                Body::Text(text) => text.as_bytes(),
+            };
+            let read = match status {
+                Some(status) => table.from_http(*status, bytes),
+                None => table.from_response(bytes),
+            };
+            match read {
+                Ok(None) => tally.successes += 1,
+                Ok(Some(error)) => {
+                    let seen = Seen {
+                        code: error.code(),
+                        message: error.message(),
+                        sub_code: error.sub_code(),
+                        time: None,
+                        // An unknown code's class follows the HTTP status (503: transient).
+                        retry: Some(error.retry_class().as_str()),
+                    };
+                    judge(table, &seen, place, tally);
+                }
+                Err(error) => tally.malformed(place, || error.to_string()),
+            }
+        }
+        Shape::Error(received) => observe_received(table, received, place, tally),
+    }
+}
+
+fn observe_received(
+    table: Table,
+    received: &Received,
+    place: impl Fn() -> Place,
+    tally: &mut Tally,
+) {
+    if received
+        .platform
+        .as_deref()
+        .is_some_and(|platform| platform != table.platform())
+    {
+        tally.other_platforms += 1;
+        return;
+    }
+    let seen = Seen {
+        code: received.code.as_deref().map_or(Code::None, Code::Str),
+        message: received.message.as_deref().unwrap_or_default(),
+        sub_code: received.sub_code.as_deref(),
+        time: received.timestamp.as_deref(),
+        retry: None,
+    };
+    judge(table, &seen, place, tally);
+}
+
+/// An error as received.
+struct Seen<'a> {
+    code: Code<'a>,
+    message: &'a str,
+    sub_code: Option<&'a str>,
+    time: Option<&'a str>,
+    /// The class the response gave, where it was read here.
+    retry: Option<&'static str>,
+}
+
+fn judge(table: Table, seen: &Seen<'_>, place: impl Fn() -> Place, tally: &mut Tally) {
+    let mut query = Query::new(seen.code).message(seen.message);
+    if let Some(sub_code) = seen.sub_code {
+        query = query.sub_code(sub_code);
+    }
+    let found = table.lookup(&query);
+    let variant = found.error.name();
+    let retry = seen
+        .retry
+        .unwrap_or_else(|| found.error.retry_class().as_str());
+    tally.error(variant, retry);
+    let code = canonical(seen.code);
+    let message = table.matched_text(seen.message);
+    let sighting = |key: String| Sighting {
+        key,
+        code: &code,
+        sub_code: seen.sub_code,
+        message,
+        variant,
+        time: seen.time,
+    };
+    if found.by == By::Unknown {
+        tally
+            .unknown_codes
+            .add(&sighting(code.clone()), place, false);
+    } else if found.unknown_sub_code {
+        let sub_code = seen.sub_code.unwrap_or_default().trim();
+        let key = format!("{code} {sub_code}");
+        tally.unknown_sub_codes.add(&sighting(key), place, false);
+    } else if found.by == By::Fallback {
+        let key = format!("{code} {message}");
+        tally.unmatched_messages.add(&sighting(key), place, true);
+    }
+}
+
+/// A code as one text for every spelling of it: numeric text is its integer.
+pub fn canonical(code: Code<'_>) -> String {
+    match code {
+        Code::Int(code) => code.to_string(),
+        Code::Str(text) => {
+            let text = text.trim();
+            text.parse::<i64>()
+                .map_or_else(|_| text.to_owned(), |code| code.to_string())
+        }
+        Code::None => String::new(),
+    }
+}

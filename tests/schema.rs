@@ -306,6 +306,7 @@ fn the_specs_that_must_compile_are_valid() {
         "tests/fixtures/user_crate/demo.yaml",
         "errcodes/tests/envelopes/status_led.yaml",
         "errcodes/tests/envelopes/success_empty.yaml",
+        "errcodes/tests/envelopes/error_lists.yaml",
     ] {
         let errors = validate(&Path::new(ROOT).join(path));
         assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
@@ -356,6 +357,7 @@ fn the_schema_rejects_mistakes_of_form() {
         ("envelope-success-not-a-code", "spec.envelope.success: 0 of the oneOf options match [\"ok\",true]"),
         ("envelope-success-message-not-text", "spec.envelope.success_message: 0 of the oneOf options match [\"ok\",0]"),
         ("envelope-status-led-not-a-bool", "spec.envelope.status_led: expected boolean, found \"yes\""),
+        ("envelope-path-index", "spec.envelope.code: 0 of the oneOf options match \"errors[0].code\""),
         ("sub-code-bad-rule", "spec.groups[0].errors[1].sub_code: \"isp.*.timeout\" does not match ^[^*\\s]([^*]*[^*\\s])?\\*?$"),
     ];
     for (name, expected) in cases {

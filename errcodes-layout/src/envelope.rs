@@ -38,6 +38,26 @@ pub struct Envelope {
     pub format: Format,
 }
 
+use alloc::string::String;
+
+/// The key of a path that goes through each item of a list: `errors[].code` is stored as
+/// the keys `errors`, `[]`, `code`. The spec's parser writes it, the response reader reads it.
+pub const ITEMS: &str = "[]";
+
+/// A path as a spec writes it: its keys joined by `.`, and [`ITEMS`] after its list's key
+/// (`errors[].code`).
+#[must_use]
+pub fn path_text(keys: &[String]) -> String {
+    let mut text = String::new();
+    for key in keys {
+        if !text.is_empty() && key != ITEMS {
+            text.push('.');
+        }
+        text.push_str(key);
+    }
+    text
+}
+
 /// What a response body is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Format {

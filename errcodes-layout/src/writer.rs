@@ -140,7 +140,7 @@ impl Writer {
     pub fn paths(&mut self, paths: impl IntoIterator<Item = Vec<String>>) -> (u32, u32) {
         let start = self.paths.len();
         self.paths.extend(paths.into_iter().map(|keys| Path {
-            text: keys.join("."),
+            text: crate::envelope::path_text(&keys),
             keys,
         }));
         (u32_of(start), u32_of(self.paths.len() - start))

@@ -149,7 +149,16 @@ impl<'s> Data<'s> {
             success_without_code: envelope.success_without_code,
             status_led: envelope.status_led,
             success_empty: envelope.success_empty,
-            lists: false,
+            lists: [
+                &envelope.code,
+                &envelope.message,
+                &envelope.sub_code,
+                &envelope.sub_message,
+                &envelope.request_id,
+            ]
+            .into_iter()
+            .flatten()
+            .any(|keys| keys.iter().any(|key| key == errcodes_layout::ITEMS)),
             format: errcodes_layout::Format::Json,
         };
         out.envelope(&envelope);

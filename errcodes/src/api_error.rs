@@ -31,12 +31,12 @@ use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
 pub struct ApiError<E> {
     error: E,
     // Boxed, so that a `Result<T, ApiError<E>>` stays small.
-    kept: Box<Kept>,
+    kept: Box<Kept<E>>,
 }
 
 /// What an error keeps of what was received.
 #[derive(Clone)]
-struct Kept {
+struct Kept<E> {
     code: RawCode,
     /// The message, then the sub-code, sub-message and request id received beside it, back
     /// to back: one allocation for all the text.
@@ -53,6 +53,8 @@ struct Kept {
     unknown_sub_code: bool,
     status: Option<u16>,
     retry_after: Option<Duration>,
+    /// The errors after the first of a response that lists several (`errors[].code`).
+    others: Vec<ApiError<E>>,
 }
 
 /// What a response carried besides its code and message.
@@ -114,8 +116,23 @@ impl<E> ApiError<E> {
                 unknown_sub_code: found.unknown_sub_code,
                 status: received.status,
                 retry_after: received.retry_after,
+                others: Vec::new(),
             }),
         }
+    }
+
+    pub(crate) fn with_others(mut self, others: Vec<ApiError<E>>) -> Self {
+        self.kept.others = others;
+        self
+    }
+
+    /// The errors the response listed after this one, each classified as this one is: a
+    /// response whose envelope reads a list (`errors[].code`, Amazon SP-API's
+    /// `{"errors": [{"code": ..., "message": ...}, ...]}`) is read as its first error, and
+    /// keeps the rest here. Empty for a response that names one error.
+    #[must_use]
+    pub fn others(&self) -> &[ApiError<E>] {
+        &self.kept.others
     }
 
     /// Takes `error` as the variant, with no template fields: a record read back names it.
@@ -246,6 +263,9 @@ impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
         if let Some(wait) = self.retry_after() {
             debug.field("retry_after", &wait);
         }
+        if !self.others().is_empty() {
+            debug.field("others", &self.others());
+        }
         debug.finish()
     }
 }
@@ -261,6 +281,7 @@ impl<E: PartialEq> PartialEq for ApiError<E> {
             && self.request_id() == other.request_id()
             && self.status() == other.status()
             && self.retry_after() == other.retry_after()
+            && self.others() == other.others()
     }
 }
 

@@ -32,11 +32,12 @@ use serde_json::{json, Value};
 
 mod envelopes;
 
-use envelopes::{envelope, envelope_in, put, Envelope, Keys};
+use envelopes::{envelope, envelope_in, put_at, Envelope, Keys};
 
 errcodes::platform_errors!("tests/envelopes/wide.yaml");
 errcodes::platform_errors!("tests/envelopes/status_led.yaml");
 errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
+errcodes::platform_errors!("tests/envelopes/error_lists.yaml");
 
 /// The envelopes read here, in the order [`agree`] is called for them.
 static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
@@ -52,6 +53,7 @@ static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
         envelope_in("tests/envelopes/wide.yaml"),
         envelope_in("tests/envelopes/status_led.yaml"),
         envelope_in("tests/envelopes/success_empty.yaml"),
+        envelope_in("tests/envelopes/error_lists.yaml"),
     ]
 });
 
@@ -63,7 +65,7 @@ static KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut keys: Vec<String> = ENVELOPES
         .iter()
         .flat_map(|envelope| envelope.slots().into_iter().flatten().flatten().cloned())
-        .filter(|key| key != "*")
+        .filter(|key| key != "*" && key != "[]")
         .chain(STARS.map(str::to_owned))
         .collect();
     keys.sort();
@@ -89,6 +91,22 @@ impl Doc {
             *self = value;
             return;
         };
+        // A list's items: with `repeat`, a new one after the others.
+        if key == "[]" {
+            if !matches!(self, Doc::List(_)) {
+                *self = Doc::List(Vec::new());
+            }
+            let Doc::List(items) = self else {
+                return;
+            };
+            if repeat || items.is_empty() {
+                items.push(Doc::Object(Vec::new()));
+            }
+            if let Some(last) = items.last_mut() {
+                last.put(rest, star, repeat, value);
+            }
+            return;
+        }
         let key = if key == "*" { star } else { key };
         if !matches!(self, Doc::Object(_)) {
             *self = Doc::Object(Vec::new());
@@ -213,8 +231,19 @@ fn doc_and_escapes() -> impl Strategy<Value = (Doc, Vec<bool>)> {
         prop::collection::vec(placed, 0..10),
         prop::collection::vec((prop_oneof![star(), key()], doc()), 0..3),
         prop::collection::vec(any::<bool>(), 1..8),
+        // A list of errors, each with a code and a message.
+        prop::option::weighted(
+            0.3,
+            prop::collection::vec(
+                (
+                    prop_oneof![3 => text().prop_map(Value::from), 1 => scalar()],
+                    scalar(),
+                ),
+                1..4,
+            ),
+        ),
     )
-        .prop_map(|(entries, placed, after, escapes)| {
+        .prop_map(|(entries, placed, after, escapes, errors)| {
             let mut body = Doc::Object(entries);
             for (envelope, slot, alt, star, repeat, value) in placed {
                 let paths = ENVELOPES[envelope.index(ENVELOPES.len())].slots()[slot];
@@ -225,6 +254,16 @@ fn doc_and_escapes() -> impl Strategy<Value = (Doc, Vec<bool>)> {
             // Keys after the paths' values, which may repeat theirs with something else.
             if let Doc::Object(entries) = &mut body {
                 entries.extend(after);
+                let item = |(code, message)| {
+                    Doc::Object(vec![
+                        ("code".to_owned(), Doc::Scalar(code)),
+                        ("message".to_owned(), Doc::Scalar(message)),
+                    ])
+                };
+                if let Some(errors) = errors {
+                    let items = errors.into_iter().map(item).collect();
+                    entries.push(("errors".to_owned(), Doc::List(items)));
+                }
             }
             (body, escapes)
         })
@@ -241,17 +280,23 @@ fn body() -> impl Strategy<Value = String> {
     doc_and_escapes().prop_map(|doc| written(&doc))
 }
 
-/// Where `path` leads in `value`, by the rule: the keys to it and what is there.
-fn find<'v>(value: &'v Value, path: &[String]) -> Option<(Keys, &'v Value)> {
+/// Where `path` leads in `value`, by the rule, `[]` taking a list's item `item`: the keys
+/// to it and what is there.
+fn find<'v>(value: &'v Value, path: &[String], item: usize) -> Option<(Keys, &'v Value)> {
     let Some((want, rest)) = path.split_first() else {
         return Some((Vec::new(), value));
     };
+    if want == "[]" {
+        let (mut keys, found) = find(value.as_array()?.get(item)?, rest, item)?;
+        keys.insert(0, want.clone());
+        return Some((keys, found));
+    }
     let object = value.as_object()?;
     let mut matches: Vec<(Keys, &Value)> = object
         .iter()
         .filter(|(key, _)| want == "*" || want == *key)
         .filter_map(|(key, inner)| {
-            let (mut keys, found) = find(inner, rest)?;
+            let (mut keys, found) = find(inner, rest, item)?;
             keys.insert(0, key.clone());
             Some((keys, found))
         })
@@ -261,17 +306,24 @@ fn find<'v>(value: &'v Value, path: &[String]) -> Option<(Keys, &'v Value)> {
     matches.into_iter().next()
 }
 
-/// A body holding only what the envelope's paths find in `body`, each where it was found.
+/// A body holding only what the envelope's paths find in `body`, each where it was found
+/// (in each item of a list the paths go through).
 fn found_by_paths(envelope: &Envelope, body: &Value) -> Value {
     let mut found_only = json!({});
-    for paths in envelope.slots() {
-        let found: Vec<_> = paths.iter().filter_map(|path| find(body, path)).collect();
-        let chosen = found
-            .iter()
-            .find(|(_, value)| !value.is_null())
-            .or(found.first());
-        if let Some((keys, value)) = chosen {
-            put(&mut found_only, keys, (*value).clone());
+    // More items than a generated list has.
+    for item in 0..16 {
+        for paths in envelope.slots() {
+            let found: Vec<_> = paths
+                .iter()
+                .filter_map(|path| find(body, path, item))
+                .collect();
+            let chosen = found
+                .iter()
+                .find(|(_, value)| !value.is_null())
+                .or(found.first());
+            if let Some((keys, value)) = chosen {
+                put_at(&mut found_only, keys, (*value).clone(), item);
+            }
         }
     }
     found_only
@@ -322,6 +374,7 @@ proptest! {
         agree::<WideError>(&envelopes[8], &body)?;
         agree::<StatusLedError>(&envelopes[9], &body)?;
         agree::<SuccessEmptyError>(&envelopes[10], &body)?;
+        agree::<ErrorListsError>(&envelopes[11], &body)?;
     }
 }
 
@@ -380,6 +433,26 @@ fn the_generated_bodies_repeat_keys_unsorted_escaped_null_and_nested() {
         }
     }
     assert!(counts.iter().all(|&count| count > 20), "{counts:?}");
+}
+
+/// The bodies reach lists of errors: some read as an error with others after it.
+#[test]
+fn the_generated_bodies_list_several_errors() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    let mut runner = TestRunner::deterministic();
+    let mut several = 0;
+    for _ in 0..400 {
+        let doc = doc_and_escapes()
+            .new_tree(&mut runner)
+            .expect("a body")
+            .current();
+        let read = ErrorListsError::from_response(written(&doc).as_bytes());
+        several +=
+            usize::from(read.is_ok_and(|error| error.is_some_and(|e| !e.others().is_empty())));
+    }
+    assert!(several > 5, "{several}");
 }
 
 /// Tokens at the edges of JSON's grammar, valid and not, as serde_json has them.

@@ -31,7 +31,7 @@ fn body_with(envelope: &Envelope, alt: usize, code: Value, message: Value) -> Va
 }
 
 fn path_text(path: &[String]) -> String {
-    path.join(".")
+    envelopes::text(path)
 }
 
 /// A named body, read with `from_response` or `from_http` and checked against what its case
@@ -499,10 +499,16 @@ fn table_of<E: FromResponse>(envelope: &Envelope) {
 
 errcodes::platform_errors!("tests/envelopes/status_led.yaml");
 errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
+errcodes::platform_errors!("tests/envelopes/error_lists.yaml");
 
 #[test]
 fn status_led_bodies() {
     table_of::<StatusLedError>(&envelope_in("tests/envelopes/status_led.yaml"));
+}
+
+#[test]
+fn error_lists_bodies() {
+    table_of::<ErrorListsError>(&envelope_in("tests/envelopes/error_lists.yaml"));
 }
 
 #[test]

@@ -264,3 +264,65 @@ fn every_retry_decision_is_an_event() {
     assert!(retry[2].get("reason").is_some());
     assert_eq!(retry[2].get("wait_ms"), None);
 }
+
+#[test]
+fn the_blocking_retry_loop_emits_an_event_per_failed_call() {
+    let events = events(|| {
+        let mut replies = vec![
+            Ok("done"),
+            Err(RetryClass::Transient),
+            Err(RetryClass::Transient),
+        ];
+        let policy = Policy::new().backoff(Duration::from_millis(1), Duration::from_millis(2));
+        let outcome = policy.retry(|| replies.pop().unwrap().map_err(Class), || Ok(()));
+        assert!(outcome.is_ok());
+    });
+    let decisions: Vec<&str> = events
+        .iter()
+        .filter(|e| e.target == trace::RETRY)
+        .filter_map(|e| e.get("decision"))
+        .collect();
+    assert_eq!(decisions, ["retry", "retry"]);
+}
+
+/// An error of a given class, for the loops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Class(RetryClass);
+
+impl errcodes::retry::HasRetryClass for Class {
+    fn class(&self) -> RetryClass {
+        self.0
+    }
+}
+
+#[cfg(feature = "tower")]
+#[tokio::test(start_paused = true)]
+async fn the_tower_policy_emits_an_event_per_decision() {
+    use errcodes::retry::tower::RetryPolicy;
+    use tower::{retry::Retry, service_fn, ServiceExt};
+
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::registry().with(capture.clone());
+    let _default = tracing::subscriber::set_default(subscriber);
+    let replies = Arc::new(Mutex::new(vec![
+        Ok("done"),
+        Err(Class(RetryClass::Throttled {
+            wait: Some(Duration::from_secs(2)),
+        })),
+        Err(Class(RetryClass::Transient)),
+    ]));
+    let service = service_fn(move |_: &'static str| {
+        let reply = replies.lock().unwrap().pop().unwrap();
+        async move { reply }
+    });
+    let policy = RetryPolicy::<&'static str, Class>::new(Policy::new());
+    let reply = Retry::new(policy, service).oneshot("call").await;
+    assert_eq!(reply, Ok("done"));
+    let events = capture.events.lock().unwrap();
+    let retry: Vec<&Seen> = events.iter().filter(|e| e.target == trace::RETRY).collect();
+    assert_eq!(retry.len(), 2, "{events:?}");
+    assert_eq!(retry[0].get("class"), Some("transient"));
+    assert_eq!(retry[1].get("class"), Some("throttled"));
+    let wait: u64 = retry[1].get("wait_ms").unwrap().parse().unwrap();
+    assert!(wait >= 2000, "{wait}");
+}

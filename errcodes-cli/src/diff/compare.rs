@@ -325,7 +325,7 @@ fn envelope(envelope: Option<&Envelope>) -> String {
     let paths = |paths: &[Vec<String>]| {
         paths
             .iter()
-            .map(|keys| keys.join("."))
+            .map(|keys| errcodes_spec::path_text(keys))
             .collect::<Vec<_>>()
             .join(" | ")
     };

@@ -6,6 +6,7 @@
 
 mod input;
 mod line;
+mod measure;
 mod observe;
 mod patch;
 mod report;
@@ -75,6 +76,10 @@ pub struct Args {
     pub force: bool,
     #[command(flatten)]
     pub output: FormatArg,
+    /// Times the scan against parsing each line into a `serde_json::Value`, in N
+    /// alternating rounds (BENCHMARKS.md)
+    #[arg(long, hide = true, value_name = "N")]
+    pub measure: Option<u32>,
 }
 
 pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
@@ -98,6 +103,10 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
             return Ok(Status::Problems);
         }
     };
+    if let Some(rounds) = args.measure {
+        output::print(&measure::run(table, &sources, rounds))?;
+        return Ok(Status::Clean);
+    }
     let mut tally = Tally::default();
     let read_errors = scan(table, &sources, &mut tally);
     match args.output.format {

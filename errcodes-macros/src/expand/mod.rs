@@ -84,13 +84,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             }
         }
     };
-    let from_index = source_tokens(
-        names()
-            .enumerate()
-            .map(|(i, name)| format!("{i} => {ty}::{name},")),
-    );
     let count = spec.entries.len();
-    let unit = unit_from_index(&ty, spec, &from_index);
+    let unit = unit_from_index(&ty, spec);
     let from_index = match &unit {
         Some(_) => quote! {
             if index < #count {
@@ -206,17 +201,31 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     }
 }
 
-/// The variant of entry `index` (an index past the entries gives the first): a `match`
-/// whose every arm, the default included, is a unit variant lowers to arithmetic on the tag,
-/// where one arm that holds a code would make it a jump table, which a mix of codes
-/// mispredicts. `None` for a spec without entries.
-fn unit_from_index(ty: &Ident, spec: &Spec, arms: &TokenStream) -> Option<TokenStream> {
+/// The variant of entry `index`, for an index below the entry count: a `match` whose every
+/// arm, the default included, is a unit variant lowers to arithmetic on the tag, where one
+/// arm that holds a code would make it a jump table, which a mix of codes mispredicts.
+/// LLVM finds that arithmetic only where the keys are contiguous as signed bytes once it
+/// has narrowed them to a byte, so below 256 entries the key is the index plus 128 as a
+/// byte (entries 0 to 255 are -128 to 127); keys as the indexes themselves give a table of
+/// 166 entries a lookup table or a jump table. `None` for a spec without entries.
+fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
     let first = spec.entries.first()?;
     let first = Ident::new(&first.name, Span::call_site());
+    // All 256 byte values as keys would leave the default arm unreachable, a warning.
+    let byte = spec.entries.len() < 256;
+    let arms = source_tokens(spec.entries.iter().enumerate().map(|(i, entry)| {
+        let key = if byte { (i + 128) % 256 } else { i };
+        format!("{key} => {ty}::{},", entry.name)
+    }));
+    let key = if byte {
+        quote!((index as u8).wrapping_add(128))
+    } else {
+        quote!(index)
+    };
     Some(quote! {
-        #[allow(deprecated)]
+        #[allow(deprecated, clippy::cast_possible_truncation)]
         fn unit(index: usize) -> #ty {
-            match index {
+            match #key {
                 #arms
                 _ => #ty::#first,
             }

@@ -6,6 +6,7 @@ use super::map::{Map, Need};
 use super::values::{code, kind};
 use crate::ast::Envelope;
 use crate::ctxt::{Ctxt, Path};
+use errcodes_layout::ITEMS;
 
 pub(super) const ENVELOPE_KEYS: &[&str] = &[
     "code",
@@ -81,7 +82,7 @@ pub(super) fn response_paths(
     value: &Value,
     what: &str,
 ) -> Option<Vec<Vec<String>>> {
-    const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key); or a list of such paths, tried in order";
+    const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key), `errors[].code` (`[]` after a key: the items of a list); or a list of such paths, tried in order";
     if matches!(value, Value::Sequence(items) if items.is_empty()) {
         cx.error(path, format!("the list of {what} paths is empty"))
             .help(HELP);
@@ -100,25 +101,60 @@ pub(super) fn response_paths(
             ok = false;
             continue;
         };
-        let keys: Vec<String> = text.split('.').map(str::to_owned).collect();
-        let problem = if keys.iter().any(String::is_empty) {
-            Some(format!("the {what} path `{text}` has an empty key"))
-        } else if let Some(key) = keys.iter().find(|key| key.trim() != key.as_str()) {
-            Some(format!("the key `{key}` in `{text}` has spaces around it"))
-        } else {
-            keys.iter()
-                .find(|key| key.contains('*') && key.as_str() != "*")
-                .map(|key| format!("`*` stands for a whole key, but `{text}` has `{key}`"))
+        let keys = split_keys(text);
+        let problem = match &keys {
+            Err(problem) => Some(problem.clone()),
+            Ok(keys) => key_problem(what, text, keys),
         };
-        match problem {
-            Some(problem) => {
-                cx.error(&at, problem).help(HELP);
+        match (problem, keys) {
+            (None, Ok(keys)) => paths.push(keys),
+            (problem, _) => {
+                cx.error(&at, problem.unwrap_or_default()).help(HELP);
                 ok = false;
             }
-            None => paths.push(keys),
         }
     }
     ok.then_some(paths)
+}
+
+/// What is wrong with a path's keys, if anything.
+fn key_problem(what: &str, text: &str, keys: &[String]) -> Option<String> {
+    if keys.iter().any(String::is_empty) {
+        Some(format!("the {what} path `{text}` has an empty key"))
+    } else if let Some(key) = keys.iter().find(|key| key.trim() != key.as_str()) {
+        Some(format!("the key `{key}` in `{text}` has spaces around it"))
+    } else {
+        keys.iter()
+            .find(|key| key.contains('*') && key.as_str() != "*")
+            .map(|key| format!("`*` stands for a whole key, but `{text}` has `{key}`"))
+    }
+}
+
+/// A path's keys: split at `.`, a key that ends in `[]` (`errors[]`) followed by
+/// [`ITEMS`], the key of a list's items; or what is wrong with a `[` or `]` in it.
+fn split_keys(text: &str) -> Result<Vec<String>, String> {
+    let mut keys = Vec::new();
+    for key in text.split('.') {
+        let (name, list) = match key.strip_suffix(ITEMS) {
+            Some(name) => (name, true),
+            None => (key, false),
+        };
+        if list && name.is_empty() {
+            return Err(format!(
+                "`[]` in `{text}` follows no key: write it after the key of the list, as in `errors[].code`"
+            ));
+        }
+        if name.contains(['[', ']']) {
+            return Err(format!(
+                "`{key}` in `{text}` is no key: `[]` after a key stands for each item of a list (`errors[].code`); an index such as `[0]` is not supported, the first item is the one classified"
+            ));
+        }
+        keys.push(name.to_owned());
+        if list {
+            keys.push(ITEMS.to_owned());
+        }
+    }
+    Ok(keys)
 }
 
 /// `ok`, or a list of such texts: the messages a response without a code may carry and still

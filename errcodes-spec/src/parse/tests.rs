@@ -208,3 +208,33 @@ fn status_led_and_success_empty_are_flags_off_by_default() {
         assert!(found.contains(problem), "{envelope}: {found}");
     }
 }
+
+#[test]
+fn a_key_followed_by_brackets_goes_through_a_list() {
+    let envelope =
+        parse_envelope(r#"{code: ["errors[].code", "*[].code"], message: "errors[].message"}"#)
+            .expect("parsed");
+    assert_eq!(
+        envelope.code,
+        [vec!["errors", "[]", "code"], vec!["*", "[]", "code"]]
+    );
+    assert_eq!(crate::path_text(&envelope.code[0]), "errors[].code");
+    for (path, problem) in [
+        ("[].code", "`[]` in `[].code` follows no key"),
+        ("errors.[].code", "`[]` in `errors.[].code` follows no key"),
+        (
+            "errors[0].code",
+            "`errors[0]` in `errors[0].code` is no key",
+        ),
+        (
+            "errors[][].code",
+            "`errors[][]` in `errors[][].code` is no key",
+        ),
+        ("err]ors.code", "`err]ors` in `err]ors.code` is no key"),
+    ] {
+        let found = parse_envelope(&format!("{{code: {path:?}}}"))
+            .expect_err("problems")
+            .join("\n");
+        assert!(found.contains(problem), "{path}: {found}");
+    }
+}

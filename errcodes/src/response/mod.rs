@@ -128,7 +128,7 @@ pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
         lookup,
     };
     match body.__body() {
-        Source::Value(value) => response.decide(value::read(value, envelope).as_ref()),
+        Source::Value(value) => response.value(value),
         Source::Bytes(bytes) => response.bytes(bytes),
     }
 }
@@ -162,15 +162,36 @@ impl<L: Lookup> Response<'_, L> {
             return self.success();
         }
         let slots = values::slots(self.envelope);
-        if let Some(values) = scan::scan(bytes, &slots) {
-            return self.decide(Some(&values));
+        // The scan follows no list: an envelope whose paths go through one is read exactly.
+        if !self.envelope.lists {
+            if let Some(values) = scan::scan(bytes, &slots) {
+                return self.decide(Some(&values));
+            }
         }
         let not_json = |error| self.fail(ResponseError::json(error));
         let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
         let mut json = serde_json::Deserializer::from_slice(bytes);
         let pruned = prune::prune(&mut json, &all).map_err(not_json)?;
         json.end().map_err(not_json)?;
-        self.decide(value::read(&pruned, self.envelope).as_ref())
+        self.value(&pruned)
+    }
+
+    /// Reads a `Value`: where the paths go through a list, its first item is the error,
+    /// and the items after it that read as errors are its [`others`](ApiError::others).
+    fn value(&self, body: &Value) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        let first = self.decide(value::read(body, self.envelope, 0).as_ref())?;
+        match first {
+            Some(error) if self.envelope.lists => {
+                let others = (1..value::items(body, self.envelope))
+                    .filter_map(|item| {
+                        let values = value::read(body, self.envelope, item);
+                        self.decide(values.as_ref()).ok().flatten()
+                    })
+                    .collect();
+                Ok(Some(error.with_others(others)))
+            }
+            first => Ok(first),
+        }
     }
 
     /// What the values an object's paths lead to say; `None` for a body that is no object

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::values::{is_number_key, number_of};
+use super::values::{is_number_key, number_of, ITEMS};
 use crate::table::Path;
 
 /// `body`, keeping only what `paths` lead through.
@@ -24,6 +24,17 @@ pub(crate) fn prune<'de, D: Deserializer<'de>>(
 struct Node<'p> {
     paths: &'p [&'static Path],
     depth: usize,
+}
+
+impl Node<'_> {
+    /// The paths whose key at this depth `takes`.
+    fn next(&self, takes: impl Fn(&str) -> bool) -> Vec<&'static Path> {
+        self.paths
+            .iter()
+            .copied()
+            .filter(|path| path.keys.get(self.depth).is_some_and(|&want| takes(want)))
+            .collect()
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Node<'_> {
@@ -69,10 +80,23 @@ impl<'de> Visitor<'de> for Node<'_> {
         Ok(Value::Null)
     }
 
-    /// Only whether it is a list counts.
+    /// Only whether it is a list counts, but for the paths that go through its items
+    /// (`errors[].code`): those are kept.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Value::Array(Vec::new()))
+        let depth = self.depth;
+        let next = self.next(|want| want == ITEMS);
+        let mut items = Vec::new();
+        if next.is_empty() {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+        } else {
+            while let Some(item) = seq.next_element_seed(Node {
+                paths: &next,
+                depth: depth + 1,
+            })? {
+                items.push(item);
+            }
+        }
+        Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
@@ -84,16 +108,7 @@ impl<'de> Visitor<'de> for Node<'_> {
                 return Ok(Value::Number(number_of(&text)?));
             }
             let depth = self.depth;
-            let next: Vec<&'static Path> = self
-                .paths
-                .iter()
-                .copied()
-                .filter(|path| {
-                    path.keys
-                        .get(depth)
-                        .is_some_and(|&want| want == "*" || want == key)
-                })
-                .collect();
+            let next = self.next(|want| want != ITEMS && (want == "*" || want == key));
             if next.is_empty() {
                 map.next_value::<IgnoredAny>()?;
             } else {

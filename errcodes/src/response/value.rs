@@ -5,31 +5,48 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::values::{slots, Found, Values};
+use super::values::{slots, Found, Values, ITEMS};
 use crate::table::Envelope;
 
-/// The values `body`'s paths lead to; `None` when `body` is not an object.
-pub(crate) fn read<'v>(body: &'v Value, envelope: &Envelope) -> Option<Values<'v>> {
+/// The values `body`'s paths lead to, a list's item `item` where a path goes through one
+/// (`errors[].code`); `None` when `body` is not an object.
+pub(crate) fn read<'v>(body: &'v Value, envelope: &Envelope, item: usize) -> Option<Values<'v>> {
     body.as_object()?;
     let slots = slots(envelope);
     Some(Values::choose(&slots, |slot, alt| {
-        at(body, slots[slot][alt].keys).map(found)
+        at(body, slots[slot][alt].keys, item).map(found)
     }))
 }
 
+/// How many items the longest list the envelope's paths go through has: 0 where none does.
+pub(crate) fn items(body: &Value, envelope: &Envelope) -> usize {
+    slots(envelope)
+        .iter()
+        .flat_map(|paths| paths.iter())
+        .filter_map(|path| {
+            let list = path.keys.iter().position(|&key| key == ITEMS)?;
+            at(body, &path.keys[..list], 0)?.as_array().map(Vec::len)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Where `keys` lead from `value`: `*` takes the least key whose value is not null, else
-/// a key whose value is null.
-fn at<'v>(value: &'v Value, keys: &[&str]) -> Option<&'v Value> {
+/// a key whose value is null; `[]` takes item `item` of a list.
+fn at<'v>(value: &'v Value, keys: &[&str], item: usize) -> Option<&'v Value> {
     let Some((&key, rest)) = keys.split_first() else {
         return Some(value);
     };
+    if key == ITEMS {
+        return at(value.as_array()?.get(item)?, rest, item);
+    }
     let map = value.as_object()?;
     if key != "*" {
-        return at(map.get(key)?, rest);
+        return at(map.get(key)?, rest, item);
     }
     let mut best: Option<(&String, &Value)> = None;
     for (key, inner) in map {
-        let Some(leads) = at(inner, rest) else {
+        let Some(leads) = at(inner, rest, item) else {
             continue;
         };
         let better = match best {

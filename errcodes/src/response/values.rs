@@ -25,6 +25,8 @@ pub(crate) const SUB_MESSAGE: usize = 3;
 pub(crate) const REQUEST_ID: usize = 4;
 pub(crate) const SLOTS: usize = 5;
 
+pub(crate) use errcodes_layout::ITEMS;
+
 /// The paths of each slot, in the order they are tried.
 pub(crate) fn slots(envelope: &Envelope) -> [&'static [Path]; SLOTS] {
     [

@@ -21,8 +21,9 @@ pub enum Key<'a> {
 
 impl<'a> Key<'a> {
     /// Reads a code as text: an integer if it parses as one (after trimming), else a string.
+    /// Kept out of line: inlined, the parse would crowd the integer path of every lookup.
     #[must_use]
-    #[inline]
+    #[inline(never)]
     pub fn parse(text: &'a str) -> Self {
         let text = text.trim();
         text.parse().map_or(Key::Str(text), Key::Int)
@@ -30,7 +31,8 @@ impl<'a> Key<'a> {
 
     /// The key of a code: numeric text is its integer.
     #[must_use]
-    #[inline]
+    #[allow(clippy::inline_always)] // an integer code's key is the integer, at no cost
+    #[inline(always)]
     pub fn of(code: Code<'a>) -> Self {
         match code {
             Code::Int(code) => Key::Int(code),
@@ -55,13 +57,21 @@ impl Table {
         }
     }
 
-    /// The entry `from_code` gives for `key`, or [`UNKNOWN`].
+    /// The entry `from_code` gives for `key`, or [`UNKNOWN`]. An integer is looked up
+    /// inline, text out of line: the integer path is a few instructions that the caller
+    /// should not pay a call for.
     #[must_use]
-    #[inline]
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn lookup(&self, key: Key<'_>) -> usize {
         match key {
             Key::Int(code) => self.view.int_entry(code),
-            Key::Str(_) | Key::None => self.slot(key).0,
+            Key::Str(_) | Key::None => self.lookup_text(key),
         }
+    }
+
+    #[inline(never)]
+    fn lookup_text(&self, key: Key<'_>) -> usize {
+        self.slot(key).0
     }
 }

@@ -21,6 +21,8 @@ use crate::text::{Pattern, Strings};
 use crate::{Code, Lang, RetryClass};
 
 /// Where a platform's JSON response keeps its code and message (see `specs/README.md`).
+// Each bool is one flag of the table's envelope (errcodes_layout::Envelope), read as stored.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy)]
 pub struct Envelope {
     /// Paths to the code, tried in order.
@@ -45,6 +47,8 @@ pub struct Envelope {
     pub status_led: bool,
     /// Whether a code that is empty text (`"error": ""`) means what no code means.
     pub success_empty: bool,
+    /// Whether a path goes through a list's items (`errors[].code`).
+    pub lists: bool,
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.
@@ -195,6 +199,7 @@ impl Table {
             success_message: slice(self.names, envelope.success_message),
             status_led: envelope.status_led,
             success_empty: envelope.success_empty,
+            lists: envelope.lists,
         })
     }
 

@@ -60,10 +60,7 @@ pub fn envelope_in(file: &str) -> Envelope {
     let paths = |key: &str| -> Vec<Keys> {
         list(key)
             .iter()
-            .map(|path| {
-                let path = path.as_str().expect("a path is text");
-                path.split('.').map(str::to_owned).collect()
-            })
+            .map(|path| keys(path.as_str().expect("a path is text")))
             .collect()
     };
     Envelope {
@@ -86,14 +83,48 @@ pub fn envelope_in(file: &str) -> Envelope {
     }
 }
 
+/// A path's keys: `errors[].code` is `errors`, `[]`, `code`.
+pub fn keys(path: &str) -> Keys {
+    let mut keys = Vec::new();
+    for key in path.split('.') {
+        match key.strip_suffix("[]") {
+            Some(list) if !list.is_empty() => keys.extend([list.to_owned(), "[]".to_owned()]),
+            _ => keys.push(key.to_owned()),
+        }
+    }
+    keys
+}
+
+/// A path as the spec writes it.
+pub fn text(path: &[String]) -> String {
+    path.join(".").replace(".[]", "[]")
+}
+
 /// The key a platform puts where a path says `*`: AliExpress names the object after the
 /// method called.
 pub const METHOD: &str = "aliexpress_solution_order_fulfill_response";
 
-/// Sets `value` at `path` in `body`, with `*` as [`METHOD`], making objects on the way.
+/// Sets `value` at `path` in `body`, with `*` as [`METHOD`] and `[]` as a list's first
+/// item, making objects and lists on the way.
 pub fn put(body: &mut Value, path: &[String], value: Value) {
+    put_at(body, path, value, 0);
+}
+
+/// [`put`], with `[]` as a list's item `item` (the list grown with nulls to have it).
+pub fn put_at(body: &mut Value, path: &[String], value: Value, item: usize) {
     let mut at = body;
     for key in path {
+        if key == "[]" {
+            if !at.is_array() {
+                *at = Value::Array(Vec::new());
+            }
+            let items = at.as_array_mut().expect("a list");
+            if items.len() <= item {
+                items.resize(item + 1, Value::Null);
+            }
+            at = &mut items[item];
+            continue;
+        }
         let key = if key == "*" { METHOD } else { key };
         if !at.is_object() {
             *at = Value::Object(Map::new());

@@ -1,0 +1,145 @@
+//! `from_code` on one shipped spec, or a `HashMap<i64, E>` of the same codes, on the
+//! queries of `benches/from_code.rs` (a shuffled 50/50 mix of known and unknown codes): a
+//! loop for `valgrind --tool=callgrind`, whose instruction counts do not move with the
+//! machine's load. `interleaved` times both in turns and prints the medians and their ratio.
+//!
+//! ```sh
+//! cargo run --release -p errcodes-bench --example code_loop -- wechat_global interleaved 100
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::hint::black_box;
+use std::time::Instant;
+
+use errcodes::platforms::aliexpress::AliexpressError;
+use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::top_gateway::TopGatewayError;
+use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_global::WechatGlobalError;
+use errcodes::platforms::wechat_shop::WechatShopError;
+use errcodes::platforms::wechat_transaction::WechatTransactionError;
+use errcodes::prelude::*;
+use errcodes::Code;
+
+#[allow(dead_code)] // the spec generators are for build.rs
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+/// Specs expanded in this crate, as a user's own `platform_errors!` and the criterion
+/// benchmark's are: the table is a local `static`, which the optimiser can read.
+mod local {
+    pub mod aliexpress {
+        errcodes::platform_errors!("../specs/aliexpress.yaml");
+    }
+    pub mod wechat_global {
+        errcodes::platform_errors!("../specs/wechat_global.yaml");
+    }
+    pub mod wechat_shop {
+        errcodes::platform_errors!("../specs/wechat_shop.yaml");
+    }
+}
+
+const QUERIES: usize = 1 << 16;
+
+/// As `benches/from_code.rs` builds them: half known codes, half unknown codes near known
+/// ones, shuffled with a fixed seed.
+fn queries(codes: &[i64]) -> Vec<i64> {
+    let known: HashSet<i64> = codes.iter().copied().collect();
+    let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
+    let mut out: Vec<i64> = (0..QUERIES)
+        .map(|i| {
+            let base = codes[rng.below(codes.len() as u64) as usize];
+            if i % 2 == 0 {
+                return base;
+            }
+            loop {
+                let code = base + rng.below(199) as i64 - 99;
+                if !known.contains(&code) {
+                    break code;
+                }
+            }
+        })
+        .collect();
+    for i in (1..out.len()).rev() {
+        out.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    out
+}
+
+fn run<E: PlatformError + Catalog>(reader: &str, times: usize) {
+    let mut codes: Vec<i64> = E::ALL
+        .iter()
+        .flat_map(|e| e.codes())
+        .filter_map(|code| match code {
+            Code::Int(code) => Some(*code),
+            _ => None,
+        })
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let queries = queries(&codes);
+    let map: HashMap<i64, E> = codes.iter().map(|&c| (c, E::from_code(c))).collect();
+    let ours = || from_codes::<E>(&queries);
+    let theirs = || gets(&map, &queries);
+    match reader {
+        "errcodes" => (0..times).for_each(|_| ours()),
+        "hashmap" => (0..times).for_each(|_| theirs()),
+        _ => {
+            let time = |f: &dyn Fn()| {
+                let start = Instant::now();
+                f();
+                start.elapsed().as_secs_f64() * 1e9 / QUERIES as f64
+            };
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            for _ in 0..times.max(1) {
+                a.push(time(&ours));
+                b.push(time(&theirs));
+            }
+            let median = |t: &mut Vec<f64>| {
+                t.sort_by(f64::total_cmp);
+                t[t.len() / 2]
+            };
+            let (a, b) = (median(&mut a), median(&mut b));
+            println!("| {} | {a:.1} ns | {b:.1} ns | {:.2} |", E::PLATFORM, a / b);
+        }
+    }
+}
+
+#[inline(never)]
+fn from_codes<E: Catalog>(queries: &[i64]) {
+    for &code in queries {
+        black_box(E::from_code(black_box(code)));
+    }
+}
+
+#[inline(never)]
+fn gets<E>(map: &HashMap<i64, E>, queries: &[i64]) {
+    for &code in queries {
+        black_box(map.get(&black_box(code)));
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [spec, reader, times] = args.as_slice() else {
+        eprintln!("usage: code_loop <spec> <errcodes|hashmap|interleaved> <times>");
+        std::process::exit(2);
+    };
+    let times: usize = times.parse().unwrap_or(0);
+    match spec.as_str() {
+        "aliexpress" => run::<AliexpressError>(reader, times),
+        "tiktok_local_services" => run::<TiktokLocalServicesError>(reader, times),
+        "top_gateway" => run::<TopGatewayError>(reader, times),
+        "wangdiantong" => run::<WangdiantongError>(reader, times),
+        "wechat_global" => run::<WechatGlobalError>(reader, times),
+        "wechat_shop" => run::<WechatShopError>(reader, times),
+        "wechat_transaction" => run::<WechatTransactionError>(reader, times),
+        "local_aliexpress" => run::<local::aliexpress::AliexpressError>(reader, times),
+        "local_wechat_global" => run::<local::wechat_global::WechatGlobalError>(reader, times),
+        "local_wechat_shop" => run::<local::wechat_shop::WechatShopError>(reader, times),
+        _ => {
+            eprintln!("no shipped spec with integer codes called {spec}");
+            std::process::exit(2);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-path-index.yaml");
+
+fn main() {}

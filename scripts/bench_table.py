@@ -2,7 +2,7 @@
 """Prints the medians of the last `cargo bench` run as Markdown tables, with ratios.
 
 Reads target/criterion/<group>/<function>/new/estimates.json (criterion's own output).
-Per group, every function's median is divided by the group's baselines (`hashmap`,
+Per group, every function's median is divided by the group's baselines (`hashmap`, `enum`,
 `match`, `regex_list`, `regex_set` where present). Criterion throughput is per batch, so
 the per-query time is the batch median divided by the batch size in benchmark.json.
 
@@ -13,7 +13,7 @@ import json
 import pathlib
 import sys
 
-BASELINES = ["hashmap", "match", "regex_list", "regex_set", "serde_json_value"]
+BASELINES = ["hashmap", "match", "regex_list", "regex_set", "serde_json_value", "enum"]
 
 
 def median_and_batch(function_dir):

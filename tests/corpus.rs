@@ -10,6 +10,7 @@ use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
+use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::prelude::*;
@@ -141,4 +142,9 @@ fn tiktok_local_services_responses() {
 #[test]
 fn wechat_global_responses() {
     assert!(check::<WechatGlobalError>("wechat_global") >= 6);
+}
+
+#[test]
+fn wechat_pay_v3_responses() {
+    assert!(check::<WechatPayV3Error>("wechat_pay_v3") >= 6);
 }

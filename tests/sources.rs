@@ -12,6 +12,7 @@ use serde_yaml::Value;
 const WECHAT: &str = "wechat_global";
 const TOP: &str = "top_gateway";
 const TIKTOK: &str = "tiktok_global";
+const PAY_V3: &str = "wechat_pay_v3";
 
 const WXJAVA: &str = "wechat_global_wxjava.txt";
 const OPLATFORM: &str = "wechat_oplatform_common.txt";
@@ -25,6 +26,8 @@ const TOP_OFFICIAL: &str = "top_gateway_official.txt";
 const TOP_COPY: &str = "top_gateway_system_copy.txt";
 const TIKTOK_V2: &str = "tiktok_api_v2.txt";
 const TIKTOK_RATE_LIMIT: &str = "tiktok_api_v2_rate_limit.txt";
+const PAY_V3_CLOSE: &str = "wechat_pay_v3_close_order.txt";
+const PAY_V3_STATUS: &str = "wechat_pay_v3_http_status.txt";
 
 /// Ends a fixture's header; the source's text, verbatim, follows.
 const CUT: &str = "-----8<-----\n";
@@ -126,6 +129,8 @@ struct Row {
     /// The row's texts, each in its language, verbatim.
     texts: Vec<(Lang, String)>,
     http_status: Option<u64>,
+    /// The row's advice, where the source gives it in a column of its own.
+    hint: Option<String>,
 }
 
 impl Row {
@@ -135,7 +140,16 @@ impl Row {
             code,
             texts: Vec::new(),
             http_status: None,
+            hint: None,
         }
+    }
+
+    /// Only the code counts: another row or source gives the entry's texts.
+    fn code_only(mut self) -> Row {
+        self.texts.clear();
+        self.http_status = None;
+        self.hint = None;
+        self
     }
 
     fn text(&self, lang: Lang) -> Option<&str> {
@@ -471,6 +485,76 @@ fn tiktok_rows(fixture: &Fixture) -> Vec<Row> {
         .collect()
 }
 
+/// WeChat Pay v3's error tables: under `# 公共错误码` and `# 业务错误码`, one row a line
+/// `status | CODE | 描述 | 解决方案 |`. The rows of each table, in order. A truncated excerpt's
+/// last line is cut off: it is not read.
+fn pay_v3_tables(fixture: &Fixture) -> Vec<(String, Vec<Row>)> {
+    let lines: Vec<&str> = fixture.body.lines().collect();
+    let end = lines.len() - usize::from(fixture.truncated);
+    let mut tables: Vec<(String, Vec<Row>)> = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(end) {
+        if let Some(title) = line.strip_prefix("# ") {
+            tables.push((title.to_owned(), Vec::new()));
+            continue;
+        }
+        if line.starts_with("---|") {
+            continue;
+        }
+        let cells: Vec<&str> = line
+            .strip_suffix(" |")
+            .unwrap_or_else(|| panic!("{}:{i}: a row without ` |`: {line}", fixture.name))
+            .split(" | ")
+            .collect();
+        let Ok(status) = cells[0].parse::<u64>() else {
+            continue;
+        };
+        let [_, code, text, hint] = cells[..] else {
+            panic!("{}:{i}: not four cells: {line}", fixture.name);
+        };
+        let mut row = Row::new(fixture, i, Code::Str(code.to_owned()));
+        row.texts.push((Lang::Zh, text.to_owned()));
+        row.hint = Some(hint.to_owned());
+        row.http_status = Some(status);
+        let (_, rows) = tables
+            .last_mut()
+            .unwrap_or_else(|| panic!("{}:{i}: a row before any table", fixture.name));
+        rows.push(row);
+    }
+    tables
+}
+
+/// WeChat Pay v3's HTTP status table, one cell a line: after the four header cells, a
+/// status (`429 - Too Many Requests`), the error type, the solution and the example code
+/// (`/` for none) per row. A row with an example code is a row of that code, the type its
+/// text and the solution its hint.
+fn pay_v3_status_rows(fixture: &Fixture) -> Vec<Row> {
+    assert!(!fixture.truncated, "{}: the table is whole", fixture.name);
+    let lines: Vec<&str> = fixture.body.lines().collect();
+    let header = lines
+        .windows(4)
+        .position(|w| w == ["状态码", "错误类型", "一般的解决方案", "典型错误码示例"])
+        .unwrap_or_else(|| panic!("{}: no table header", fixture.name));
+    let body = &lines[header + 4..];
+    assert_eq!(body.len() % 4, 0, "{}: cells come in fours", fixture.name);
+    let mut rows = Vec::new();
+    for (n, cells) in body.chunks(4).enumerate() {
+        let i = header + 4 + n * 4;
+        let status = cells[0]
+            .split_once(" - ")
+            .and_then(|(status, _)| status.parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("{}:{i}: status {:?}", fixture.name, cells[0]));
+        if cells[3] == "/" {
+            continue;
+        }
+        let mut row = Row::new(fixture, i + 3, Code::Str(cells[3].to_owned()));
+        row.texts.push((Lang::Zh, cells[1].to_owned()));
+        row.hint = Some(cells[2].to_owned());
+        row.http_status = Some(status);
+        rows.push(row);
+    }
+    rows
+}
+
 // ---------------------------------------------------------------------------------------
 // Specs
 
@@ -667,6 +751,12 @@ fn row_problems(spec: &Spec, plain: &[&Entry], row: &Row) -> Vec<String> {
             ));
         }
     }
+    if row.hint.is_some() && entry.hint != row.hint {
+        problems.push(format!(
+            "{}: {} hint {:?}, the source {:?}",
+            row.at, entry.name, entry.hint, row.hint
+        ));
+    }
     if row.http_status.is_some() && entry.http_status != row.http_status {
         problems.push(format!(
             "{}: {} HTTP status {:?}, the source {:?}",
@@ -857,6 +947,99 @@ fn tiktok_expected(spec: &Spec, v2: &Fixture) -> Expected {
     }
 }
 
+/// WeChat Pay v3: the close-order page's 公共错误码 (group `public`), then its 业务错误码
+/// (group `business`), then the HTTP status table's example codes (group `http_status`); a
+/// code a table before gave keeps that table's row, so a later row of it counts as its code.
+fn pay_v3_expected(close_order: &Fixture, status: &Fixture) -> Expected {
+    let mut tables = pay_v3_tables(close_order);
+    tables.push(("HTTP状态码".to_owned(), pay_v3_status_rows(status)));
+    let ids = ["public", "business", "http_status"];
+    let titles: Vec<&str> = tables.iter().map(|(title, _)| title.as_str()).collect();
+    assert_eq!(titles, ["错误码", "公共错误码", "业务错误码", "HTTP状态码"]);
+    let mut rows: Vec<Row> = Vec::new();
+    let mut groups = Vec::new();
+    for (id, (_, table)) in ids.into_iter().zip(tables.into_iter().skip(1)) {
+        let mut held = Vec::new();
+        for row in table {
+            if rows.iter().any(|r| r.code == row.code) {
+                rows.push(row.code_only());
+            } else {
+                held.push(row.code.clone());
+                rows.push(row);
+            }
+        }
+        groups.push((id, held));
+    }
+    Expected {
+        rows,
+        groups,
+        rules: Vec::new(),
+    }
+}
+
+#[test]
+fn wechat_pay_v3_has_every_row_of_its_sources() {
+    let spec = spec(PAY_V3, &spec_value(PAY_V3));
+    let expected = pay_v3_expected(&fixture(PAY_V3_CLOSE), &fixture(PAY_V3_STATUS));
+    assert_none(&problems(&spec, &expected));
+}
+
+#[test]
+fn a_reworded_dropped_or_moved_pay_v3_row_is_caught() {
+    let pay = spec(PAY_V3, &spec_value(PAY_V3));
+    let check = |close: &Fixture, status: &Fixture| problems(&pay, &pay_v3_expected(close, status));
+    let close = || fixture(PAY_V3_CLOSE);
+    let status = || fixture(PAY_V3_STATUS);
+    found(
+        &check(
+            &edited(PAY_V3_CLOSE, "| 商户号不存在 |", "| 商户不存在 |"),
+            &status(),
+        ),
+        "MchNotExists zh says Some(\"商户号不存在\"), the source \"商户不存在\"",
+    );
+    found(
+        &check(
+            &edited(PAY_V3_CLOSE, "| 请检查商户号是否正确 |", "| 请检查商户号 |"),
+            &status(),
+        ),
+        "MchNotExists hint Some(\"请检查商户号是否正确\"), the source Some(\"请检查商户号\")",
+    );
+    found(
+        &check(
+            &close(),
+            &edited(
+                PAY_V3_STATUS,
+                "429 - Too Many Requests",
+                "503 - Too Many Requests",
+            ),
+        ),
+        "RatelimitExceeded HTTP status Some(429), the source Some(503)",
+    );
+    found(
+        &check(
+            &edited(
+                PAY_V3_CLOSE,
+                "403 | TRADE_ERROR | 交易错误 | 因业务原因交易失败,请查看接口返回的详细信息 |\n",
+                "",
+            ),
+            &status(),
+        ),
+        "TradeError (code Some(Str(\"TRADE_ERROR\"))) comes from no row",
+    );
+    // A public row dropped: its business row becomes the entry's, with other texts.
+    found(
+        &check(
+            &edited(
+                PAY_V3_CLOSE,
+                "401 | SIGN_ERROR | 验证不通过 | 请参阅 签名常见问题 |\n",
+                "",
+            ),
+            &status(),
+        ),
+        "SignError zh says Some(\"验证不通过\"), the source \"签名错误\"",
+    );
+}
+
 #[test]
 fn wechat_global_has_every_row_of_its_sources() {
     let spec = spec(WECHAT, &spec_value(WECHAT));
@@ -930,6 +1113,18 @@ fn the_parsers_read_each_format() {
     assert_eq!(session.len(), 2);
     assert_eq!(session[1].text(Lang::En), Some("invalid signature"));
     assert_eq!(session[1].text(Lang::Zh), Some("签名错误"));
+
+    let tables = pay_v3_tables(&fixture(PAY_V3_CLOSE));
+    let sizes: Vec<usize> = tables.iter().map(|(_, rows)| rows.len()).collect();
+    assert_eq!(sizes, [0, 4, 11], "the cut-off `404 |` row is not read");
+    assert_eq!(
+        tables[2].1[0].hint.as_deref(),
+        Some("请确认AppID和mch_id是否匹配")
+    );
+    let status = pay_v3_status_rows(&fixture(PAY_V3_STATUS));
+    assert_eq!(status.len(), 8, "200, 202 and 204 give no code");
+    assert_eq!(status[7].http_status, Some(503));
+    assert_eq!(status[7].code, Code::Str("SERVICE_UNAVAILABLE".to_owned()));
 
     let system = top_system_rows(&fixture(TOP_COPY));
     assert_eq!(system.len(), 30);
@@ -1146,7 +1341,9 @@ fn a_changed_or_dropped_tiktok_row_is_caught() {
 #[test]
 fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
     // (words in a row's text, the classes that follow them)
-    let advice: [(&str, &[&str]); 5] = [
+    let advice: [(&str, &[&str]); 7] = [
+        ("稍后重试", &["transient", "throttled"]),
+        ("降低频率后重试", &["throttled"]),
         ("稍候再试", &["transient", "throttled", "throttled 1m"]),
         ("retry next minute", &["throttled 1m"]),
         ("请间隔1分钟重试", &["throttled 1m"]),
@@ -1159,6 +1356,7 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
     let wechat = spec(WECHAT, &spec_value(WECHAT));
     let top = spec(TOP, &spec_value(TOP));
     let tiktok = spec(TIKTOK, &spec_value(TIKTOK));
+    let pay = spec(PAY_V3, &spec_value(PAY_V3));
     let sources = [
         (
             &wechat,
@@ -1174,6 +1372,10 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
             top_expected(&top, &fixture(TOP_OFFICIAL), &fixture(TOP_COPY)),
         ),
         (&tiktok, tiktok_expected(&tiktok, &fixture(TIKTOK_V2))),
+        (
+            &pay,
+            pay_v3_expected(&fixture(PAY_V3_CLOSE), &fixture(PAY_V3_STATUS)),
+        ),
     ];
     let mut problems = Vec::new();
     let mut applied = 0;
@@ -1187,7 +1389,8 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
                 continue;
             };
             for (words, classes) in &advice {
-                if row.texts.iter().any(|(_, text)| text.contains(words)) {
+                let mut said = row.texts.iter().map(|(_, text)| text).chain(&row.hint);
+                if said.any(|text| text.contains(words)) {
                     applied += 1;
                     if !classes.contains(&entry.retry.as_str()) {
                         problems.push(format!(

@@ -68,6 +68,7 @@ const ORDER: &[&str] = &[
     "top_gateway",
     "tiktok_global",
     "alipay",
+    "wechat_pay_v3",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

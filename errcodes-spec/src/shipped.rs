@@ -14,6 +14,7 @@ const SHIPPED: &[(&str, &str)] = &[
     ("top_gateway", include_str!("../specs/top_gateway.yaml")),
     ("wangdiantong", include_str!("../specs/wangdiantong.yaml")),
     ("wechat_global", include_str!("../specs/wechat_global.yaml")),
+    ("wechat_pay_v3", include_str!("../specs/wechat_pay_v3.yaml")),
     ("wechat_shop", include_str!("../specs/wechat_shop.yaml")),
     (
         "wechat_transaction",

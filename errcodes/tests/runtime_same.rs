@@ -41,10 +41,14 @@ macro_rules! every_shipped {
         // The opt-in platforms, when their feature is on.
         #[cfg(feature = "alipay")]
         checked.push($check::<errcodes::platforms::alipay::AlipayError>("alipay"));
+        #[cfg(feature = "wechat_pay_v3")]
+        checked
+            .push($check::<errcodes::platforms::wechat_pay_v3::WechatPayV3Error>("wechat_pay_v3"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
             .filter(|name| *name != "alipay" || cfg!(feature = "alipay"))
+            .filter(|name| *name != "wechat_pay_v3" || cfg!(feature = "wechat_pay_v3"))
             .collect();
         shipped.sort_unstable();
         assert_eq!(

@@ -25,6 +25,8 @@ use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
+#[cfg(feature = "wechat_pay_v3")]
+use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
 use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 
@@ -45,6 +47,8 @@ macro_rules! for_each_spec {
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
+        #[cfg(feature = "wechat_pay_v3")]
+        $check::<WechatPayV3Error>($($arg),*)$($try)?;
         $check::<WechatShopError>($($arg),*)$($try)?;
         $check::<WechatTransactionError>($($arg),*)$($try)?;
     };
@@ -73,6 +77,7 @@ fn every_spec_in_specs_is_covered() {
         .filter(|name| name.ends_with(".yaml"))
         // The opt-in platforms are covered when their feature is on.
         .filter(|name| name != "alipay.yaml" || cfg!(feature = "alipay"))
+        .filter(|name| name != "wechat_pay_v3.yaml" || cfg!(feature = "wechat_pay_v3"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -14,6 +14,7 @@
 //! | `top_gateway` | `TopGatewayError` | Taobao / AliExpress TOP gateway errors (included by `aliexpress`) |
 //! | `tiktok_global` | `TiktokGlobalError` | TikTok API v2 errors (included by `tiktok_local_services`) |
 //! | `alipay` | `AlipayError` | Alipay open platform gateway errors (feature not on by default) |
+//! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -32,6 +33,8 @@ pub mod top_gateway;
 pub mod wangdiantong;
 #[cfg(feature = "wechat_global")]
 pub mod wechat_global;
+#[cfg(feature = "wechat_pay_v3")]
+pub mod wechat_pay_v3;
 #[cfg(feature = "wechat_shop")]
 pub mod wechat_shop;
 #[cfg(feature = "wechat_transaction")]

@@ -130,10 +130,17 @@ impl Table {
         }
     }
 
-    /// A table encoded at run time, leaked: a generated table is a `static`, and the
-    /// `errcodes` command reads one or two specs once per process.
+    /// A table encoded at run time, leaked: a generated table is a `static`, and a
+    /// run-time table lives until the process ends (`errcodes::runtime`).
     #[must_use]
     pub fn leak(encoded: Encoded) -> &'static Table {
+        Box::leak(Box::new(Table::leaking(encoded)))
+    }
+
+    /// A table encoded at run time, its data leaked: to be kept in a leaked value of the
+    /// caller's, one pointer away.
+    #[must_use]
+    pub fn leaking(encoded: Encoded) -> Table {
         let Encoded {
             text,
             bytes,
@@ -155,13 +162,13 @@ impl Table {
                 .collect::<Vec<_>>()
                 .leak(),
         });
-        Box::leak(Box::new(Table::new(
+        Table::new(
             leak_str(text),
             bytes.leak(),
             codes.collect::<Vec<_>>().leak(),
             names.into_iter().map(leak_str).collect::<Vec<_>>().leak(),
             paths.collect::<Vec<_>>().leak(),
-        )))
+        )
     }
 
     /// How many entries.

@@ -17,7 +17,9 @@ use errcodes_layout::{entry, record, section, Encoded, Retry, View};
 
 pub use lookup::Key;
 
-use crate::text::{Pattern, Strings};
+use std::sync::OnceLock;
+
+use crate::text::{Pattern, Prepared, Strings};
 use crate::{Code, Lang, RetryClass};
 
 /// Where a platform's JSON response keeps its code and message (see `specs/README.md`).
@@ -75,6 +77,10 @@ pub struct Table {
     names: &'static [&'static str],
     /// The envelope's paths.
     paths: &'static [Path],
+    /// The noise patterns as the plain search reads them, read at the first message: the
+    /// search reads its literals and anchors from here rather than decoding the patterns
+    /// for each message.
+    noise: OnceLock<Option<Prepared<'static>>>,
 }
 
 /// The class a spec's retry names: the one conversion from the table's classes to the
@@ -122,13 +128,21 @@ impl Table {
             codes,
             names,
             paths,
+            noise: OnceLock::new(),
         }
     }
 
-    /// A table encoded at run time, leaked: a generated table is a `static`, and the
-    /// `errcodes` command reads one or two specs once per process.
+    /// A table encoded at run time, leaked: a generated table is a `static`, and a
+    /// run-time table lives until the process ends (`errcodes::runtime`).
     #[must_use]
     pub fn leak(encoded: Encoded) -> &'static Table {
+        Box::leak(Box::new(Table::leaking(encoded)))
+    }
+
+    /// A table encoded at run time, its data leaked: to be kept in a leaked value of the
+    /// caller's, one pointer away.
+    #[must_use]
+    pub fn leaking(encoded: Encoded) -> Table {
         let Encoded {
             text,
             bytes,
@@ -150,13 +164,13 @@ impl Table {
                 .collect::<Vec<_>>()
                 .leak(),
         });
-        Box::leak(Box::new(Table::new(
+        Table::new(
             leak_str(text),
             bytes.leak(),
             codes.collect::<Vec<_>>().leak(),
             names.into_iter().map(leak_str).collect::<Vec<_>>().leak(),
             paths.collect::<Vec<_>>().leak(),
-        )))
+        )
     }
 
     /// How many entries.

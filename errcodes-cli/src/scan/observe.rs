@@ -43,6 +43,7 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
             }
         }
         Shape::Error(received) => observe_received(table, received, place, tally),
+        Shape::OtherEvent => tally.other_events += 1,
     }
 }
 

@@ -17,7 +17,9 @@ use errcodes_layout::{entry, record, section, Encoded, Retry, View};
 
 pub use lookup::Key;
 
-use crate::text::{Pattern, Strings};
+use std::sync::OnceLock;
+
+use crate::text::{Pattern, Prepared, Strings};
 use crate::{Code, Lang, RetryClass};
 
 /// Where a platform's JSON response keeps its code and message (see `specs/README.md`).
@@ -73,6 +75,10 @@ pub struct Table {
     names: &'static [&'static str],
     /// The envelope's paths.
     paths: &'static [Path],
+    /// The noise patterns as the plain search reads them, read at the first message: the
+    /// search reads its literals and anchors from here rather than decoding the patterns
+    /// for each message.
+    noise: OnceLock<Option<Prepared<'static>>>,
 }
 
 /// The class a spec's retry names: the one conversion from the table's classes to the
@@ -120,6 +126,7 @@ impl Table {
             codes,
             names,
             paths,
+            noise: OnceLock::new(),
         }
     }
 

@@ -224,6 +224,27 @@ fn a_mixed_log_in_files_globs_gzip_and_stdin_gives_every_count() {
 }
 
 #[test]
+fn a_subscribers_other_events_are_counted_apart_not_as_malformed() {
+    // What a JSON subscriber writes for an application that uses the tracing feature:
+    // its own events and the retry decisions between the errors' events.
+    let dir = scratch_dir("scan_other_events");
+    let log = write_log(
+        &dir,
+        "app.jsonl",
+        &[
+            r#"{"timestamp":"2026-12-06T20:14:31.7Z","level":"INFO","fields":{"message":"calling"},"target":"app","span":{"code":"100","platform":"wangdiantong","platform_message":"m","name":"call"}}"#,
+            r#"{"timestamp":"2026-12-06T20:14:31.8Z","level":"DEBUG","fields":{"message":"retry after 147ms","attempt":1,"class":"transient","decision":"retry","wait_ms":147},"target":"errcodes::retry"}"#,
+            r#"{"status":100,"message":"超过每分钟最大调用频率限制，请稍后重试"}"#,
+        ],
+    );
+    let (code, report) = scan(&["wangdiantong", log.to_str().unwrap()]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["malformed"]["count"], 0);
+    assert_eq!(report["other_events"], 2);
+    assert_eq!(report["errors"], 1);
+}
+
+#[test]
 fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
     let dir = scratch_dir("scan_status");
     let known = write_log(

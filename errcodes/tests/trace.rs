@@ -326,3 +326,29 @@ async fn the_tower_policy_emits_an_event_per_decision() {
     let wait: u64 = retry[1].get("wait_ms").unwrap().parse().unwrap();
     assert!(wait >= 2000, "{wait}");
 }
+
+/// A run-time table reads responses with the same reader, so it emits the same event.
+#[cfg(feature = "runtime")]
+#[test]
+fn a_run_time_table_emits_the_same_lacking_events() {
+    let table = errcodes::runtime::Table::shipped("wechat_transaction").unwrap();
+    for body in [
+        r#"{"errcode":48999,"errmsg":"a code nobody wrote down rid: 65a1-77"}"#,
+        r#"{"errcode":45009,"errmsg":"reach max api daily quota limit"}"#,
+    ] {
+        let compiled = events(|| {
+            let _ = WechatTransactionError::from_http(Http::new(400), body);
+        });
+        let run_time = events(|| {
+            let _ = table.from_http(Http::new(400), body);
+        });
+        let fields = |events: &[Seen]| -> Vec<BTreeMap<String, String>> {
+            lacking(events).iter().map(|e| e.fields.clone()).collect()
+        };
+        assert_eq!(fields(&compiled), fields(&run_time), "{body}");
+    }
+    let unknown = events(|| {
+        let _ = table.from_response(r#"{"errcode":48999,"errmsg":"new"}"#);
+    });
+    assert_eq!(lacking(&unknown).len(), 1, "{unknown:?}");
+}

@@ -28,18 +28,26 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
                         message: error.message(),
                         sub_code: error.sub_code(),
                         time: None,
-                        // An unknown code's class follows the HTTP status (503: transient).
-                        retry: Some(error.retry_class().as_str()),
                     };
-                    judge(table, &seen, place, tally);
+                    // The class as the response gives it: an unknown code's follows the
+                    // HTTP status (503: transient).
+                    let judged = Judged {
+                        variant: error.error().name(),
+                        retry: error.retry_class().as_str(),
+                        by: error.by(),
+                        unknown_sub_code: error.has_unknown_sub_code(),
+                    };
+                    count(table, &seen, &judged, place, tally);
                 }
                 Err(error) => tally.malformed(place, || error.to_string()),
             }
         }
         Shape::Error(received) => observe_received(table, received, place, tally),
+        Shape::OtherEvent => tally.other_events += 1,
     }
 }
 
+/// A record or an event, judged again by the table (which may be newer than the log).
 fn observe_received(
     table: Table,
     received: &Received,
@@ -59,9 +67,19 @@ fn observe_received(
         message: received.message.as_deref().unwrap_or_default(),
         sub_code: received.sub_code.as_deref(),
         time: received.timestamp.as_deref(),
-        retry: None,
     };
-    judge(table, &seen, place, tally);
+    let mut query = Query::new(seen.code).message(seen.message);
+    if let Some(sub_code) = seen.sub_code {
+        query = query.sub_code(sub_code);
+    }
+    let found = table.lookup(&query);
+    let judged = Judged {
+        variant: found.error.name(),
+        retry: found.error.retry_class().as_str(),
+        by: found.by,
+        unknown_sub_code: found.unknown_sub_code,
+    };
+    count(table, &seen, &judged, place, tally);
 }
 
 /// An error as received.
@@ -70,21 +88,28 @@ struct Seen<'a> {
     message: &'a str,
     sub_code: Option<&'a str>,
     time: Option<&'a str>,
-    /// The class the response gave, where it was read here.
-    retry: Option<&'static str>,
 }
 
-fn judge(table: Table, seen: &Seen<'_>, place: impl Fn() -> Place, tally: &mut Tally) {
-    let mut query = Query::new(seen.code).message(seen.message);
-    if let Some(sub_code) = seen.sub_code {
-        query = query.sub_code(sub_code);
+/// What the table made of it.
+struct Judged {
+    variant: &'static str,
+    retry: &'static str,
+    by: By,
+    unknown_sub_code: bool,
+}
+
+fn count(
+    table: Table,
+    seen: &Seen<'_>,
+    judged: &Judged,
+    place: impl Fn() -> Place,
+    tally: &mut Tally,
+) {
+    tally.error(judged.variant, judged.retry);
+    let lacks = judged.by == By::Unknown || judged.unknown_sub_code || judged.by == By::Fallback;
+    if !lacks {
+        return;
     }
-    let found = table.lookup(&query);
-    let variant = found.error.name();
-    let retry = seen
-        .retry
-        .unwrap_or_else(|| found.error.retry_class().as_str());
-    tally.error(variant, retry);
     let code = canonical(seen.code);
     let message = table.matched_text(seen.message);
     let sighting = |key: String| Sighting {
@@ -92,18 +117,18 @@ fn judge(table: Table, seen: &Seen<'_>, place: impl Fn() -> Place, tally: &mut T
         code: &code,
         sub_code: seen.sub_code,
         message,
-        variant,
+        variant: judged.variant,
         time: seen.time,
     };
-    if found.by == By::Unknown {
+    if judged.by == By::Unknown {
         tally
             .unknown_codes
             .add(&sighting(code.clone()), place, false);
-    } else if found.unknown_sub_code {
+    } else if judged.unknown_sub_code {
         let sub_code = seen.sub_code.unwrap_or_default().trim();
         let key = format!("{code} {sub_code}");
         tally.unknown_sub_codes.add(&sighting(key), place, false);
-    } else if found.by == By::Fallback {
+    } else {
         let key = format!("{code} {message}");
         tally.unmatched_messages.add(&sighting(key), place, true);
     }

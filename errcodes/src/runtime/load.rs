@@ -163,7 +163,7 @@ fn leak(spec: &Spec, encoded: Encoded) -> &'static Inner {
         .map(|group| Group::__new(leak(&group.id), leak(&group.title)))
         .collect();
     Box::leak(Box::new(Inner {
-        table: table::Table::leak(encoded),
+        table: table::Table::leaking(encoded),
         enum_name: leak(&spec.enum_name),
         title: leak(&spec.title),
         source: leak(&spec.source),

@@ -70,7 +70,7 @@ pub struct Table {
 
 /// What a table holds: the encoded table and what a generated enum has as constants.
 struct Inner {
-    table: &'static table::Table,
+    table: table::Table,
     enum_name: &'static str,
     title: &'static str,
     source: &'static str,
@@ -115,7 +115,7 @@ impl Table {
     /// The spec's platform id, such as `"wechat_shop"`.
     #[must_use]
     pub fn platform(&self) -> &'static str {
-        self.inner.table.platform()
+        self.table().platform()
     }
 
     /// The name of the enum `platform_errors!` would generate, such as
@@ -146,7 +146,7 @@ impl Table {
     /// How many entries the spec has.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.inner.table.len()
+        self.table().len()
     }
 
     /// Whether the spec has no entry.
@@ -164,13 +164,13 @@ impl Table {
     /// The retry class of codes the spec does not know.
     #[must_use]
     pub fn unknown_retry(&self) -> RetryClass {
-        self.inner.table.unknown_retry()
+        self.table().unknown_retry()
     }
 
     /// Whether the spec declares an `envelope`, so that responses can be read.
     #[must_use]
     pub fn has_envelope(&self) -> bool {
-        self.inner.table.envelope().is_some()
+        self.table().envelope().is_some()
     }
 
     /// The entry of a code, as a generated enum's `from_code`: its only entry, or its
@@ -179,7 +179,7 @@ impl Table {
     #[must_use]
     #[inline]
     pub fn from_code<'a>(&self, code: impl Into<Code<'a>>) -> Variant {
-        let (index, unknown) = of_code(self.inner.table, code.into());
+        let (index, unknown) = of_code(self.table(), code.into());
         self.variant(index, unknown)
     }
 
@@ -187,7 +187,7 @@ impl Table {
     /// `classify`.
     #[must_use]
     pub fn classify<'a>(&self, code: impl Into<Code<'a>>, message: &str) -> Variant {
-        let (index, unknown) = of_message(self.inner.table, code.into(), message);
+        let (index, unknown) = of_message(self.table(), code.into(), message);
         self.variant(index, unknown)
     }
 
@@ -195,7 +195,7 @@ impl Table {
     /// finds, as a generated enum's `lookup`: the entry and its template's fields.
     #[must_use]
     pub fn lookup<'m>(&self, query: &Query<'m>) -> Found<'m, Variant> {
-        of_query(self.inner.table, query, |index, unknown| {
+        of_query(self.table(), query, |index, unknown| {
             self.variant(index, unknown)
         })
     }
@@ -212,14 +212,14 @@ impl Table {
     /// ```
     #[must_use]
     pub fn matched_text<'m>(&self, message: &'m str) -> &'m str {
-        self.inner.table.matched_text(message)
+        self.table().matched_text(message)
     }
 
     /// The entry called `name` (`"RateLimited"`); `None` for a name the spec does not
     /// have, `"Unknown"` included.
     #[must_use]
     pub fn from_name(&self, name: &str) -> Option<Variant> {
-        let index = self.inner.table.index_of_name(name)?;
+        let index = self.table().index_of_name(name)?;
         Some(self.variant(index, UnknownCode::new(RawCode::NONE)))
     }
 
@@ -228,7 +228,7 @@ impl Table {
     }
 
     fn table(self) -> &'static table::Table {
-        self.inner.table
+        &self.inner.table
     }
 }
 

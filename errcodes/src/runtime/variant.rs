@@ -6,7 +6,6 @@ use core::fmt;
 use errcodes_layout::UNKNOWN;
 
 use super::Table;
-use crate::raw_code::RawCode;
 use crate::{Code, Lang, PlatformError, RetryClass, UnknownCode};
 
 /// A value of a run-time [`Table`], as a variant is of a generated enum: one of its
@@ -29,30 +28,26 @@ use crate::{Code, Lang, PlatformError, RetryClass, UnknownCode};
 /// assert_eq!(unknown.code().to_string(), "0031337"); // as received
 /// # Ok::<(), errcodes::runtime::LoadError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Variant {
     table: Table,
     /// The entry, or [`UNKNOWN`].
     index: usize,
-    /// The code of `Unknown`; no code for an entry.
+    /// What the lookup kept of the code: read only for `Unknown` (an entry's may hold the
+    /// integer received, kept without a branch, as a generated enum's lookup keeps it).
     unknown: UnknownCode<Variant>,
 }
 
 impl Variant {
-    /// Only the table's lookups make one: `unknown` is what they keep for `index`.
+    /// Only the table's lookups make one: `unknown` is what they keep for `index`. No
+    /// branch on whether the code is known: that is what a mix of codes varies.
+    #[inline]
     pub(super) fn new(table: Table, index: usize, unknown: UnknownCode<Variant>) -> Self {
-        if index < table.len() {
-            Variant {
-                table,
-                index,
-                unknown: UnknownCode::new(RawCode::NONE),
-            }
-        } else {
-            Variant {
-                table,
-                index: UNKNOWN,
-                unknown,
-            }
+        let index = if index < table.len() { index } else { UNKNOWN };
+        Variant {
+            table,
+            index,
+            unknown,
         }
     }
 
@@ -74,6 +69,25 @@ impl Variant {
     #[must_use]
     pub fn unknown_code(&self) -> Option<&UnknownCode<Variant>> {
         self.is_unknown().then_some(&self.unknown)
+    }
+}
+
+/// The same entry of the same table, or `Unknown` of codes that compare equal.
+impl PartialEq for Variant {
+    fn eq(&self, other: &Self) -> bool {
+        self.table == other.table
+            && self.index == other.index
+            && self.unknown_code() == other.unknown_code()
+    }
+}
+
+impl Eq for Variant {}
+
+impl core::hash::Hash for Variant {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.table.hash(state);
+        self.index.hash(state);
+        self.unknown_code().hash(state);
     }
 }
 

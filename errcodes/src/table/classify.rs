@@ -9,7 +9,8 @@ use super::{Key, Table};
 use crate::catalog::By;
 use crate::fields::Spans;
 use crate::text::{
-    match_lits, match_pattern, match_whole, message_ends, strip_noise, trim_ends, Strings,
+    match_lits, match_pattern, match_whole, message_ends, prepare_noise, strip_noise_with,
+    trim_ends, Prepared, Strings,
 };
 use crate::Fields;
 
@@ -156,7 +157,12 @@ impl Table {
         if self.section(section::NOISE).is_empty() {
             return trim_ends(message);
         }
-        let text = strip_noise(message, &self.noise_patterns(), |_, _, _| {});
+        let text = strip_noise_with(
+            message,
+            self.prepared_noise(),
+            &self.noise_patterns(),
+            |_, _, _| {},
+        );
         (text, message_ends(text))
     }
 
@@ -173,20 +179,33 @@ impl Table {
             return (text, ends, None);
         }
         let mut found: Option<&str> = None;
-        let text = strip_noise(message, &self.noise_patterns(), |pattern, tail, ranges| {
-            let names = pattern.fields;
-            let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
-            if found.is_none() {
-                let field = field("request_id").or_else(|| field("rid"));
-                let range = field.and_then(|i| ranges.get(i));
-                found = range.and_then(|&(start, end)| tail.get(start..end));
-            }
-        });
+        let prepared = self.prepared_noise();
+        let text = strip_noise_with(
+            message,
+            prepared,
+            &self.noise_patterns(),
+            |pattern, tail, ranges| {
+                let names = pattern.fields;
+                let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
+                if found.is_none() {
+                    let field = field("request_id").or_else(|| field("rid"));
+                    let range = field.and_then(|i| ranges.get(i));
+                    found = range.and_then(|&(start, end)| tail.get(start..end));
+                }
+            },
+        );
         let span = found.map(|id| {
             let start = offset(message, id);
             (start, start + id.len())
         });
         (text, message_ends(text), span)
+    }
+
+    /// The noise patterns as the plain search reads them, read once per table.
+    fn prepared_noise(&self) -> Option<&Prepared<'static>> {
+        self.noise
+            .get_or_init(|| prepare_noise(self.noise_patterns()))
+            .as_ref()
     }
 
     fn noise_patterns(&self) -> impl Iterator<Item = crate::text::Pattern<'static>> + Clone + '_ {

@@ -17,7 +17,9 @@ use errcodes_layout::{entry, record, section, Encoded, Retry, View};
 
 pub use lookup::Key;
 
-use crate::text::{Pattern, Strings};
+use std::sync::OnceLock;
+
+use crate::text::{Pattern, Prepared, Strings};
 use crate::{Code, Lang, RetryClass};
 
 /// Where a platform's JSON response keeps its code and message (see `specs/README.md`).
@@ -49,6 +51,8 @@ pub struct Envelope {
     pub success_empty: bool,
     /// Whether a path goes through a list's items (`errors[].code`).
     pub lists: bool,
+    /// What the body is written in.
+    pub format: errcodes_layout::Format,
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.
@@ -73,6 +77,10 @@ pub struct Table {
     names: &'static [&'static str],
     /// The envelope's paths.
     paths: &'static [Path],
+    /// The noise patterns as the plain search reads them, read at the first message: the
+    /// search reads its literals and anchors from here rather than decoding the patterns
+    /// for each message.
+    noise: OnceLock<Option<Prepared<'static>>>,
 }
 
 /// The class a spec's retry names: the one conversion from the table's classes to the
@@ -120,13 +128,21 @@ impl Table {
             codes,
             names,
             paths,
+            noise: OnceLock::new(),
         }
     }
 
-    /// A table encoded at run time, leaked: a generated table is a `static`, and the
-    /// `errcodes` command reads one or two specs once per process.
+    /// A table encoded at run time, leaked: a generated table is a `static`, and a
+    /// run-time table lives until the process ends (`errcodes::runtime`).
     #[must_use]
     pub fn leak(encoded: Encoded) -> &'static Table {
+        Box::leak(Box::new(Table::leaking(encoded)))
+    }
+
+    /// A table encoded at run time, its data leaked: to be kept in a leaked value of the
+    /// caller's, one pointer away.
+    #[must_use]
+    pub fn leaking(encoded: Encoded) -> Table {
         let Encoded {
             text,
             bytes,
@@ -148,13 +164,13 @@ impl Table {
                 .collect::<Vec<_>>()
                 .leak(),
         });
-        Box::leak(Box::new(Table::new(
+        Table::new(
             leak_str(text),
             bytes.leak(),
             codes.collect::<Vec<_>>().leak(),
             names.into_iter().map(leak_str).collect::<Vec<_>>().leak(),
             paths.collect::<Vec<_>>().leak(),
-        )))
+        )
     }
 
     /// How many entries.
@@ -183,10 +199,29 @@ impl Table {
             .map_or(RetryClass::Permanent, retry_class)
     }
 
-    /// Where a response keeps its code and message, if the spec says.
+    /// Where a response keeps its code and message, if the spec says: the envelope's first
+    /// level.
     #[must_use]
     pub fn envelope(&self) -> Option<Envelope> {
-        let envelope = self.view.envelope()?;
+        self.level(0)
+    }
+
+    /// How many levels the envelope has; 0 without one.
+    #[must_use]
+    pub fn levels(&self) -> usize {
+        self.view.levels()
+    }
+
+    /// Level `index` of the envelope.
+    #[must_use]
+    pub fn level(&self, index: usize) -> Option<Envelope> {
+        let envelope = self.view.level(index)?;
+        // The whole envelope's flags are stored with its first level.
+        let first = if index == 0 {
+            envelope
+        } else {
+            self.view.level(0)?
+        };
         let paths = |range| slice(self.paths, range);
         Some(Envelope {
             code: paths(envelope.code),
@@ -197,9 +232,10 @@ impl Table {
             success: slice(self.codes, envelope.success),
             success_without_code: envelope.success_without_code,
             success_message: slice(self.names, envelope.success_message),
-            status_led: envelope.status_led,
+            status_led: first.status_led,
             success_empty: envelope.success_empty,
             lists: envelope.lists,
+            format: first.format,
         })
     }
 

@@ -15,6 +15,7 @@ mod plain;
 mod strings;
 
 pub use errcodes_layout::{lead, normalize};
+pub(crate) use plain::{prepare as prepare_noise, Prepared};
 pub use strings::{Pattern, Strings};
 
 use errcodes_layout::MAX_FIELDS;
@@ -183,26 +184,41 @@ pub(crate) fn match_lits(
     true
 }
 
+/// [`strip_noise_with`], the patterns read for this text alone.
+#[cfg(test)]
+pub(crate) fn strip_noise<'m, 'p>(
+    text: &'m str,
+    noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
+    stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
+) -> &'m str {
+    strip_noise_with(
+        text,
+        plain::prepare(noise.clone()).as_ref(),
+        noise,
+        stripped,
+    )
+}
+
 /// Strips `noise` patterns from the end of `text`, again and again, then trims. A noise
 /// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`, that
 /// starts after its first char: a message that is all noise is kept.
 /// `stripped` sees each tail stripped, with the pattern that matched it and the ranges of
 /// its fields in the tail.
-pub(crate) fn strip_noise<'m, 'p>(
+/// `prepared` is `noise` as the plain search reads it, where it can ([`prepare_noise`]): a
+/// table reads it once.
+pub(crate) fn strip_noise_with<'m, 'p>(
     text: &'m str,
+    prepared: Option<&Prepared<'p>>,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
     mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
 ) -> &'m str {
     let mut text = text.trim();
     let mut ranges = [(0, 0); MAX_FIELDS];
     // What is left of a plain text stays plain.
-    if plain::is_plain(text) {
-        let plain = plain::strip(text, noise.clone(), &mut ranges, |pattern, tail, ranges| {
+    if let Some(prepared) = prepared.filter(|_| plain::is_plain(text)) {
+        return plain::strip_prepared(text, prepared, &mut ranges, |pattern, tail, ranges| {
             stripped(pattern, tail, ranges);
         });
-        if let Some(text) = plain {
-            return text;
-        }
     }
     while let Some((start, pattern)) = noise
         .clone()

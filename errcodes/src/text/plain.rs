@@ -48,9 +48,9 @@ fn zero(word: u64) -> u64 {
 /// The most noise patterns the plain search takes; a spec with more goes the general way.
 const MAX_NOISE: usize = 8;
 
-/// A noise pattern, read once for a message: its first and last literals, and the byte
-/// of the first that the search looks for.
-#[derive(Clone, Copy)]
+/// A noise pattern as the plain search reads it: its first and last literals, and the
+/// byte of the first that the search looks for.
+#[derive(Clone, Copy, Debug)]
 struct Noise<'p> {
     pattern: Pattern<'p>,
     first: &'p [u8],
@@ -59,14 +59,16 @@ struct Noise<'p> {
     anchor: (usize, u8),
 }
 
-/// [`super::strip_noise`] for a plain `text` (trimmed); `None` where the general way must
-/// be taken (too many patterns, or one that starts with a field).
-pub(super) fn strip<'m, 'p>(
-    mut text: &'m str,
-    noise: impl Iterator<Item = Pattern<'p>>,
-    ranges: &mut [(usize, usize)],
-    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
-) -> Option<&'m str> {
+/// A table's noise patterns read for the plain search, once per table rather than once
+/// per message.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Prepared<'p> {
+    noise: [Option<Noise<'p>>; MAX_NOISE],
+}
+
+/// `noise` read for the plain search; `None` where the general way must be taken (too
+/// many patterns, or one that starts with a field).
+pub(crate) fn prepare<'p>(noise: impl Iterator<Item = Pattern<'p>>) -> Option<Prepared<'p>> {
     let mut read: [Option<Noise<'p>>; MAX_NOISE] = [None; MAX_NOISE];
     for (slot, pattern) in noise.enumerate() {
         let count = pattern.lits.len();
@@ -79,7 +81,30 @@ pub(super) fn strip<'m, 'p>(
             anchor,
         });
     }
-    while let Some((start, noise)) = read
+    Some(Prepared { noise: read })
+}
+
+/// [`super::strip_noise`] for a plain `text` (trimmed); `None` where the general way must
+/// be taken (see [`prepare`]).
+#[cfg(test)]
+pub(super) fn strip<'m, 'p>(
+    text: &'m str,
+    noise: impl Iterator<Item = Pattern<'p>>,
+    ranges: &mut [(usize, usize)],
+    stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
+) -> Option<&'m str> {
+    Some(strip_prepared(text, &prepare(noise)?, ranges, stripped))
+}
+
+/// [`super::strip_noise`] for a plain `text` (trimmed), with its patterns read.
+pub(super) fn strip_prepared<'m, 'p>(
+    mut text: &'m str,
+    prepared: &Prepared<'p>,
+    ranges: &mut [(usize, usize)],
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
+) -> &'m str {
+    while let Some((start, noise)) = prepared
+        .noise
         .iter()
         .flatten()
         .find_map(|noise| noise_start(text, noise, ranges).map(|start| (start, noise)))
@@ -91,7 +116,7 @@ pub(super) fn strip<'m, 'p>(
         );
         text = text.get(..start).unwrap_or_default().trim_end();
     }
-    Some(text)
+    text
 }
 
 /// [`super::noise_start`] for a plain `text`: where a tail that the pattern matches starts

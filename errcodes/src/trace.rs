@@ -81,24 +81,36 @@ pub(crate) fn lack<E>(found: &Found<'_, E>) -> Option<&'static str> {
     }
 }
 
+/// One event with `error`'s [`FIELDS`], then `rest` (more fields and the message): the one
+/// list of the fields for every event.
+macro_rules! error_event {
+    ($target:expr, $level:expr, $error:expr, $($rest:tt)*) => {
+        tracing::event!(
+            target: $target,
+            $level,
+            platform = $error.platform(),
+            code = %$error.code(),
+            sub_code = $error.sub_code(),
+            variant = $error.error().name(),
+            retry = $error.retry_class().as_str(),
+            platform_message = $error.message(),
+            request_id = $error.request_id(),
+            status = $error.status(),
+            $($rest)*
+        )
+    };
+}
+
 /// Emits the [`LACKING`] event for `error`, whose lookup showed lack `kind`.
 #[cfg(feature = "json")]
 pub(crate) fn lacking<E: PlatformError + 'static>(kind: &'static str, error: &ApiError<E>) {
-    tracing::warn!(
-        target: LACKING,
-        kind,
-        platform = error.platform(),
-        code = %error.code(),
-        sub_code = error.sub_code(),
-        variant = error.error().name(),
-        retry = error.retry_class().as_str(),
-        platform_message = error.message(),
-        request_id = error.request_id(),
-        status = error.status(),
-        "{} lacks {}: {}",
-        error.platform(),
-        kind,
+    error_event!(
+        LACKING,
+        Level::WARN,
         error,
+        kind,
+        "{} lacks {kind}: {error}",
+        error.platform()
     );
 }
 
@@ -135,19 +147,7 @@ pub fn record<E: PlatformError + 'static>(span: &Span, error: &ApiError<E>) {
 pub fn emit<E: PlatformError + 'static>(error: &ApiError<E>, level: Level) {
     macro_rules! at {
         ($level:expr) => {
-            tracing::event!(
-                target: ERROR,
-                $level,
-                platform = error.platform(),
-                code = %error.code(),
-                sub_code = error.sub_code(),
-                variant = error.error().name(),
-                retry = error.retry_class().as_str(),
-                platform_message = error.message(),
-                request_id = error.request_id(),
-                status = error.status(),
-                "{error}",
-            )
+            error_event!(ERROR, $level, error, "{error}")
         };
     }
     match level {

@@ -14,6 +14,7 @@
 //! | `platform` | the spec's `platform` |
 //! | `code` | the code as received |
 //! | `sub_code` | the sub-code, where one came |
+//! | `sub_message` | the sub-message, where one came (what a sub-code means: Alipay's `sub_msg`) |
 //! | `variant` | the variant chosen (`Unknown` for an unknown code) |
 //! | `retry` | its retry class: `permanent`, `transient`, `throttled`, `reauthenticate`, `already_applied` |
 //! | `platform_message` | the platform's message, as received |
@@ -109,6 +110,7 @@ pub(crate) fn lacking<E: PlatformError + 'static>(kind: &'static str, error: &Ap
         Level::WARN,
         error,
         kind,
+        sub_message = error.sub_message(),
         "{} lacks {kind}: {error}",
         error.platform()
     );

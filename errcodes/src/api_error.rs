@@ -124,11 +124,13 @@ impl<E> ApiError<E> {
         }
     }
 
+    #[cfg(feature = "json")]
     pub(crate) fn with_others(mut self, others: Vec<ApiError<E>>) -> Self {
         self.kept.others = others;
         self
     }
 
+    #[cfg(feature = "json")]
     pub(crate) fn at_level(mut self, level: u8) -> Self {
         self.kept.level = level;
         for other in &mut self.kept.others {

@@ -289,6 +289,37 @@ fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
 }
 
 #[test]
+fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
+    // Alipay's gateway message is the same for every sub-code of a code; the sub-message
+    // says what the sub-code means, in a body and in an `errcodes::lacking` event alike.
+    let dir = scratch_dir("scan_sub_message");
+    let log = write_log(
+        &dir,
+        "alipay.jsonl",
+        &[
+            r#"{"alipay_trade_refund_response":{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.brand-new","sub_msg":"全新的子错误"},"sign":"x"}"#,
+            r#"{"timestamp":"2026-12-06T08:00:00Z","level":"WARN","fields":{"message":"alipay lacks unknown_sub_code","kind":"unknown_sub_code","platform":"alipay","code":"20000","sub_code":"isp.brand-new","sub_message":"全新的子错误","variant":"ServiceUnavailable","retry":"transient","platform_message":"Service Currently Unavailable"},"target":"errcodes::lacking"}"#,
+        ],
+    );
+    let patch = dir.join("seen.yaml");
+    let (code, report) = scan(&[
+        "alipay",
+        log.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{report}");
+    let lack = &report["unknown_sub_codes"]["seen"]["20000 isp.brand-new"];
+    assert_eq!(lack["count"], 2, "{report}");
+    assert_eq!(lack["samples"], serde_json::json!(["全新的子错误"]));
+    let text = fs::read_to_string(&patch).expect("the patch");
+    assert!(
+        text.contains("sub_code: \"isp.brand-new\"\n        name: \"IspBrandNew\"\n        message: \"全新的子错误\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_patch_is_checked_rescanned_and_never_overwritten_unasked() {
     let dir = scratch_dir("scan_patch");
     let log = write_log(&dir, "traffic.jsonl", EXTRA);

@@ -151,7 +151,7 @@ fn a_message_no_entry_of_a_known_code_has_emits_unmatched_message() {
 
 #[test]
 fn a_sub_code_no_rule_matches_emits_unknown_sub_code() {
-    let body = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.item-not-exist","request_id":"r1"}}"#;
+    let body = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.item-not-exist","sub_msg":"商品不存在","request_id":"r1"}}"#;
     let events = events(|| {
         TopGatewayError::from_response(body).unwrap().unwrap();
     });
@@ -159,6 +159,8 @@ fn a_sub_code_no_rule_matches_emits_unknown_sub_code() {
     assert_eq!(lacking.len(), 1, "{events:?}");
     assert_eq!(lacking[0].get("kind"), Some("unknown_sub_code"));
     assert_eq!(lacking[0].get("sub_code"), Some("isv.item-not-exist"));
+    // What the sub-code means, for `errcodes scan` to write as the entry's message.
+    assert_eq!(lacking[0].get("sub_message"), Some("商品不存在"));
     assert_eq!(lacking[0].get("request_id"), Some("r1"));
 }
 

@@ -224,6 +224,27 @@ fn a_mixed_log_in_files_globs_gzip_and_stdin_gives_every_count() {
 }
 
 #[test]
+fn a_subscribers_other_events_are_counted_apart_not_as_malformed() {
+    // What a JSON subscriber writes for an application that uses the tracing feature:
+    // its own events and the retry decisions between the errors' events.
+    let dir = scratch_dir("scan_other_events");
+    let log = write_log(
+        &dir,
+        "app.jsonl",
+        &[
+            r#"{"timestamp":"2026-12-06T20:14:31.7Z","level":"INFO","fields":{"message":"calling"},"target":"app","span":{"code":"100","platform":"wangdiantong","platform_message":"m","name":"call"}}"#,
+            r#"{"timestamp":"2026-12-06T20:14:31.8Z","level":"DEBUG","fields":{"message":"retry after 147ms","attempt":1,"class":"transient","decision":"retry","wait_ms":147},"target":"errcodes::retry"}"#,
+            r#"{"status":100,"message":"超过每分钟最大调用频率限制，请稍后重试"}"#,
+        ],
+    );
+    let (code, report) = scan(&["wangdiantong", log.to_str().unwrap()]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["malformed"]["count"], 0);
+    assert_eq!(report["other_events"], 2);
+    assert_eq!(report["errors"], 1);
+}
+
+#[test]
 fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
     let dir = scratch_dir("scan_status");
     let known = write_log(
@@ -265,6 +286,37 @@ fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
     );
     // --force without --write is a usage error.
     assert_eq!(status(&errcodes(&["scan", "wangdiantong", "--force"])), 2);
+}
+
+#[test]
+fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
+    // Alipay's gateway message is the same for every sub-code of a code; the sub-message
+    // says what the sub-code means, in a body and in an `errcodes::lacking` event alike.
+    let dir = scratch_dir("scan_sub_message");
+    let log = write_log(
+        &dir,
+        "alipay.jsonl",
+        &[
+            r#"{"alipay_trade_refund_response":{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.brand-new","sub_msg":"全新的子错误"},"sign":"x"}"#,
+            r#"{"timestamp":"2026-12-06T08:00:00Z","level":"WARN","fields":{"message":"alipay lacks unknown_sub_code","kind":"unknown_sub_code","platform":"alipay","code":"20000","sub_code":"isp.brand-new","sub_message":"全新的子错误","variant":"ServiceUnavailable","retry":"transient","platform_message":"Service Currently Unavailable"},"target":"errcodes::lacking"}"#,
+        ],
+    );
+    let patch = dir.join("seen.yaml");
+    let (code, report) = scan(&[
+        "alipay",
+        log.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{report}");
+    let lack = &report["unknown_sub_codes"]["seen"]["20000 isp.brand-new"];
+    assert_eq!(lack["count"], 2, "{report}");
+    assert_eq!(lack["samples"], serde_json::json!(["全新的子错误"]));
+    let text = fs::read_to_string(&patch).expect("the patch");
+    assert!(
+        text.contains("sub_code: \"isp.brand-new\"\n        name: \"IspBrandNew\"\n        message: \"全新的子错误\"\n"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! What one log line holds: a response body, a status with a body, an error record
 //! (`errcodes::ApiError` serialized), or an event of errcodes' `tracing` feature as a JSON
-//! subscriber writes it (its fields nested under `fields`, or flattened).
+//! subscriber writes it (its fields nested under `fields`, or flattened). The subscriber's
+//! other events (the application's own, errcodes' retry decisions) are none of these.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -12,6 +13,9 @@ pub enum Shape<'a> {
     Body { status: Option<u16>, body: Body<'a> },
     /// An error already read: a record or an event.
     Error(Received),
+    /// A JSON subscriber's event that tells no platform's error: the same log holds the
+    /// application's own events and errcodes' retry decisions, which are no malformed line.
+    OtherEvent,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -35,6 +39,8 @@ pub struct Received {
     #[serde(deserialize_with = "text")]
     pub sub_code: Option<String>,
     #[serde(deserialize_with = "text")]
+    pub sub_message: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub request_id: Option<String>,
     #[serde(deserialize_with = "text")]
     pub status: Option<String>,
@@ -45,7 +51,12 @@ pub struct Received {
 
 /// The keys that tell a wrapper, a record or an event from a body; found by text first, so
 /// that a plain body is parsed once, by the table's reader.
-const MARKERS: [&str; 3] = ["\"body\"", "\"platform\"", "\"platform_message\""];
+const MARKERS: [&str; 4] = [
+    "\"body\"",
+    "\"platform\"",
+    "\"platform_message\"",
+    "\"level\"",
+];
 
 /// The top-level keys that tell the kinds apart.
 #[derive(Deserialize)]
@@ -58,6 +69,8 @@ struct Probe<'a> {
     name: Option<&'a RawValue>,
     platform_message: Option<&'a RawValue>,
     timestamp: Option<&'a RawValue>,
+    level: Option<&'a RawValue>,
+    target: Option<&'a RawValue>,
 }
 
 /// Reads `line`; `Err` says why it is no line errcodes reads. A body is checked only by
@@ -91,6 +104,11 @@ pub fn read(line: &[u8]) -> Result<Shape<'_>, String> {
     }
     match probe.body {
         Some(inner) => wrapped(probe.status, inner),
+        // What a JSON subscriber writes for every event: its level and its target, or its
+        // fields.
+        None if probe.level.is_some() && (probe.target.is_some() || probe.fields.is_some()) => {
+            Ok(Shape::OtherEvent)
+        }
         None => Ok(body),
     }
 }
@@ -186,11 +204,31 @@ mod tests {
         assert_eq!(event.code.as_deref(), Some("48999"));
         assert_eq!(event.message.as_deref(), Some("new"));
         assert_eq!(event.timestamp.as_deref(), Some("2026-12-06T10:00:00Z"));
+        let event = r#"{"level":"WARN","fields":{"kind":"unknown_sub_code","platform":"alipay","code":"20000","sub_code":"isp.x","sub_message":"子错误","platform_message":"m"},"target":"errcodes::lacking"}"#;
+        let Ok(Shape::Error(event)) = read(event.as_bytes()) else {
+            panic!()
+        };
+        assert_eq!(event.sub_message.as_deref(), Some("子错误"));
         let flat = r#"{"level":"WARN","kind":"unknown_code","platform":"wechat_shop","code":"1","platform_message":"m","target":"errcodes::lacking"}"#;
         let Ok(Shape::Error(flat)) = read(flat.as_bytes()) else {
             panic!()
         };
         assert_eq!(flat.code.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn a_subscribers_other_events_are_neither_errors_nor_bodies() {
+        let retry = r#"{"timestamp":"2026-12-06T20:14:31.736361Z","level":"DEBUG","fields":{"message":"retry after 147ms","attempt":1,"class":"transient","decision":"retry","wait_ms":147},"target":"errcodes::retry"}"#;
+        assert_eq!(read(retry.as_bytes()), Ok(Shape::OtherEvent));
+        // An event in a span that `errcodes::trace::record` filled: the span is no error
+        // of its own (the `errcodes::lacking` event already told it).
+        let in_span = r#"{"timestamp":"2026-12-06T20:14:31.7Z","level":"INFO","fields":{"message":"inside"},"target":"app","span":{"code":"100","platform":"wangdiantong","platform_message":"m","name":"call"}}"#;
+        assert_eq!(read(in_span.as_bytes()), Ok(Shape::OtherEvent));
+        let flat = r#"{"level":"INFO","message":"started","target":"app"}"#;
+        assert_eq!(read(flat.as_bytes()), Ok(Shape::OtherEvent));
+        // A body with a key `level` is still a body.
+        let line = r#"{"errcode":0,"level":3}"#;
+        assert_eq!(read(line.as_bytes()), Ok(body(line)));
     }
 
     #[test]

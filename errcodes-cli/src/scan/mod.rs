@@ -33,8 +33,9 @@ use tally::{Place, Tally};
 /// Each line is one JSON value: a response body; `{"status": 400, "body": …}` (the body an
 /// object, or text holding one); an error record (`errcodes::ApiError` serialized); or an
 /// event of errcodes' `tracing` feature as a JSON subscriber writes it. Each is judged by
-/// the same lookups the generated enum runs. Lines that are none of these are counted as
-/// malformed, with their line numbers, and the scan goes on.
+/// the same lookups the generated enum runs. The subscriber's other events (the
+/// application's own, retry decisions) are counted apart. Lines that are none of these are
+/// counted as malformed, with their line numbers, and the scan goes on.
 ///
 /// The report counts errors by variant and retry class, and lists every code the table
 /// does not know, every sub-code no sub-code rule matches, and every message of a known

@@ -27,6 +27,7 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
                         code: error.code(),
                         message: error.message(),
                         sub_code: error.sub_code(),
+                        sub_message: error.sub_message(),
                         time: None,
                     };
                     // The class as the response gives it: an unknown code's follows the
@@ -43,6 +44,7 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
             }
         }
         Shape::Error(received) => observe_received(table, received, place, tally),
+        Shape::OtherEvent => tally.other_events += 1,
     }
 }
 
@@ -65,6 +67,7 @@ fn observe_received(
         code: received.code.as_deref().map_or(Code::None, Code::Str),
         message: received.message.as_deref().unwrap_or_default(),
         sub_code: received.sub_code.as_deref(),
+        sub_message: received.sub_message.as_deref(),
         time: received.timestamp.as_deref(),
     };
     let mut query = Query::new(seen.code).message(seen.message);
@@ -86,6 +89,7 @@ struct Seen<'a> {
     code: Code<'a>,
     message: &'a str,
     sub_code: Option<&'a str>,
+    sub_message: Option<&'a str>,
     time: Option<&'a str>,
 }
 
@@ -110,7 +114,14 @@ fn count(
         return;
     }
     let code = canonical(seen.code);
-    let message = table.matched_text(seen.message);
+    let mut message = table.matched_text(seen.message);
+    // What a sub-code means is its sub-message (Alipay's `sub_msg`); the message is the
+    // gateway's, the same for every sub-code of the code.
+    if judged.by != By::Unknown && judged.unknown_sub_code {
+        if let Some(sub_message) = seen.sub_message.filter(|text| !text.trim().is_empty()) {
+            message = sub_message.trim();
+        }
+    }
     let sighting = |key: String| Sighting {
         key,
         code: &code,

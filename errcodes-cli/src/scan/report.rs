@@ -9,8 +9,13 @@ pub fn text(tally: &Tally, sources: usize) -> String {
     let files = if sources == 1 { "source" } else { "sources" };
     let _ = writeln!(
         out,
-        "{} lines from {sources} {files}: {} errors, {} successes, {} malformed, {} of other platforms",
-        tally.lines, tally.errors, tally.successes, tally.malformed.count, tally.other_platforms
+        "{} lines from {sources} {files}: {} errors, {} successes, {} malformed, {} of other platforms, {} other events",
+        tally.lines,
+        tally.errors,
+        tally.successes,
+        tally.malformed.count,
+        tally.other_platforms,
+        tally.other_events
     );
     if !tally.by_variant.is_empty() {
         out.push_str("\nby variant:\n");

@@ -33,6 +33,9 @@ pub struct Tally {
     pub successes: u64,
     /// Records and events of another platform: not this spec's to judge.
     pub other_platforms: u64,
+    /// A JSON subscriber's events that tell no error (the application's own, retry
+    /// decisions): the log's, not the platform's.
+    pub other_events: u64,
     pub malformed: Malformed,
     pub by_variant: BTreeMap<&'static str, Count>,
     pub by_retry: BTreeMap<&'static str, u64>,

@@ -119,18 +119,36 @@ pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
     body: &B,
     http: Option<Http>,
 ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
-    let Some(envelope) = &lookup.table().envelope() else {
+    let table = lookup.table();
+    let Some(envelope) = &table.envelope() else {
         return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_http(http));
     };
+    let levels = table.levels();
     let response = Response {
         envelope,
         http,
         lookup,
+        last: levels <= 1,
     };
-    match body.__body() {
-        Source::Value(value) => response.value(value),
-        Source::Bytes(bytes) => response.bytes(bytes),
+    if response.last {
+        return response.read(body.__body());
     }
+    // Each level is read where those before it read as a success.
+    for index in 0..levels {
+        let Some(envelope) = &table.level(index) else {
+            break;
+        };
+        let response = Response {
+            envelope,
+            last: index + 1 == levels,
+            ..response
+        };
+        if let Some(error) = response.read(body.__body())? {
+            let level = u8::try_from(index).unwrap_or(u8::MAX);
+            return Ok(Some(error.at_level(level)));
+        }
+    }
+    Ok(None)
 }
 
 /// A response being read: its envelope, what the HTTP layer said, and the lookup that
@@ -139,7 +157,19 @@ struct Response<'e, L> {
     envelope: &'e Envelope,
     http: Option<Http>,
     lookup: &'e L,
+    /// Whether this is the envelope's last level: only there does a status that is not
+    /// 2xx make a success an error; a level before it that reads as a success hands the
+    /// body on to the next.
+    last: bool,
 }
+
+impl<L> Clone for Response<'_, L> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<L> Copy for Response<'_, L> {}
 
 impl<L: Lookup> Response<'_, L> {
     fn fail(&self, error: ResponseError) -> ResponseError {
@@ -147,7 +177,15 @@ impl<L: Lookup> Response<'_, L> {
     }
 
     fn failed(&self) -> bool {
-        self.http.is_some_and(|http| !http.is_success())
+        self.last && self.http.is_some_and(|http| !http.is_success())
+    }
+
+    /// Reads a body, as bytes or as a `Value`.
+    fn read(&self, body: Source<'_>) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        match body {
+            Source::Value(value) => self.value(value),
+            Source::Bytes(bytes) => self.bytes(bytes),
+        }
     }
 
     /// Whether the envelope is led by the status and the status is a success (2xx).

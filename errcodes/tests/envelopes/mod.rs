@@ -24,9 +24,16 @@ pub struct Envelope {
     pub success_message: Vec<String>,
     pub status_led: bool,
     pub success_empty: bool,
+    /// The levels after this one.
+    pub next: Vec<Envelope>,
 }
 
 impl Envelope {
+    /// This level and those after it.
+    pub fn levels(&self) -> impl Iterator<Item = &Envelope> {
+        std::iter::once(self).chain(&self.next)
+    }
+
     /// The paths of each value the envelope names.
     pub fn slots(&self) -> [&[Keys]; 5] {
         [
@@ -50,6 +57,18 @@ pub fn envelope_in(file: &str) -> Envelope {
     let text = std::fs::read_to_string(&file).expect("read the spec");
     let spec: serde_yaml::Value = serde_yaml::from_str(&text).expect("the spec is YAML");
     let envelope = &spec["envelope"];
+    let Some(levels) = envelope["levels"].as_sequence() else {
+        return level(envelope);
+    };
+    let mut levels: Vec<Envelope> = levels.iter().map(level).collect();
+    let mut first = levels.remove(0);
+    first.status_led = envelope["status_led"].as_bool() == Some(true);
+    first.next = levels;
+    first
+}
+
+/// One level of an envelope: the whole envelope, or an item of its `levels`.
+fn level(envelope: &serde_yaml::Value) -> Envelope {
     let list = |key: &str| -> Vec<serde_yaml::Value> {
         match &envelope[key] {
             serde_yaml::Value::Null => Vec::new(),
@@ -80,6 +99,7 @@ pub fn envelope_in(file: &str) -> Envelope {
             .collect(),
         status_led: envelope["status_led"].as_bool() == Some(true),
         success_empty: envelope["success_empty"].as_bool() == Some(true),
+        next: Vec::new(),
     }
 }
 

@@ -10,6 +10,8 @@ mod prune;
 mod scan;
 mod value;
 mod values;
+#[cfg(feature = "xml")]
+mod xml;
 
 use core::marker::PhantomData;
 use std::borrow::Cow;
@@ -25,6 +27,7 @@ use crate::api_error::Received;
 use crate::catalog::{self, Catalog, Query};
 use crate::table::{Envelope, Key, Path, Table};
 use crate::{ApiError, Code, PlatformError};
+use errcodes_layout::Format;
 use values::{Found, Values, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
 
 /// A response body `from_response` accepts: JSON text as bytes or a string, or a parsed
@@ -199,6 +202,9 @@ impl<L: Lookup> Response<'_, L> {
         if self.envelope.status_led && bytes.iter().all(u8::is_ascii_whitespace) {
             return self.success();
         }
+        if self.envelope.format != Format::Json && is_xml(self.envelope.format, bytes) {
+            return self.xml(bytes);
+        }
         let slots = values::slots(self.envelope);
         // The scan follows no list: an envelope whose paths go through one is read exactly.
         if !self.envelope.lists {
@@ -212,6 +218,24 @@ impl<L: Lookup> Response<'_, L> {
         let pruned = prune::prune(&mut json, &all).map_err(not_json)?;
         json.end().map_err(not_json)?;
         self.value(&pruned)
+    }
+
+    /// Reads an XML body (feature `xml`) as the `Value` of what its paths lead through.
+    fn xml(&self, bytes: &[u8]) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        #[cfg(feature = "xml")]
+        {
+            let slots = values::slots(self.envelope);
+            let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
+            let body =
+                xml::read(bytes, &all).map_err(|error| self.fail(ResponseError::xml(error)))?;
+            self.value(&body)
+        }
+        #[cfg(not(feature = "xml"))]
+        {
+            let _ = bytes;
+            let missing = "errcodes was built without its feature `xml`, which reads XML bodies";
+            Err(self.fail(ResponseError::xml(missing)))
+        }
     }
 
     /// Reads a `Value`: where the paths go through a list, its first item is the error,
@@ -367,6 +391,14 @@ impl<L: Lookup> Response<'_, L> {
             .iter()
             .any(|&success| success.trim() == message)
     }
+}
+
+/// Whether a body of an envelope whose format is not JSON is read as XML: always for
+/// `xml`; for `auto`, where its first byte that is no space (after a UTF-8 byte order mark)
+/// is `<`.
+fn is_xml(format: Format, body: &[u8]) -> bool {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    format == Format::Xml || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
 /// How a body has no code.

@@ -66,19 +66,19 @@ fn scan(args: &[&str]) -> (i32, Value) {
 
 #[test]
 fn every_corpus_line_counts_as_the_corpus_expects() {
-    let platforms = [
-        "wangdiantong",
-        "wechat_shop",
-        "wechat_transaction",
-        "aliexpress",
-        "tiktok_local_services",
-        "wechat_global",
-    ];
-    for platform in platforms {
+    // Every platform with a corpus, so that a new platform's lines are scanned too.
+    let mut platforms: Vec<String> = fs::read_dir(root().join("tests/fixtures/responses"))
+        .expect("the corpus directory")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "jsonl").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    platforms.sort();
+    assert!(platforms.len() >= 8, "{platforms:?}");
+    for platform in &platforms {
+        let platform = platform.as_str();
         let path = corpus(platform);
-        if !path.is_file() {
-            continue;
-        }
         let expected = expected(platform);
         let (_, report) = scan(&[platform, path.to_str().unwrap()]);
         assert_eq!(report["lines"], expected.lines, "{platform}");
@@ -286,6 +286,28 @@ fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
     );
     // --force without --write is a usage error.
     assert_eq!(status(&errcodes(&["scan", "wangdiantong", "--force"])), 2);
+}
+
+#[test]
+fn an_unknown_code_retries_as_its_status_says_in_a_body_and_in_its_event() {
+    // The same 502 answer, as a body with its status and as the event reading it emitted.
+    let dir = scratch_dir("scan_status_retry");
+    let log = write_log(
+        &dir,
+        "gateway.jsonl",
+        &[
+            r#"{"status":502,"body":{"status":4242,"message":"gateway thing"}}"#,
+            r#"{"timestamp":"2026-12-06T20:14:31.736050Z","level":"WARN","fields":{"message":"wangdiantong lacks unknown_code: 4242: gateway thing","kind":"unknown_code","platform":"wangdiantong","code":"4242","variant":"Unknown","retry":"transient","platform_message":"gateway thing","status":502},"target":"errcodes::lacking"}"#,
+            r#"{"platform":"wangdiantong","code":4242,"name":"Unknown","message":"gateway thing","retry":"transient","request_id":null,"status":502}"#,
+        ],
+    );
+    let (code, report) = scan(&["wangdiantong", log.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        report["by_retry"],
+        serde_json::json!({"transient": 3}),
+        "{report}"
+    );
 }
 
 #[test]

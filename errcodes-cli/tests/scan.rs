@@ -66,19 +66,19 @@ fn scan(args: &[&str]) -> (i32, Value) {
 
 #[test]
 fn every_corpus_line_counts_as_the_corpus_expects() {
-    let platforms = [
-        "wangdiantong",
-        "wechat_shop",
-        "wechat_transaction",
-        "aliexpress",
-        "tiktok_local_services",
-        "wechat_global",
-    ];
-    for platform in platforms {
+    // Every platform with a corpus, so that a new platform's lines are scanned too.
+    let mut platforms: Vec<String> = fs::read_dir(root().join("tests/fixtures/responses"))
+        .expect("the corpus directory")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "jsonl").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    platforms.sort();
+    assert!(platforms.len() >= 8, "{platforms:?}");
+    for platform in &platforms {
+        let platform = platform.as_str();
         let path = corpus(platform);
-        if !path.is_file() {
-            continue;
-        }
         let expected = expected(platform);
         let (_, report) = scan(&[platform, path.to_str().unwrap()]);
         assert_eq!(report["lines"], expected.lines, "{platform}");
@@ -316,6 +316,55 @@ fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
     assert!(
         text.contains("sub_code: \"isp.brand-new\"\n        name: \"IspBrandNew\"\n        message: \"全新的子错误\"\n"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_spec_that_reads_xml_has_its_xml_bodies_read() {
+    // WeChat Pay API v2's two levels, in XML: a body, and a body with its status.
+    let dir = scratch_dir("scan_xml");
+    let spec = dir.join("pay_v2.yaml");
+    fs::write(
+        &spec,
+        r"platform: pay_v2
+enum: PayV2Error
+title: a WeChat Pay API v2 model
+source: https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_2
+unknown_retry: permanent
+envelope:
+  format: xml
+  levels:
+    - {code: return_code, message: return_msg, success: [SUCCESS]}
+    - {code: [err_code, result_code], message: err_code_des, success: [SUCCESS]}
+groups:
+  - id: business
+    title: business
+    retry: permanent
+    errors:
+      - code: ORDERPAID
+        name: OrderPaid
+        message: 商户订单已支付
+        retry: already_applied
+",
+    )
+    .unwrap();
+    let log = write_log(
+        &dir,
+        "pay.jsonl",
+        &[
+            "<xml><return_code><![CDATA[SUCCESS]]></return_code><result_code><![CDATA[FAIL]]></result_code><err_code><![CDATA[ORDERPAID]]></err_code><err_code_des><![CDATA[商户订单已支付]]></err_code_des></xml>",
+            r#"{"status":200,"body":"<xml><return_code>SUCCESS</return_code><result_code>SUCCESS</result_code></xml>"}"#,
+            r#"{"status":200,"body":"<xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>NEWCODE</err_code><err_code_des>新的</err_code_des></xml>"}"#,
+        ],
+    );
+    let (code, report) = scan(&[spec.to_str().unwrap(), log.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(report["malformed"]["count"], 0, "{report}");
+    assert_eq!(report["successes"], 1);
+    assert_eq!(report["by_variant"]["OrderPaid"]["count"], 1);
+    assert_eq!(
+        report["unknown_codes"]["seen"]["NEWCODE"]["samples"],
+        serde_json::json!(["新的"])
     );
 }
 

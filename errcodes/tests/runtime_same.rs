@@ -44,11 +44,18 @@ macro_rules! every_shipped {
         #[cfg(feature = "wechat_pay_v3")]
         checked
             .push($check::<errcodes::platforms::wechat_pay_v3::WechatPayV3Error>("wechat_pay_v3"));
+        #[cfg(feature = "wechat_channels_store")]
+        checked.push($check::<
+            errcodes::platforms::wechat_channels_store::WechatChannelsStoreError,
+        >("wechat_channels_store"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
             .filter(|name| *name != "alipay" || cfg!(feature = "alipay"))
             .filter(|name| *name != "wechat_pay_v3" || cfg!(feature = "wechat_pay_v3"))
+            .filter(|name| {
+                *name != "wechat_channels_store" || cfg!(feature = "wechat_channels_store")
+            })
             .collect();
         shipped.sort_unstable();
         assert_eq!(

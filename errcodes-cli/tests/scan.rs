@@ -289,6 +289,28 @@ fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
 }
 
 #[test]
+fn an_unknown_code_retries_as_its_status_says_in_a_body_and_in_its_event() {
+    // The same 502 answer, as a body with its status and as the event reading it emitted.
+    let dir = scratch_dir("scan_status_retry");
+    let log = write_log(
+        &dir,
+        "gateway.jsonl",
+        &[
+            r#"{"status":502,"body":{"status":4242,"message":"gateway thing"}}"#,
+            r#"{"timestamp":"2026-12-06T20:14:31.736050Z","level":"WARN","fields":{"message":"wangdiantong lacks unknown_code: 4242: gateway thing","kind":"unknown_code","platform":"wangdiantong","code":"4242","variant":"Unknown","retry":"transient","platform_message":"gateway thing","status":502},"target":"errcodes::lacking"}"#,
+            r#"{"platform":"wangdiantong","code":4242,"name":"Unknown","message":"gateway thing","retry":"transient","request_id":null,"status":502}"#,
+        ],
+    );
+    let (code, report) = scan(&["wangdiantong", log.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        report["by_retry"],
+        serde_json::json!({"transient": 3}),
+        "{report}"
+    );
+}
+
+#[test]
 fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
     // Alipay's gateway message is the same for every sub-code of a code; the sub-message
     // says what the sub-code means, in a body and in an `errcodes::lacking` event alike.

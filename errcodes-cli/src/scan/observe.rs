@@ -3,7 +3,7 @@
 //! code matches), found by the same lookups a generated enum runs.
 
 use errcodes::runtime::Table;
-use errcodes::{By, Code, PlatformError, Query};
+use errcodes::{By, Code, PlatformError, Query, RetryClass};
 
 use super::line::{Body, Received, Shape};
 use super::tally::{Place, Sighting, Tally};
@@ -75,9 +75,17 @@ fn observe_received(
         query = query.sub_code(sub_code);
     }
     let found = table.lookup(&query);
+    // As for a body: an unknown code's class follows the HTTP status the record or event
+    // gives (502: transient), as `ApiError::retry_class` has it.
+    let status = received
+        .status
+        .as_deref()
+        .and_then(|status| status.trim().parse().ok())
+        .filter(|_| found.error.is_unknown())
+        .and_then(|status| RetryClass::from_http_status(status, None));
     let judged = Judged {
         variant: found.error.name(),
-        retry: found.error.retry_class().as_str(),
+        retry: status.unwrap_or_else(|| found.error.retry_class()).as_str(),
         by: found.by,
         unknown_sub_code: found.unknown_sub_code,
     };

@@ -10,6 +10,8 @@ use errcodes::Code;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
+mod envelopes;
+
 errcodes::platform_errors!("tests/envelopes/levels_xml.yaml");
 errcodes::platform_errors!("tests/envelopes/error_lists_xml.yaml");
 
@@ -211,4 +213,9 @@ proptest! {
         };
         prop_assert_eq!(read(V2::from_response(&xml)), read(V2::from_response(&value(&root))), "{}", xml);
     }
+}
+
+#[test]
+fn wechat_pay_v2_replies_as_an_sdk_test_mocks_them() {
+    envelopes::check_corpus::<V2>("wechat_pay_v2.jsonl");
 }

@@ -10,7 +10,8 @@
 #                                            rounds alternating the crates, medians
 #
 # Prints Markdown tables (BENCHMARKS.md). Needs valgrind (count) or GNU time (time).
-# FEATURE_COST_DIR keeps the scratch crates and their target directory (default: a temp dir).
+# FEATURE_COST_DIR keeps the scratch crates and their target directory (default: a temp dir);
+# FEATURE_COST_VARIANTS chooses among `none alipay wechat_shop` (the first is the base).
 set -euo pipefail
 
 # Run as cargo's RUSTC_WRAPPER: count the compiles of errcodes and the user crate, pass the
@@ -38,7 +39,8 @@ mode=${1:-count}
 rounds=${2:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${FEATURE_COST_DIR:-$(mktemp -d)}
-variants=(none alipay wechat_shop)
+# shellcheck disable=SC2206
+variants=(${FEATURE_COST_VARIANTS:-none alipay wechat_shop})
 export CARGO_TARGET_DIR="$work/target" CARGO_INCREMENTAL=0
 export RUSTC_WRAPPER="$root/scripts/feature_cost.sh" FEATURE_COST_WRAP=pass
 

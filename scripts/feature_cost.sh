@@ -39,6 +39,7 @@ mode=${1:-count}
 rounds=${2:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${FEATURE_COST_DIR:-$(mktemp -d)}
+echo "scratch crates, target directory and profiles in $work" >&2
 # shellcheck disable=SC2206
 variants=(${FEATURE_COST_VARIANTS:-none alipay wechat_shop})
 export CARGO_TARGET_DIR="$work/target" CARGO_INCREMENTAL=0
@@ -82,7 +83,7 @@ for variant in "${variants[@]}"; do
   (cd "$work/$variant" && cargo build --offline --quiet)
 done
 
-# errcodes and the user crate only are rebuilt. (Not `cargo clean -p errcodes`: it also
+# errcodes and the user crate only are rebuilt: their sources' times are touched. (Not `cargo clean -p errcodes`: it also
 # removes one of serde's builds, which the next build then redoes.)
 clean() { touch "$root/errcodes/src/lib.rs" "$work/$1/src/main.rs"; }
 build() { (cd "$work/$1" && cargo build --offline --quiet); }

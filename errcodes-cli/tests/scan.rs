@@ -284,6 +284,24 @@ fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
         ])),
         2
     );
+    // An enum name the spec format refuses is a usage error, before anything is written.
+    let patch = dir.join("bad.yaml");
+    let bad = errcodes(&[
+        "scan",
+        "wangdiantong",
+        lacking.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+        "--enum",
+        "bad_name",
+    ]);
+    assert_eq!(status(&bad), 2);
+    assert!(
+        stderr(&bad).contains("enum name `bad_name` is not UpperCamelCase"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!patch.exists());
     // --force without --write is a usage error.
     assert_eq!(status(&errcodes(&["scan", "wangdiantong", "--force"])), 2);
 }

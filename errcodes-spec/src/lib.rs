@@ -43,7 +43,7 @@ pub use ast::Spec;
 pub use check::skeleton;
 pub use encode::{encode, encode_with, Encoded};
 pub use errcodes_layout::{path_text, Format};
-pub use parse::MAX_WAIT;
+pub use parse::{type_name_problem, MAX_WAIT};
 pub use shipped::names as shipped_names;
 
 use compose::{Origin, Session};

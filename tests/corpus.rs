@@ -9,6 +9,7 @@ use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
+use errcodes::platforms::wechat_channels_store::WechatChannelsStoreError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
 use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
 use errcodes::platforms::wechat_shop::WechatShopError;
@@ -147,4 +148,9 @@ fn wechat_global_responses() {
 #[test]
 fn wechat_pay_v3_responses() {
     assert!(check::<WechatPayV3Error>("wechat_pay_v3") >= 6);
+}
+
+#[test]
+fn wechat_channels_store_responses() {
+    assert!(check::<WechatChannelsStoreError>("wechat_channels_store") >= 3);
 }

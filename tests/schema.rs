@@ -23,6 +23,7 @@ const CHECKED: &[&str] = &[
     "additionalProperties",
     "items",
     "minItems",
+    "maxItems",
     "minLength",
     "minProperties",
     "patternProperties",
@@ -101,6 +102,11 @@ impl Validator<'_> {
             if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
                 if (items.len() as u64) < min {
                     fail_list.push(format!("fewer than {min} items"));
+                }
+            }
+            if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
+                if (items.len() as u64) > max {
+                    fail_list.push(format!("more than {max} items"));
                 }
             }
             if let Some(item_schema) = schema.get("items") {
@@ -307,6 +313,7 @@ fn the_specs_that_must_compile_are_valid() {
         "errcodes/tests/envelopes/status_led.yaml",
         "errcodes/tests/envelopes/success_empty.yaml",
         "errcodes/tests/envelopes/error_lists.yaml",
+        "errcodes/tests/envelopes/levels.yaml",
     ] {
         let errors = validate(&Path::new(ROOT).join(path));
         assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
@@ -349,7 +356,7 @@ fn the_schema_rejects_mistakes_of_form() {
         ("unknown-key-top", "spec: unknown key `plaform`"),
         ("unknown-key-translation", "spec.groups[0].errors[0].message: 0 of the oneOf options match {\"fr\":\"erreur\",\"zh\":\"应用错误\"}"),
         ("envelope-not-a-mapping", "spec.envelope: expected object, found \"errcode\""),
-        ("envelope-missing-code", "spec.envelope: missing `code`"),
+        ("envelope-missing-code", "spec.envelope: 0 of the anyOf options match {\"message\":\"errmsg\"}"),
         ("envelope-unknown-key", "spec.envelope: unknown key `mesage`"),
         ("envelope-empty-path-key", "spec.envelope.code: 0 of the oneOf options match \"error..code\""),
         ("envelope-path-not-text", "spec.envelope.code: 0 of the oneOf options match [\"errcode\",{\"nested\":true}]"),
@@ -357,6 +364,8 @@ fn the_schema_rejects_mistakes_of_form() {
         ("envelope-success-not-a-code", "spec.envelope.success: 0 of the oneOf options match [\"ok\",true]"),
         ("envelope-success-message-not-text", "spec.envelope.success_message: 0 of the oneOf options match [\"ok\",0]"),
         ("envelope-status-led-not-a-bool", "spec.envelope.status_led: expected boolean, found \"yes\""),
+        ("envelope-too-many-levels", "spec.envelope.levels: more than 3 items"),
+        ("envelope-format-unknown", "spec.envelope.format: \"yaml\" is not one of [\"json\",\"xml\",\"auto\"]"),
         ("envelope-path-index", "spec.envelope.code: 0 of the oneOf options match \"errors[0].code\""),
         ("sub-code-bad-rule", "spec.groups[0].errors[1].sub_code: \"isp.*.timeout\" does not match ^[^*\\s]([^*]*[^*\\s])?\\*?$"),
     ];
@@ -402,6 +411,7 @@ fn the_validator_checks_each_keyword() {
         json!([1, 2]),
         json!([1, "2"]),
     );
+    check(json!({"maxItems": 1}), json!([1]), json!([1, 2]));
     check(json!({"required": ["a"]}), json!({"a": 1}), json!({"b": 1}));
     check(
         json!({"properties": {"a": {"type": "integer"}}, "additionalProperties": false}),

@@ -1,11 +1,12 @@
-//! The global and gateway specs (`wechat_global`, `top_gateway`, `tiktok_global`) against
-//! their sources, kept verbatim in `tests/fixtures/sources/`. Each fixture is parsed in its
-//! own format; every row must be exactly one entry of the spec with the row's code and, in
-//! the row's language, the row's text; each group must hold its source's rows in source
-//! order, so a dropped, reworded or extra row shows; a sub-code rule entry must be a rule the
-//! source states. The specs are read as YAML values: they are not wired into `errcodes` yet,
-//! and the macro does not parse their new keys (`sub_code`, the envelope's `sub_code`,
-//! `sub_message` and `request_id`).
+//! The specs transcribed from official tables (`wechat_global`, `top_gateway`,
+//! `tiktok_global`, `wechat_pay_v3`, `wechat_channels_store`) against their sources, kept
+//! verbatim in `tests/fixtures/sources/`. Each fixture is parsed in its own format; every row
+//! must be exactly one entry of the spec with the row's code and, in the row's language, the
+//! row's text (and, where the source has them in columns of their own, its advice as the
+//! hint and its HTTP status); each group must hold its source's rows in source order, so a
+//! dropped, reworded or extra row shows; a sub-code rule entry must be a rule the source
+//! states. The specs are read as YAML values, without the macro, so that a test names the
+//! fixture line a difference comes from.
 
 use serde_yaml::Value;
 
@@ -13,6 +14,7 @@ const WECHAT: &str = "wechat_global";
 const TOP: &str = "top_gateway";
 const TIKTOK: &str = "tiktok_global";
 const PAY_V3: &str = "wechat_pay_v3";
+const STORE: &str = "wechat_channels_store";
 
 const WXJAVA: &str = "wechat_global_wxjava.txt";
 const OPLATFORM: &str = "wechat_oplatform_common.txt";
@@ -28,6 +30,7 @@ const TIKTOK_V2: &str = "tiktok_api_v2.txt";
 const TIKTOK_RATE_LIMIT: &str = "tiktok_api_v2_rate_limit.txt";
 const PAY_V3_CLOSE: &str = "wechat_pay_v3_close_order.txt";
 const PAY_V3_STATUS: &str = "wechat_pay_v3_http_status.txt";
+const STORE_COMMON: &str = "wechat_channels_store_common.txt";
 
 /// Ends a fixture's header; the source's text, verbatim, follows.
 const CUT: &str = "-----8<-----\n";
@@ -555,6 +558,32 @@ fn pay_v3_status_rows(fixture: &Fixture) -> Vec<Row> {
     rows
 }
 
+/// The Channels store's 公共错误码: one row a line `code | errmsg | 解决方法 |`, the errmsg
+/// its English text and the advice its hint. A truncated excerpt's last line is cut off.
+fn store_rows(fixture: &Fixture) -> Vec<Row> {
+    let lines: Vec<&str> = fixture.body.lines().collect();
+    let end = lines.len() - usize::from(fixture.truncated);
+    let mut rows = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(end) {
+        let cells: Vec<&str> = line
+            .strip_suffix(" |")
+            .unwrap_or_else(|| panic!("{}:{i}: a row without ` |`: {line}", fixture.name))
+            .split(" | ")
+            .collect();
+        let [code, errmsg, advice] = cells[..] else {
+            panic!("{}:{i}: not three cells: {line}", fixture.name);
+        };
+        let code = code
+            .parse()
+            .unwrap_or_else(|_| panic!("{}:{i}: code {code:?}", fixture.name));
+        let mut row = Row::new(fixture, i, Code::Int(code));
+        row.texts.push((Lang::En, errmsg.to_owned()));
+        row.hint = Some(advice.to_owned());
+        rows.push(row);
+    }
+    rows
+}
+
 // ---------------------------------------------------------------------------------------
 // Specs
 
@@ -1040,6 +1069,58 @@ fn a_reworded_dropped_or_moved_pay_v3_row_is_caught() {
     );
 }
 
+fn store_expected(spec: &Spec, common: &Fixture) -> Expected {
+    let rows = store_rows(common);
+    Expected {
+        groups: vec![("common", codes(&rows, spec, |_| true))],
+        rows,
+        rules: Vec::new(),
+    }
+}
+
+/// The store's spec alone: the groups of the wechat_global it includes are checked above.
+#[test]
+fn wechat_channels_store_has_every_row_of_its_source() {
+    let spec = spec(STORE, &spec_value(STORE));
+    assert_none(&problems(
+        &spec,
+        &store_expected(&spec, &fixture(STORE_COMMON)),
+    ));
+    let rows = store_rows(&fixture(STORE_COMMON));
+    assert_eq!(rows.len(), 23, "the cut-off 61007 row is not read");
+    assert_eq!(spec.success, [Code::Int(0)]);
+}
+
+#[test]
+fn a_reworded_or_dropped_store_row_is_caught() {
+    let store = spec(STORE, &spec_value(STORE));
+    let check = |common: &Fixture| problems(&store, &store_expected(&store, common));
+    found(
+        &check(&edited(
+            STORE_COMMON,
+            "| 没有该接口权限 |",
+            "| 没有接口权限 |",
+        )),
+        "ApiUnauthorized hint Some(\"没有该接口权限\"), the source Some(\"没有接口权限\")",
+    );
+    found(
+        &check(&edited(
+            STORE_COMMON,
+            "50002 | user limited |",
+            "50002 | user limit |",
+        )),
+        "UserLimited en says",
+    );
+    found(
+        &check(&edited(
+            STORE_COMMON,
+            "44002 | empty post data | POST 的数据包为空 |\n",
+            "",
+        )),
+        "EmptyPostData (code Some(Int(44002))) comes from no row",
+    );
+}
+
 #[test]
 fn wechat_global_has_every_row_of_its_sources() {
     let spec = spec(WECHAT, &spec_value(WECHAT));
@@ -1357,6 +1438,7 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
     let top = spec(TOP, &spec_value(TOP));
     let tiktok = spec(TIKTOK, &spec_value(TIKTOK));
     let pay = spec(PAY_V3, &spec_value(PAY_V3));
+    let store = spec(STORE, &spec_value(STORE));
     let sources = [
         (
             &wechat,
@@ -1376,6 +1458,7 @@ fn the_sources_retry_advice_is_kept_and_judgements_are_noted() {
             &pay,
             pay_v3_expected(&fixture(PAY_V3_CLOSE), &fixture(PAY_V3_STATUS)),
         ),
+        (&store, store_expected(&store, &fixture(STORE_COMMON))),
     ];
     let mut problems = Vec::new();
     let mut applied = 0;

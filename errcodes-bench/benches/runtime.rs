@@ -1,5 +1,5 @@
 //! `from_code` on a run-time table (`errcodes::runtime::Table`, the shipped spec loaded by
-//! name) against the generated enum's, for every shipped platform, on the same shuffled
+//! name) against the generated enum's, for every platform on by default, on the same shuffled
 //! 50/50 mix of known and unknown codes `from_code.rs` uses (integer codes; a spec with
 //! string codes only gets its string codes, the unknown ones a suffix away from known ones).
 //!

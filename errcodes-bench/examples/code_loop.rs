@@ -1,7 +1,9 @@
-//! `from_code` on one shipped spec, or a `HashMap<i64, E>` of the same codes, on the
-//! queries of `benches/from_code.rs` (a shuffled 50/50 mix of known and unknown codes): a
-//! loop for `valgrind --tool=callgrind`, whose instruction counts do not move with the
-//! machine's load. `interleaved` times both in turns and prints the medians and their ratio.
+//! `from_code` on one shipped spec (its enum in `errcodes::platforms`, or `local_<spec>`
+//! expanded here), or a `HashMap<i64, E>` of the same codes, on the queries of
+//! `benches/from_code.rs` (a shuffled 50/50 mix of known and unknown codes): a loop for
+//! `valgrind --tool=callgrind`, whose instruction counts do not move with the machine's
+//! load (`scripts/code_instructions.sh`). `interleaved` times both in turns and prints the
+//! medians and their ratio.
 //!
 //! ```sh
 //! cargo run --release -p errcodes-bench --example code_loop -- wechat_global interleaved 100
@@ -25,17 +27,30 @@ use errcodes::Code;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
-/// Specs expanded in this crate, as a user's own `platform_errors!` and the criterion
-/// benchmark's are: the table is a local `static`, which the optimiser can read.
+/// The same specs expanded in this crate, as a user's own `platform_errors!` and the
+/// criterion benchmark's are (`local_<spec>`): the table is a local `static`, which the
+/// optimiser reads, where the shipped enums' tables are another crate's.
 mod local {
     pub mod aliexpress {
         errcodes::platform_errors!("../specs/aliexpress.yaml");
+    }
+    pub mod tiktok_local_services {
+        errcodes::platform_errors!("../specs/tiktok_local_services.yaml");
+    }
+    pub mod top_gateway {
+        errcodes::platform_errors!("../specs/top_gateway.yaml");
+    }
+    pub mod wangdiantong {
+        errcodes::platform_errors!("../specs/wangdiantong.yaml");
     }
     pub mod wechat_global {
         errcodes::platform_errors!("../specs/wechat_global.yaml");
     }
     pub mod wechat_shop {
         errcodes::platform_errors!("../specs/wechat_shop.yaml");
+    }
+    pub mod wechat_transaction {
+        errcodes::platform_errors!("../specs/wechat_transaction.yaml");
     }
 }
 
@@ -135,8 +150,16 @@ fn main() {
         "wechat_shop" => run::<WechatShopError>(reader, times),
         "wechat_transaction" => run::<WechatTransactionError>(reader, times),
         "local_aliexpress" => run::<local::aliexpress::AliexpressError>(reader, times),
+        "local_tiktok_local_services" => {
+            run::<local::tiktok_local_services::TiktokLocalServicesError>(reader, times)
+        }
+        "local_top_gateway" => run::<local::top_gateway::TopGatewayError>(reader, times),
+        "local_wangdiantong" => run::<local::wangdiantong::WangdiantongError>(reader, times),
         "local_wechat_global" => run::<local::wechat_global::WechatGlobalError>(reader, times),
         "local_wechat_shop" => run::<local::wechat_shop::WechatShopError>(reader, times),
+        "local_wechat_transaction" => {
+            run::<local::wechat_transaction::WechatTransactionError>(reader, times)
+        }
         _ => {
             eprintln!("no shipped spec with integer codes called {spec}");
             std::process::exit(2);

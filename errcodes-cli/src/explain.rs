@@ -3,7 +3,7 @@
 use std::error::Error;
 use std::fmt::Write as _;
 
-use errcodes::{Code, PlatformError};
+use errcodes::{By, Code, PlatformError};
 use serde::Serialize;
 
 use crate::entry::{CodeValue, Entry, Retry};
@@ -69,6 +69,10 @@ struct Explained<'a> {
     fields: Vec<Field>,
     /// Names of the other entries of the code.
     others: Vec<&'static str>,
+    /// How the entry was chosen: `sub_code`, `message`, `code`, `fallback` or `unknown`.
+    by: &'static str,
+    /// A sub-code was given that none of the spec's sub-code rules matches.
+    unknown_sub_code: bool,
 }
 
 #[derive(Serialize)]
@@ -109,6 +113,8 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
                 })
                 .collect(),
             others: found.others.iter().map(PlatformError::name).collect(),
+            by: by_name(found.by),
+            unknown_sub_code: found.unknown_sub_code,
             entry: entry.clone(),
             origin,
         })?,
@@ -177,6 +183,7 @@ fn text(
             line(label, &value);
         }
     }
+    line("by", &chosen(received, found, &code));
     if !found.others.is_empty() {
         line("also", &others(platform, found, &code));
     }
@@ -190,6 +197,38 @@ fn text(
         None => line("source", &platform.source),
     }
     out
+}
+
+fn by_name(by: By) -> &'static str {
+    match by {
+        By::SubCode => "sub_code",
+        By::Message => "message",
+        By::Code => "code",
+        By::Fallback => "fallback",
+        _ => "unknown",
+    }
+}
+
+/// How the entry was chosen, saying so where the spec lacks the message or sub-code given.
+fn chosen(received: &Received, found: &Found, code: &str) -> String {
+    let mut how = match (found.by, &received.message) {
+        (By::SubCode, _) => "its sub-code rule".to_owned(),
+        (By::Message, _) => "its message".to_owned(),
+        (By::Code, _) => "its code".to_owned(),
+        (By::Fallback, Some(_)) => format!(
+            "the code's fallback: no entry of code {code} has this message (the spec lacks it)"
+        ),
+        (By::Fallback, None) => "the code's fallback (no message given)".to_owned(),
+        _ => "nothing".to_owned(),
+    };
+    if found.unknown_sub_code {
+        let sub_code = received.sub_code.as_deref().unwrap_or_default();
+        let _ = write!(
+            how,
+            "; no sub-code rule matches {sub_code} (the spec lacks it)"
+        );
+    }
+    how
 }
 
 /// The values received, or the names a message would fill in.

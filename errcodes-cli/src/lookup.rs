@@ -2,7 +2,7 @@
 //! by the runtime's own lookups, as `Catalog::from_code` and `Catalog::lookup` run them.
 
 use errcodes::runtime::{Table, Variant};
-use errcodes::{Code, PlatformError, Query};
+use errcodes::{By, Code, PlatformError, Query};
 use serde::Serialize;
 
 use crate::entry::CodeValue;
@@ -27,6 +27,10 @@ pub struct Found {
     pub fields: Vec<(&'static str, String)>,
     /// The other entries of the received code, in spec order.
     pub others: Vec<Variant>,
+    /// How the entry was chosen: a fallback or `Unknown` is what the spec lacks.
+    pub by: By,
+    /// A sub-code was given that none of the spec's sub-code rules matches.
+    pub unknown_sub_code: bool,
 }
 
 /// The entry of `received`, as `lookup` on the generated enum finds it: the one of its
@@ -57,5 +61,7 @@ pub fn find(table: Table, received: &Received) -> Found {
         variant: found.error,
         fields,
         others,
+        by: found.by,
+        unknown_sub_code: found.unknown_sub_code,
     }
 }

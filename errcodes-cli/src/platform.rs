@@ -69,6 +69,7 @@ const ORDER: &[&str] = &[
     "tiktok_global",
     "alipay",
     "wechat_pay_v3",
+    "wechat_channels_store",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

@@ -430,3 +430,50 @@ fn a_row_of_an_included_spec_shows_its_own_source() {
     );
     assert!(!stdout(&own).contains("\nfrom "), "{}", stdout(&own));
 }
+
+#[test]
+fn it_says_how_the_entry_was_chosen_and_what_the_spec_lacks() {
+    let out = errcodes(&["explain", "wangdiantong", "100", RATE_LIMITED]);
+    assert_eq!(field(&out, "by"), "its message");
+
+    // A message no entry of code 100 has: the fallback stands in, and explain says so.
+    let out = errcodes(&["explain", "wangdiantong", "100", "一条规格表里还没有的消息"]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        field(&out, "variant"),
+        "WangdiantongError::ApplicationError"
+    );
+    assert_eq!(
+        field(&out, "by"),
+        "the code's fallback: no entry of code 100 has this message (the spec lacks it)"
+    );
+    let out = errcodes(&[
+        "explain",
+        "wangdiantong",
+        "100",
+        "一条规格表里还没有的消息",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json(&out)["by"], "fallback");
+
+    // A sub-code no rule matches.
+    let out = errcodes(&["explain", "alipay", "20000", "--sub-code", "isp.brand-new"]);
+    assert_eq!(field(&out, "variant"), "AlipayError::ServiceUnavailable");
+    assert_eq!(
+        field(&out, "by"),
+        "its code; no sub-code rule matches isp.brand-new (the spec lacks it)"
+    );
+    let out = errcodes(&[
+        "explain",
+        "alipay",
+        "20000",
+        "--sub-code",
+        "isp.unknow-error",
+        "--format",
+        "json",
+    ]);
+    let found = json(&out);
+    assert_eq!(found["by"], "sub_code");
+    assert_eq!(found["unknown_sub_code"], false);
+}

@@ -129,7 +129,7 @@ fn usage_errors_exit_2() {
         ),
         (
             &["import", &table, "--enum", "Self"][..],
-            "starting with a capital",
+            "enum name `Self` is a Rust keyword",
         ),
     ] {
         let output = errcodes(args);

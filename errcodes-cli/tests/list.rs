@@ -8,7 +8,7 @@ use support::{errcodes, json, status, stderr, stdout};
 /// tables the specs include (WeChat's 172, less the 7 codes the transaction table lists too;
 /// TikTok's 7; TOP's 32), then those global tables on their own, then the platforms added
 /// since (Alipay: its 3 codes and 16 sub-code rows; WeChat Pay v3: 16 rows).
-const PLATFORMS: [(&str, &str, usize); 10] = [
+const PLATFORMS: [(&str, &str, usize); 11] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
         "wechat_transaction",
@@ -23,6 +23,12 @@ const PLATFORMS: [(&str, &str, usize); 10] = [
     ("tiktok_global", "TiktokGlobalError", 7),
     ("alipay", "AlipayError", 19),
     ("wechat_pay_v3", "WechatPayV3Error", 16),
+    // The store's 22 rows and WeChat's 172, less the 21 codes both list.
+    (
+        "wechat_channels_store",
+        "WechatChannelsStoreError",
+        22 + 172 - 21,
+    ),
 ];
 
 fn rows(text: &str) -> Vec<&str> {

@@ -66,19 +66,19 @@ fn scan(args: &[&str]) -> (i32, Value) {
 
 #[test]
 fn every_corpus_line_counts_as_the_corpus_expects() {
-    let platforms = [
-        "wangdiantong",
-        "wechat_shop",
-        "wechat_transaction",
-        "aliexpress",
-        "tiktok_local_services",
-        "wechat_global",
-    ];
-    for platform in platforms {
+    // Every platform with a corpus, so that a new platform's lines are scanned too.
+    let mut platforms: Vec<String> = fs::read_dir(root().join("tests/fixtures/responses"))
+        .expect("the corpus directory")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "jsonl").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    platforms.sort();
+    assert!(platforms.len() >= 8, "{platforms:?}");
+    for platform in &platforms {
+        let platform = platform.as_str();
         let path = corpus(platform);
-        if !path.is_file() {
-            continue;
-        }
         let expected = expected(platform);
         let (_, report) = scan(&[platform, path.to_str().unwrap()]);
         assert_eq!(report["lines"], expected.lines, "{platform}");
@@ -284,8 +284,128 @@ fn exit_status_is_0_when_nothing_lacks_1_when_something_does_2_for_usage() {
         ])),
         2
     );
+    // An enum name the spec format refuses is a usage error, before anything is written.
+    let patch = dir.join("bad.yaml");
+    let bad = errcodes(&[
+        "scan",
+        "wangdiantong",
+        lacking.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+        "--enum",
+        "bad_name",
+    ]);
+    assert_eq!(status(&bad), 2);
+    assert!(
+        stderr(&bad).contains("enum name `bad_name` is not UpperCamelCase"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!patch.exists());
     // --force without --write is a usage error.
     assert_eq!(status(&errcodes(&["scan", "wangdiantong", "--force"])), 2);
+}
+
+#[test]
+fn an_unknown_code_retries_as_its_status_says_in_a_body_and_in_its_event() {
+    // The same 502 answer, as a body with its status and as the event reading it emitted.
+    let dir = scratch_dir("scan_status_retry");
+    let log = write_log(
+        &dir,
+        "gateway.jsonl",
+        &[
+            r#"{"status":502,"body":{"status":4242,"message":"gateway thing"}}"#,
+            r#"{"timestamp":"2026-12-06T20:14:31.736050Z","level":"WARN","fields":{"message":"wangdiantong lacks unknown_code: 4242: gateway thing","kind":"unknown_code","platform":"wangdiantong","code":"4242","variant":"Unknown","retry":"transient","platform_message":"gateway thing","status":502},"target":"errcodes::lacking"}"#,
+            r#"{"platform":"wangdiantong","code":4242,"name":"Unknown","message":"gateway thing","retry":"transient","request_id":null,"status":502}"#,
+        ],
+    );
+    let (code, report) = scan(&["wangdiantong", log.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        report["by_retry"],
+        serde_json::json!({"transient": 3}),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
+    // Alipay's gateway message is the same for every sub-code of a code; the sub-message
+    // says what the sub-code means, in a body and in an `errcodes::lacking` event alike.
+    let dir = scratch_dir("scan_sub_message");
+    let log = write_log(
+        &dir,
+        "alipay.jsonl",
+        &[
+            r#"{"alipay_trade_refund_response":{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.brand-new","sub_msg":"全新的子错误"},"sign":"x"}"#,
+            r#"{"timestamp":"2026-12-06T08:00:00Z","level":"WARN","fields":{"message":"alipay lacks unknown_sub_code","kind":"unknown_sub_code","platform":"alipay","code":"20000","sub_code":"isp.brand-new","sub_message":"全新的子错误","variant":"ServiceUnavailable","retry":"transient","platform_message":"Service Currently Unavailable"},"target":"errcodes::lacking"}"#,
+        ],
+    );
+    let patch = dir.join("seen.yaml");
+    let (code, report) = scan(&[
+        "alipay",
+        log.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{report}");
+    let lack = &report["unknown_sub_codes"]["seen"]["20000 isp.brand-new"];
+    assert_eq!(lack["count"], 2, "{report}");
+    assert_eq!(lack["samples"], serde_json::json!(["全新的子错误"]));
+    let text = fs::read_to_string(&patch).expect("the patch");
+    assert!(
+        text.contains("sub_code: \"isp.brand-new\"\n        name: \"IspBrandNew\"\n        message: \"全新的子错误\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_spec_that_reads_xml_has_its_xml_bodies_read() {
+    // WeChat Pay API v2's two levels, in XML: a body, and a body with its status.
+    let dir = scratch_dir("scan_xml");
+    let spec = dir.join("pay_v2.yaml");
+    fs::write(
+        &spec,
+        r"platform: pay_v2
+enum: PayV2Error
+title: a WeChat Pay API v2 model
+source: https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_2
+unknown_retry: permanent
+envelope:
+  format: xml
+  levels:
+    - {code: return_code, message: return_msg, success: [SUCCESS]}
+    - {code: [err_code, result_code], message: err_code_des, success: [SUCCESS]}
+groups:
+  - id: business
+    title: business
+    retry: permanent
+    errors:
+      - code: ORDERPAID
+        name: OrderPaid
+        message: 商户订单已支付
+        retry: already_applied
+",
+    )
+    .unwrap();
+    let log = write_log(
+        &dir,
+        "pay.jsonl",
+        &[
+            "<xml><return_code><![CDATA[SUCCESS]]></return_code><result_code><![CDATA[FAIL]]></result_code><err_code><![CDATA[ORDERPAID]]></err_code><err_code_des><![CDATA[商户订单已支付]]></err_code_des></xml>",
+            r#"{"status":200,"body":"<xml><return_code>SUCCESS</return_code><result_code>SUCCESS</result_code></xml>"}"#,
+            r#"{"status":200,"body":"<xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>NEWCODE</err_code><err_code_des>新的</err_code_des></xml>"}"#,
+        ],
+    );
+    let (code, report) = scan(&[spec.to_str().unwrap(), log.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(report["malformed"]["count"], 0, "{report}");
+    assert_eq!(report["successes"], 1);
+    assert_eq!(report["by_variant"]["OrderPaid"]["count"], 1);
+    assert_eq!(
+        report["unknown_codes"]["seen"]["NEWCODE"]["samples"],
+        serde_json::json!(["新的"])
+    );
 }
 
 #[test]

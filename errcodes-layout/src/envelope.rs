@@ -49,8 +49,8 @@ pub const ITEMS: &str = "[]";
 #[must_use]
 pub fn path_text(keys: &[String]) -> String {
     let mut text = String::new();
-    for key in keys {
-        if !text.is_empty() && key != ITEMS {
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 && key != ITEMS {
             text.push('.');
         }
         text.push_str(key);
@@ -132,5 +132,24 @@ impl Envelope {
                 _ => Format::Json,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::borrow::ToOwned;
+    use alloc::vec::Vec;
+
+    use super::*;
+
+    #[test]
+    fn path_text_writes_list_keys_after_their_list() {
+        let text =
+            |keys: &[&str]| path_text(&keys.iter().map(|&k| k.to_owned()).collect::<Vec<_>>());
+        assert_eq!(text(&["errors", ITEMS, "code"]), "errors[].code");
+        assert_eq!(text(&["*", ITEMS, "code"]), "*[].code");
+        assert_eq!(text(&["error", "code"]), "error.code");
+        assert_eq!(text(&["", "", "x"]), "..x");
+        assert_eq!(text(&[]), "");
     }
 }

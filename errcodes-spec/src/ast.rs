@@ -97,6 +97,12 @@ pub struct Envelope {
     pub status_led: bool,
     /// Whether a code that is empty text means success (Shopee's `"error": ""`).
     pub success_empty: bool,
+    /// What the body is written in (the whole envelope's: the first level's).
+    pub format: errcodes_layout::Format,
+    /// The levels after this one (`levels:`), each read where those before it read as a
+    /// success: WeChat Pay API v2's `return_code`, then its `result_code`. Empty but for the
+    /// first level.
+    pub next: Vec<Envelope>,
     pub path: Path,
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::ast::{Code, Entry, Spec, SubCode, Template};
+use crate::ast::{Code, Entry, Envelope, Spec, SubCode, Template};
 use crate::ctxt::Ctxt;
 
 pub fn check(spec: &Spec, cx: &mut Ctxt) {
@@ -17,10 +17,21 @@ pub fn check(spec: &Spec, cx: &mut Ctxt) {
 
 /// A success code that is also an entry's code would hide the entry from `from_response`.
 fn success_codes(spec: &Spec, cx: &mut Ctxt) {
-    let Some(envelope) = &spec.envelope else {
+    let Some(first) = &spec.envelope else {
         return;
     };
     let by_code = entries_by_code(spec);
+    for envelope in std::iter::once(first).chain(&first.next) {
+        success_codes_of(envelope, spec, &by_code, cx);
+    }
+}
+
+fn success_codes_of(
+    envelope: &Envelope,
+    spec: &Spec,
+    by_code: &BTreeMap<&Code, Vec<usize>>,
+    cx: &mut Ctxt,
+) {
     let at = envelope.path.key("success");
     for (i, code) in envelope.success.iter().enumerate() {
         let Some(&first) = by_code.get(code).and_then(|entries| entries.first()) else {

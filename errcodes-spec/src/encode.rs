@@ -50,7 +50,9 @@ pub fn encode_with(spec: &Spec, design: Design) -> Result<Encoded, Error> {
         .flat_map(|(a, b)| [u32_of(a), u32_of(b)]);
     data.out.push(section::TWINS, twins);
     if let Some(envelope) = &spec.envelope {
-        data.envelope(envelope);
+        for level in std::iter::once(envelope).chain(&envelope.next) {
+            data.envelope(level);
+        }
     }
     Ok(data.out.finish())
 }
@@ -128,7 +130,7 @@ impl<'s> Data<'s> {
         out.push(section::ENTRIES, record);
     }
 
-    /// Writes the envelope: its paths and success codes, and the ranges of each.
+    /// Writes a level of the envelope: its paths and success codes, and the ranges of each.
     fn envelope(&mut self, envelope: &Envelope) {
         let out = &mut self.out;
         let success = (
@@ -159,7 +161,7 @@ impl<'s> Data<'s> {
             .into_iter()
             .flatten()
             .any(|keys| keys.iter().any(|key| key == errcodes_layout::ITEMS)),
-            format: errcodes_layout::Format::Json,
+            format: envelope.format,
         };
         out.envelope(&envelope);
     }

@@ -42,8 +42,8 @@ use std::path::{Path, PathBuf};
 pub use ast::Spec;
 pub use check::skeleton;
 pub use encode::{encode, encode_with, Encoded};
-pub use errcodes_layout::path_text;
-pub use parse::MAX_WAIT;
+pub use errcodes_layout::{path_text, Format};
+pub use parse::{type_name_problem, MAX_WAIT};
 pub use shipped::names as shipped_names;
 
 use compose::{Origin, Session};

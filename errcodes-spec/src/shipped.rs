@@ -13,6 +13,10 @@ const SHIPPED: &[(&str, &str)] = &[
     ),
     ("top_gateway", include_str!("../specs/top_gateway.yaml")),
     ("wangdiantong", include_str!("../specs/wangdiantong.yaml")),
+    (
+        "wechat_channels_store",
+        include_str!("../specs/wechat_channels_store.yaml"),
+    ),
     ("wechat_global", include_str!("../specs/wechat_global.yaml")),
     ("wechat_pay_v3", include_str!("../specs/wechat_pay_v3.yaml")),
     ("wechat_shop", include_str!("../specs/wechat_shop.yaml")),

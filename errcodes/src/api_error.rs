@@ -55,6 +55,8 @@ struct Kept<E> {
     retry_after: Option<Duration>,
     /// The errors after the first of a response that lists several (`errors[].code`).
     others: Vec<ApiError<E>>,
+    /// The level of the envelope that read the error.
+    level: u8,
 }
 
 /// What a response carried besides its code and message.
@@ -117,13 +119,33 @@ impl<E> ApiError<E> {
                 status: received.status,
                 retry_after: received.retry_after,
                 others: Vec::new(),
+                level: 0,
             }),
         }
     }
 
+    #[cfg(feature = "json")]
     pub(crate) fn with_others(mut self, others: Vec<ApiError<E>>) -> Self {
         self.kept.others = others;
         self
+    }
+
+    #[cfg(feature = "json")]
+    pub(crate) fn at_level(mut self, level: u8) -> Self {
+        self.kept.level = level;
+        for other in &mut self.kept.others {
+            other.kept.level = level;
+        }
+        self
+    }
+
+    /// Which level of the spec's envelope read the error: 0 for the first, and for every
+    /// error of an envelope with one level. Where a platform answers on two levels (WeChat
+    /// Pay API v2: the call's `return_code`, then the business `result_code`), 0 is a call
+    /// that failed and 1 a call that went through and whose business result is an error.
+    #[must_use]
+    pub fn level(&self) -> usize {
+        usize::from(self.kept.level)
     }
 
     /// The errors the response listed after this one, each classified as this one is: a
@@ -266,6 +288,9 @@ impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
         if !self.others().is_empty() {
             debug.field("others", &self.others());
         }
+        if self.level() > 0 {
+            debug.field("level", &self.level());
+        }
         debug.finish()
     }
 }
@@ -282,6 +307,7 @@ impl<E: PartialEq> PartialEq for ApiError<E> {
             && self.status() == other.status()
             && self.retry_after() == other.retry_after()
             && self.others() == other.others()
+            && self.level() == other.level()
     }
 }
 

@@ -187,11 +187,15 @@
 //! - One per shipped platform, each gating its module of [`platforms`] (all on by
 //!   default): `wechat_shop`, `wechat_transaction`, `wangdiantong`,
 //!   `tiktok_local_services`, `aliexpress`, and the global tables `wechat_global`,
-//!   `top_gateway`, `tiktok_global`; and, not on by default, `alipay` and `wechat_pay_v3`.
+//!   `top_gateway`, `tiktok_global`; and, not on by default, `alipay`, `wechat_pay_v3` and
+//!   `wechat_channels_store`.
 //! - `serde`: `Serialize` and `Deserialize` for every generated enum (as its code; see
 //!   [`serde::by_name`]) and for [`ApiError`] (a record).
 //! - `json` (implies `serde`): [`FromResponse`] for enums whose spec has an `envelope`,
 //!   [`Error`] and the [`response`] module.
+//! - `xml` (implies `json`): XML response bodies, for specs whose envelope says
+//!   `format: xml` or `auto` (WeChat Pay API v2), read in one pass by `quick-xml`; such a
+//!   spec does not compile without it.
 //! - `runtime`: [`runtime`], specs loaded at run time (a file or a shipped platform by
 //!   name) with the lookups of a generated enum; with `json`, `from_response` and
 //!   `from_http` too. Adds `errcodes-spec` and `serde_yaml`.
@@ -266,6 +270,7 @@ pub mod __private {
 
     pub use crate::__errcodes_response_impls as response_impls;
     pub use crate::__errcodes_serde_impls as serde_impls;
+    pub use crate::__errcodes_xml_bodies as xml_bodies;
     #[cfg(feature = "serde")]
     pub use ::serde;
 
@@ -390,4 +395,25 @@ macro_rules! __errcodes_response_impls {
 #[macro_export]
 macro_rules! __errcodes_response_impls {
     ($($tokens:tt)*) => {};
+}
+
+/// A spec whose envelope reads XML (`format: xml` or `auto`) needs feature `xml`: with it,
+/// nothing.
+#[cfg(feature = "xml")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_xml_bodies {
+    () => {};
+}
+
+/// Without feature `xml`, a spec whose envelope reads XML is a compile error that says so.
+#[cfg(not(feature = "xml"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_xml_bodies {
+    () => {
+        ::core::compile_error!(
+            "the spec's envelope reads XML (`format: xml` or `auto`): enable errcodes feature `xml`"
+        );
+    };
 }

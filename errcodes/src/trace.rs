@@ -14,6 +14,7 @@
 //! | `platform` | the spec's `platform` |
 //! | `code` | the code as received |
 //! | `sub_code` | the sub-code, where one came |
+//! | `sub_message` | the sub-message, where one came (what a sub-code means: Alipay's `sub_msg`) |
 //! | `variant` | the variant chosen (`Unknown` for an unknown code) |
 //! | `retry` | its retry class: `permanent`, `transient`, `throttled`, `reauthenticate`, `already_applied` |
 //! | `platform_message` | the platform's message, as received |
@@ -81,24 +82,37 @@ pub(crate) fn lack<E>(found: &Found<'_, E>) -> Option<&'static str> {
     }
 }
 
+/// One event with `error`'s [`FIELDS`], then `rest` (more fields and the message): the one
+/// list of the fields for every event.
+macro_rules! error_event {
+    ($target:expr, $level:expr, $error:expr, $($rest:tt)*) => {
+        tracing::event!(
+            target: $target,
+            $level,
+            platform = $error.platform(),
+            code = %$error.code(),
+            sub_code = $error.sub_code(),
+            variant = $error.error().name(),
+            retry = $error.retry_class().as_str(),
+            platform_message = $error.message(),
+            request_id = $error.request_id(),
+            status = $error.status(),
+            $($rest)*
+        )
+    };
+}
+
 /// Emits the [`LACKING`] event for `error`, whose lookup showed lack `kind`.
 #[cfg(feature = "json")]
 pub(crate) fn lacking<E: PlatformError + 'static>(kind: &'static str, error: &ApiError<E>) {
-    tracing::warn!(
-        target: LACKING,
-        kind,
-        platform = error.platform(),
-        code = %error.code(),
-        sub_code = error.sub_code(),
-        variant = error.error().name(),
-        retry = error.retry_class().as_str(),
-        platform_message = error.message(),
-        request_id = error.request_id(),
-        status = error.status(),
-        "{} lacks {}: {}",
-        error.platform(),
-        kind,
+    error_event!(
+        LACKING,
+        Level::WARN,
         error,
+        kind,
+        sub_message = error.sub_message(),
+        "{} lacks {kind}: {error}",
+        error.platform()
     );
 }
 
@@ -135,19 +149,7 @@ pub fn record<E: PlatformError + 'static>(span: &Span, error: &ApiError<E>) {
 pub fn emit<E: PlatformError + 'static>(error: &ApiError<E>, level: Level) {
     macro_rules! at {
         ($level:expr) => {
-            tracing::event!(
-                target: ERROR,
-                $level,
-                platform = error.platform(),
-                code = %error.code(),
-                sub_code = error.sub_code(),
-                variant = error.error().name(),
-                retry = error.retry_class().as_str(),
-                platform_message = error.message(),
-                request_id = error.request_id(),
-                status = error.status(),
-                "{error}",
-            )
+            error_event!(ERROR, $level, error, "{error}")
         };
     }
     match level {

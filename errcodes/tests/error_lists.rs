@@ -6,6 +6,8 @@ use errcodes::prelude::*;
 use errcodes::response::ResponseErrorKind;
 use serde_json::{json, Value};
 
+mod envelopes;
+
 errcodes::platform_errors!("tests/envelopes/error_lists.yaml");
 
 type E = ErrorListsError;
@@ -85,4 +87,9 @@ fn a_repeated_key_reads_as_its_last_in_bytes_and_in_a_value() {
     assert_eq!(*error.error(), E::InternalFailure);
     assert_eq!(error.others().len(), 1);
     assert_eq!(*error.others()[0].error(), E::QuotaExceeded);
+}
+
+#[test]
+fn the_sp_api_models_sandbox_responses() {
+    envelopes::check_corpus::<E>("amazon_sp_api.jsonl");
 }

@@ -38,6 +38,7 @@ errcodes::platform_errors!("tests/envelopes/wide.yaml");
 errcodes::platform_errors!("tests/envelopes/status_led.yaml");
 errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
 errcodes::platform_errors!("tests/envelopes/error_lists.yaml");
+errcodes::platform_errors!("tests/envelopes/levels.yaml");
 
 /// The envelopes read here, in the order [`agree`] is called for them.
 static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
@@ -54,6 +55,7 @@ static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
         envelope_in("tests/envelopes/status_led.yaml"),
         envelope_in("tests/envelopes/success_empty.yaml"),
         envelope_in("tests/envelopes/error_lists.yaml"),
+        envelope_in("tests/envelopes/levels.yaml"),
     ]
 });
 
@@ -64,6 +66,7 @@ const STARS: [&str; 3] = ["b_response", "a_response", "c_response"];
 static KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut keys: Vec<String> = ENVELOPES
         .iter()
+        .flat_map(Envelope::levels)
         .flat_map(|envelope| envelope.slots().into_iter().flatten().flatten().cloned())
         .filter(|key| key != "*" && key != "[]")
         .chain(STARS.map(str::to_owned))
@@ -246,7 +249,10 @@ fn doc_and_escapes() -> impl Strategy<Value = (Doc, Vec<bool>)> {
         .prop_map(|(entries, placed, after, escapes, errors)| {
             let mut body = Doc::Object(entries);
             for (envelope, slot, alt, star, repeat, value) in placed {
-                let paths = ENVELOPES[envelope.index(ENVELOPES.len())].slots()[slot];
+                let levels: Vec<_> = ENVELOPES[envelope.index(ENVELOPES.len())]
+                    .levels()
+                    .collect();
+                let paths = levels[alt.index(levels.len())].slots()[slot];
                 if !paths.is_empty() {
                     body.put(&paths[alt.index(paths.len())], &star, repeat, value);
                 }
@@ -311,8 +317,12 @@ fn find<'v>(value: &'v Value, path: &[String], item: usize) -> Option<(Keys, &'v
 fn found_by_paths(envelope: &Envelope, body: &Value) -> Value {
     let mut found_only = json!({});
     // More items than a generated list has.
-    for item in 0..16 {
-        for paths in envelope.slots() {
+    for (item, paths) in (0..16).flat_map(|item| {
+        envelope
+            .levels()
+            .flat_map(move |level| level.slots().map(|paths| (item, paths)))
+    }) {
+        {
             let found: Vec<_> = paths
                 .iter()
                 .filter_map(|path| find(body, path, item))
@@ -375,6 +385,7 @@ proptest! {
         agree::<StatusLedError>(&envelopes[9], &body)?;
         agree::<SuccessEmptyError>(&envelopes[10], &body)?;
         agree::<ErrorListsError>(&envelopes[11], &body)?;
+        agree::<LevelsError>(&envelopes[12], &body)?;
     }
 }
 

@@ -1,7 +1,7 @@
 //! A spec loaded at run time answers exactly as its generated enum does: every shipped
 //! spec's rows (each code, as an integer and as text; each message, filled in, with noise,
 //! unmatched or missing; each sub-code rule; each endpoint) and every line of the response
-//! corpus (`tests/fixtures/responses/*.jsonl`, read by every shipped platform, as bytes
+//! corpus (`tests/fixtures/responses/**/*.jsonl`, read by every shipped platform, as bytes
 //! and as a `serde_json::Value`, with and without its status) go through both, and every
 //! answer is compared: the entry's name, codes, messages, hints, retry class, group, HTTP
 //! status, endpoint, scene and field names, the fields matched, how the entry was chosen,
@@ -44,11 +44,18 @@ macro_rules! every_shipped {
         #[cfg(feature = "wechat_pay_v3")]
         checked
             .push($check::<errcodes::platforms::wechat_pay_v3::WechatPayV3Error>("wechat_pay_v3"));
+        #[cfg(feature = "wechat_channels_store")]
+        checked.push($check::<
+            errcodes::platforms::wechat_channels_store::WechatChannelsStoreError,
+        >("wechat_channels_store"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
             .filter(|name| *name != "alipay" || cfg!(feature = "alipay"))
             .filter(|name| *name != "wechat_pay_v3" || cfg!(feature = "wechat_pay_v3"))
+            .filter(|name| {
+                *name != "wechat_channels_store" || cfg!(feature = "wechat_channels_store")
+            })
             .collect();
         shipped.sort_unstable();
         assert_eq!(
@@ -296,11 +303,18 @@ struct Line {
 
 fn corpus() -> Vec<Line> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/responses");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the corpus")
-        .filter_map(|entry| Some(entry.ok()?.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "jsonl"))
-        .collect();
+    let mut files = Vec::new();
+    let mut dirs = vec![dir];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("the corpus") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "jsonl") {
+                files.push(path);
+            }
+        }
+    }
     files.sort();
     let mut lines = Vec::new();
     for file in &files {
@@ -313,7 +327,10 @@ fn corpus() -> Vec<Line> {
             lines.push(Line {
                 at: format!("{}:{}", file.display(), n + 1),
                 status: value["status"].as_u64().and_then(|s| u16::try_from(s).ok()),
-                body: value["body"].as_str().expect("a body").to_owned(),
+                // A body is JSON text; a line may give it as a JSON value instead.
+                body: value["body"]
+                    .as_str()
+                    .map_or_else(|| value["body"].to_string(), str::to_owned),
             });
         }
     }
@@ -324,21 +341,33 @@ fn read<E: PlatformError + 'static>(read: Result<Option<ApiError<E>>, ResponseEr
     match read {
         Ok(None) => "success".to_owned(),
         Err(error) => format!("{:?}: {error}", error.kind()),
-        Ok(Some(error)) => format!(
-            "{} | {} | sub-code {:?} | sub-message {:?} | status {:?} | wait {:?} | by {:?} | \
-             unknown sub-code {} | error {} | record {}",
-            describe(&error),
-            fields(&error.fields()),
-            error.sub_code(),
-            error.sub_message(),
-            error.status(),
-            error.retry_after(),
-            error.by(),
-            error.has_unknown_sub_code(),
-            describe(error.error()),
-            serde_json::to_string(&error).expect("a record"),
-        ),
+        Ok(Some(error)) => kept(&error),
     }
+}
+
+/// Everything an `ApiError` keeps, and the errors read beside it.
+fn kept<E: PlatformError + 'static>(error: &ApiError<E>) -> String {
+    format!(
+        "{} | {} | sub-code {:?} | sub-message {:?} | status {:?} | wait {:?} | by {:?} | \
+         unknown sub-code {} | level {} | error {} | record {} | others [{}]",
+        describe(error),
+        fields(&error.fields()),
+        error.sub_code(),
+        error.sub_message(),
+        error.status(),
+        error.retry_after(),
+        error.by(),
+        error.has_unknown_sub_code(),
+        error.level(),
+        describe(error.error()),
+        serde_json::to_string(error).expect("a record"),
+        error
+            .others()
+            .iter()
+            .map(kept)
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
 }
 
 /// Every corpus line read by `E` and by its run-time table: as bytes and as a `Value`,

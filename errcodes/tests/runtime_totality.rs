@@ -24,6 +24,8 @@ use errcodes::platforms::tiktok_global::TiktokGlobalError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
+#[cfg(feature = "wechat_channels_store")]
+use errcodes::platforms::wechat_channels_store::WechatChannelsStoreError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
 #[cfg(feature = "wechat_pay_v3")]
 use errcodes::platforms::wechat_pay_v3::WechatPayV3Error;
@@ -49,6 +51,8 @@ macro_rules! for_each_spec {
         $check::<WechatGlobalError>($($arg),*)$($try)?;
         #[cfg(feature = "wechat_pay_v3")]
         $check::<WechatPayV3Error>($($arg),*)$($try)?;
+        #[cfg(feature = "wechat_channels_store")]
+        $check::<WechatChannelsStoreError>($($arg),*)$($try)?;
         $check::<WechatShopError>($($arg),*)$($try)?;
         $check::<WechatTransactionError>($($arg),*)$($try)?;
     };
@@ -78,6 +82,9 @@ fn every_spec_in_specs_is_covered() {
         // The opt-in platforms are covered when their feature is on.
         .filter(|name| name != "alipay.yaml" || cfg!(feature = "alipay"))
         .filter(|name| name != "wechat_pay_v3.yaml" || cfg!(feature = "wechat_pay_v3"))
+        .filter(|name| {
+            name != "wechat_channels_store.yaml" || cfg!(feature = "wechat_channels_store")
+        })
         .collect();
     found.sort();
     let mut shipped = files();

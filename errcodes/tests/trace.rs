@@ -151,7 +151,7 @@ fn a_message_no_entry_of_a_known_code_has_emits_unmatched_message() {
 
 #[test]
 fn a_sub_code_no_rule_matches_emits_unknown_sub_code() {
-    let body = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.item-not-exist","request_id":"r1"}}"#;
+    let body = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.item-not-exist","sub_msg":"商品不存在","request_id":"r1"}}"#;
     let events = events(|| {
         TopGatewayError::from_response(body).unwrap().unwrap();
     });
@@ -159,6 +159,8 @@ fn a_sub_code_no_rule_matches_emits_unknown_sub_code() {
     assert_eq!(lacking.len(), 1, "{events:?}");
     assert_eq!(lacking[0].get("kind"), Some("unknown_sub_code"));
     assert_eq!(lacking[0].get("sub_code"), Some("isv.item-not-exist"));
+    // What the sub-code means, for `errcodes scan` to write as the entry's message.
+    assert_eq!(lacking[0].get("sub_message"), Some("商品不存在"));
     assert_eq!(lacking[0].get("request_id"), Some("r1"));
 }
 
@@ -325,4 +327,30 @@ async fn the_tower_policy_emits_an_event_per_decision() {
     assert_eq!(retry[1].get("class"), Some("throttled"));
     let wait: u64 = retry[1].get("wait_ms").unwrap().parse().unwrap();
     assert!(wait >= 2000, "{wait}");
+}
+
+/// A run-time table reads responses with the same reader, so it emits the same event.
+#[cfg(feature = "runtime")]
+#[test]
+fn a_run_time_table_emits_the_same_lacking_events() {
+    let table = errcodes::runtime::Table::shipped("wechat_transaction").unwrap();
+    for body in [
+        r#"{"errcode":48999,"errmsg":"a code nobody wrote down rid: 65a1-77"}"#,
+        r#"{"errcode":45009,"errmsg":"reach max api daily quota limit"}"#,
+    ] {
+        let compiled = events(|| {
+            let _ = WechatTransactionError::from_http(Http::new(400), body);
+        });
+        let run_time = events(|| {
+            let _ = table.from_http(Http::new(400), body);
+        });
+        let fields = |events: &[Seen]| -> Vec<BTreeMap<String, String>> {
+            lacking(events).iter().map(|e| e.fields.clone()).collect()
+        };
+        assert_eq!(fields(&compiled), fields(&run_time), "{body}");
+    }
+    let unknown = events(|| {
+        let _ = table.from_response(r#"{"errcode":48999,"errmsg":"new"}"#);
+    });
+    assert_eq!(lacking(&unknown).len(), 1, "{unknown:?}");
 }

@@ -317,6 +317,8 @@ fn envelope(envelope: Option<&Envelope>) -> String {
         success_message,
         status_led,
         success_empty,
+        format,
+        next,
         path: _,
     }) = envelope
     else {
@@ -341,8 +343,18 @@ fn envelope(envelope: Option<&Envelope>) -> String {
     .into_iter()
     .filter_map(|(on, text)| on.then_some(text))
     .collect::<String>();
+    let format = match format {
+        errcodes_spec::Format::Json => "",
+        errcodes_spec::Format::Xml => "; XML",
+        errcodes_spec::Format::Auto => "; XML or JSON",
+    };
+    let mut then = String::new();
+    for level in next {
+        then.push_str("; then ");
+        then.push_str(&self::envelope(Some(level)));
+    }
     format!(
-        "code: {}; message: {}; sub_code: {}; sub_message: {}; request_id: {}; success: {}{without}{flags}",
+        "code: {}; message: {}; sub_code: {}; sub_message: {}; request_id: {}; success: {}{without}{flags}{format}{then}",
         paths(code),
         paths(message),
         paths(sub_code),

@@ -142,12 +142,10 @@ fn snake_case(text: &str) -> Result<String, String> {
         .ok_or_else(|| "use lowercase ASCII letters, digits and `_`, starting with a letter, as in `wechat_shop`".to_owned())
 }
 
-fn upper_camel_case(text: &str) -> Result<String, String> {
-    let mut chars = text.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_alphanumeric())
-        && text != "Self";
-    ok.then(|| text.to_owned()).ok_or_else(|| {
-        "use ASCII letters and digits starting with a capital, as in `WechatShopError`".to_owned()
-    })
+/// clap's parser of `--enum`: the name rules of the spec format, as `check` states them.
+pub(crate) fn upper_camel_case(text: &str) -> Result<String, String> {
+    match errcodes_spec::type_name_problem(text, "enum name") {
+        None => Ok(text.to_owned()),
+        Some((problem, help)) => Err(format!("{problem}: {help}")),
+    }
 }

@@ -39,6 +39,8 @@ pub struct Received {
     #[serde(deserialize_with = "text")]
     pub sub_code: Option<String>,
     #[serde(deserialize_with = "text")]
+    pub sub_message: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub request_id: Option<String>,
     #[serde(deserialize_with = "text")]
     pub status: Option<String>,
@@ -202,6 +204,11 @@ mod tests {
         assert_eq!(event.code.as_deref(), Some("48999"));
         assert_eq!(event.message.as_deref(), Some("new"));
         assert_eq!(event.timestamp.as_deref(), Some("2026-12-06T10:00:00Z"));
+        let event = r#"{"level":"WARN","fields":{"kind":"unknown_sub_code","platform":"alipay","code":"20000","sub_code":"isp.x","sub_message":"子错误","platform_message":"m"},"target":"errcodes::lacking"}"#;
+        let Ok(Shape::Error(event)) = read(event.as_bytes()) else {
+            panic!()
+        };
+        assert_eq!(event.sub_message.as_deref(), Some("子错误"));
         let flat = r#"{"level":"WARN","kind":"unknown_code","platform":"wechat_shop","code":"1","platform_message":"m","target":"errcodes::lacking"}"#;
         let Ok(Shape::Error(flat)) = read(flat.as_bytes()) else {
             panic!()

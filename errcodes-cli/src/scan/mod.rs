@@ -70,7 +70,7 @@ pub struct Args {
     #[arg(long, value_name = "PATCH.yaml")]
     pub write: Option<PathBuf>,
     /// The patch's enum name (default: the scanned spec's)
-    #[arg(long = "enum", value_name = "NAME", requires = "write")]
+    #[arg(long = "enum", value_name = "NAME", requires = "write", value_parser = crate::import::upper_camel_case)]
     pub enum_name: Option<String>,
     /// Overwrite the patch file if it exists
     #[arg(long, requires = "write")]

@@ -3,7 +3,7 @@
 //! code matches), found by the same lookups a generated enum runs.
 
 use errcodes::runtime::Table;
-use errcodes::{By, Code, PlatformError, Query};
+use errcodes::{By, Code, PlatformError, Query, RetryClass};
 
 use super::line::{Body, Received, Shape};
 use super::tally::{Place, Sighting, Tally};
@@ -27,6 +27,7 @@ pub fn observe(table: Table, shape: &Shape<'_>, place: impl Fn() -> Place, tally
                         code: error.code(),
                         message: error.message(),
                         sub_code: error.sub_code(),
+                        sub_message: error.sub_message(),
                         time: None,
                     };
                     // The class as the response gives it: an unknown code's follows the
@@ -66,6 +67,7 @@ fn observe_received(
         code: received.code.as_deref().map_or(Code::None, Code::Str),
         message: received.message.as_deref().unwrap_or_default(),
         sub_code: received.sub_code.as_deref(),
+        sub_message: received.sub_message.as_deref(),
         time: received.timestamp.as_deref(),
     };
     let mut query = Query::new(seen.code).message(seen.message);
@@ -73,9 +75,17 @@ fn observe_received(
         query = query.sub_code(sub_code);
     }
     let found = table.lookup(&query);
+    // As for a body: an unknown code's class follows the HTTP status the record or event
+    // gives (502: transient), as `ApiError::retry_class` has it.
+    let status = received
+        .status
+        .as_deref()
+        .and_then(|status| status.trim().parse().ok())
+        .filter(|_| found.error.is_unknown())
+        .and_then(|status| RetryClass::from_http_status(status, None));
     let judged = Judged {
         variant: found.error.name(),
-        retry: found.error.retry_class().as_str(),
+        retry: status.unwrap_or_else(|| found.error.retry_class()).as_str(),
         by: found.by,
         unknown_sub_code: found.unknown_sub_code,
     };
@@ -87,6 +97,7 @@ struct Seen<'a> {
     code: Code<'a>,
     message: &'a str,
     sub_code: Option<&'a str>,
+    sub_message: Option<&'a str>,
     time: Option<&'a str>,
 }
 
@@ -111,7 +122,14 @@ fn count(
         return;
     }
     let code = canonical(seen.code);
-    let message = table.matched_text(seen.message);
+    let mut message = table.matched_text(seen.message);
+    // What a sub-code means is its sub-message (Alipay's `sub_msg`); the message is the
+    // gateway's, the same for every sub-code of the code.
+    if judged.by != By::Unknown && judged.unknown_sub_code {
+        if let Some(sub_message) = seen.sub_message.filter(|text| !text.trim().is_empty()) {
+            message = sub_message.trim();
+        }
+    }
     let sighting = |key: String| Sighting {
         key,
         code: &code,

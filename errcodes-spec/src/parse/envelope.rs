@@ -6,7 +6,20 @@ use super::map::{Map, Need};
 use super::values::{code, kind};
 use crate::ast::Envelope;
 use crate::ctxt::{Ctxt, Path};
-use errcodes_layout::ITEMS;
+use errcodes_layout::{Format, ITEMS};
+
+/// The keys of one level: where its code and message are, and what success is.
+const LEVEL_KEYS: &[&str] = &[
+    "code",
+    "message",
+    "success",
+    "success_without_code",
+    "success_message",
+    "sub_code",
+    "sub_message",
+    "request_id",
+    "success_empty",
+];
 
 pub(super) const ENVELOPE_KEYS: &[&str] = &[
     "code",
@@ -17,14 +30,95 @@ pub(super) const ENVELOPE_KEYS: &[&str] = &[
     "sub_code",
     "sub_message",
     "request_id",
-    "status_led",
     "success_empty",
+    "status_led",
+    "format",
+    "levels",
 ];
+
+/// The most levels an envelope has.
+const MAX_LEVELS: usize = 3;
 
 /// The envelope; `None` when it is not a mapping. A part that is missing or invalid is left
 /// empty: the spec has a problem already, and the rest is still checked.
 pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Envelope> {
     let map = Map::new(cx, value, path, ENVELOPE_KEYS, "the envelope")?;
+    let status_led = map.bool(cx, "status_led").unwrap_or(false);
+    let format = map
+        .get("format")
+        .and_then(|value| format(cx, &path.key("format"), value));
+    let mut levels = match map.get("levels") {
+        None => vec![level(cx, &map)?],
+        Some(value) => {
+            for key in LEVEL_KEYS.iter().filter(|key| map.get(key).is_some()) {
+                cx.error(
+                    &path.key(key),
+                    format!("`{key}` belongs to a level of an envelope that has `levels`"),
+                )
+                .help(format!(
+                    "move `{key}` into the level it describes, under `levels`"
+                ));
+            }
+            levels(cx, &path.key("levels"), value)?
+        }
+    };
+    let mut first = levels.remove(0);
+    first.status_led = status_led;
+    first.format = format.unwrap_or_default();
+    first.next = levels;
+    Some(first)
+}
+
+/// `levels: [{code: ...}, ...]`: one to three levels, each read where those before it read
+/// as a success.
+fn levels(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Vec<Envelope>> {
+    const HELP: &str = "write one to three levels, each a mapping with its own `code`, as in `levels: [{code: return_code, success: [SUCCESS]}, {code: err_code, success_without_code: true}]`; the first is read first, the next where it reads as a success";
+    let items = match value {
+        Value::Sequence(items) if (1..=MAX_LEVELS).contains(&items.len()) => items,
+        Value::Sequence(items) => {
+            cx.error(
+                path,
+                format!("an envelope has one to three levels, found {}", items.len()),
+            )
+            .help(HELP);
+            return None;
+        }
+        other => {
+            cx.error(
+                path,
+                format!("`levels` must be a list, found {}", kind(other)),
+            )
+            .help(HELP);
+            return None;
+        }
+    };
+    let mut levels = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = path.index(i);
+        if let Some(map) = Map::new(cx, item, &at, LEVEL_KEYS, "a level of the envelope") {
+            levels.extend(level(cx, &map));
+        }
+    }
+    (levels.len() == items.len()).then_some(levels)
+}
+
+/// `json`, `xml` or `auto`.
+fn format(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Format> {
+    match value.as_str() {
+        Some("json") => Some(Format::Json),
+        Some("xml") => Some(Format::Xml),
+        Some("auto") => Some(Format::Auto),
+        _ => {
+            cx.error(path, format!("the format must be `json`, `xml` or `auto`, found {}", kind(value)))
+                .help("write `format: xml` for a platform that answers in XML (errcodes feature `xml`), `format: auto` for one that answers in either (a body that starts with `<` is read as XML)");
+            None
+        }
+    }
+}
+
+/// One level of the envelope, from `map`: the whole envelope, or an item of its `levels`.
+fn level(cx: &mut Ctxt, map: &Map<'_>) -> Option<Envelope> {
+    let path = map.path().clone();
     let code_paths = map
         .value(cx, "code", Need::Required)
         .and_then(|value| response_paths(cx, &path.key("code"), value, "code"));
@@ -38,7 +132,6 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
     let sub_message = optional("sub_message", "sub-message");
     let request_id = optional("request_id", "request id");
     let success_without_code = map.bool(cx, "success_without_code").unwrap_or(false);
-    let status_led = map.bool(cx, "status_led").unwrap_or(false);
     let success_empty = map.bool(cx, "success_empty").unwrap_or(false);
     let success_message = match map.get("success_message") {
         None => Some(Vec::new()),
@@ -69,9 +162,11 @@ pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Enve
         success,
         success_without_code,
         success_message: success_message?,
-        status_led,
+        status_led: false,
         success_empty,
-        path: path.clone(),
+        format: Format::Json,
+        next: Vec::new(),
+        path,
     })
 }
 

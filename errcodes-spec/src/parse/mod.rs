@@ -19,8 +19,8 @@ use crate::template;
 pub use layers::{Override, Reference, Target};
 use map::{Map, Need};
 pub(crate) use values::closest as closest_name;
-pub use values::MAX_WAIT;
 use values::{check_snake, check_type_name, check_variant_name, kind};
+pub use values::{type_name_problem, MAX_WAIT};
 
 const TOP_KEYS: &[&str] = &[
     "platform",

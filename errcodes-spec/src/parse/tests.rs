@@ -238,3 +238,51 @@ fn a_key_followed_by_brackets_goes_through_a_list() {
         assert!(found.contains(problem), "{path}: {found}");
     }
 }
+
+#[test]
+fn levels_are_read_in_order_with_the_envelope_flags_on_the_first() {
+    let envelope = parse_envelope(
+        "{status_led: true, format: auto, levels: [{code: return_code, success: [SUCCESS]}, {code: [err_code, result_code], message: err_code_des, success: SUCCESS}]}",
+    )
+    .expect("parsed");
+    assert_eq!(envelope.code, [vec!["return_code"]]);
+    assert!(envelope.status_led);
+    assert_eq!(envelope.format, crate::Format::Auto);
+    assert_eq!(envelope.next.len(), 1);
+    assert_eq!(
+        envelope.next[0].code,
+        [vec!["err_code"], vec!["result_code"]]
+    );
+    assert_eq!(envelope.next[0].success, [Code::Str("SUCCESS".to_owned())]);
+    assert!(envelope.next[0].next.is_empty());
+    for (envelope, problem) in [
+        (
+            "{code: errcode, levels: [{code: a}]}",
+            "`code` belongs to a level of an envelope that has `levels`",
+        ),
+        (
+            "{levels: []}",
+            "an envelope has one to three levels, found 0",
+        ),
+        (
+            "{levels: [{code: a}, {code: b}, {code: c}, {code: d}]}",
+            "an envelope has one to three levels, found 4",
+        ),
+        (
+            "{levels: {code: a}}",
+            "`levels` must be a list, found a mapping",
+        ),
+        ("{levels: [{code: a}, {message: b}]}", "missing `code`"),
+        (
+            "{levels: [{code: a, status_led: true}]}",
+            "unknown key `status_led` in a level of the envelope",
+        ),
+        (
+            "{code: a, format: yaml}",
+            "the format must be `json`, `xml` or `auto`",
+        ),
+    ] {
+        let found = parse_envelope(envelope).expect_err("problems").join("\n");
+        assert!(found.contains(problem), "{envelope}: {found}");
+    }
+}

@@ -105,22 +105,36 @@ pub(super) const KEYWORDS: &[&str] = &[
 pub(super) const RESERVED: &[&str] = &["Unknown", "ALL", "PLATFORM", "TITLE", "SOURCE", "GROUPS"];
 
 pub(super) fn check_type_name(cx: &mut Ctxt, path: &Path, name: &str, what: &str) -> bool {
+    match type_name_problem(name, what) {
+        Some((problem, help)) => {
+            cx.error(path, problem).help(help);
+            false
+        }
+        None => true,
+    }
+}
+
+/// What is wrong with `name` as a Rust type name (`what` names it in the message), with how
+/// to fix it; `None` for a good name.
+pub fn type_name_problem(name: &str, what: &str) -> Option<(String, String)> {
     if KEYWORDS.contains(&name) {
-        cx.error(path, format!("{what} `{name}` is a Rust keyword"))
-            .help("choose another UpperCamelCase name");
-        return false;
+        return Some((
+            format!("{what} `{name}` is a Rust keyword"),
+            "choose another UpperCamelCase name".to_owned(),
+        ));
     }
     let mut chars = name.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_alphanumeric());
-    if !ok {
-        cx.error(path, format!("{what} `{name}` is not UpperCamelCase"))
-            .help(format!(
+    (!ok).then(|| {
+        (
+            format!("{what} `{name}` is not UpperCamelCase"),
+            format!(
                 "use ASCII letters and digits starting with a capital, as in `{}`",
                 camel_suggestion(name)
-            ));
-    }
-    ok
+            ),
+        )
+    })
 }
 
 pub(super) fn check_variant_name(cx: &mut Ctxt, path: &Path, name: &str) {

@@ -15,6 +15,7 @@
 //! | `tiktok_global` | `TiktokGlobalError` | TikTok API v2 errors (included by `tiktok_local_services`) |
 //! | `alipay` | `AlipayError` | Alipay open platform gateway errors (feature not on by default) |
 //! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors (feature not on by default) |
+//! | `wechat_channels_store` | `WechatChannelsStoreError` | WeChat Channels store (视频号小店 / 微信小店) API, with `wechat_global` (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -31,6 +32,8 @@ pub mod tiktok_local_services;
 pub mod top_gateway;
 #[cfg(feature = "wangdiantong")]
 pub mod wangdiantong;
+#[cfg(feature = "wechat_channels_store")]
+pub mod wechat_channels_store;
 #[cfg(feature = "wechat_global")]
 pub mod wechat_global;
 #[cfg(feature = "wechat_pay_v3")]

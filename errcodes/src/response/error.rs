@@ -29,6 +29,10 @@ pub enum ResponseErrorKind {
     /// The body is not JSON (a proxy's HTML error page, a truncated body), or is nested
     /// deeper than the JSON reader allows.
     NotJson,
+    /// The envelope says the body is XML (`format: xml`, or `auto` and the body starts
+    /// with `<`), and it is not: not well-formed, not UTF-8, or the build of errcodes lacks
+    /// feature `xml`. The reason is the error's [`source`](std::error::Error::source).
+    NotXml,
     /// The body is JSON but not an object, so it has no envelope.
     NotAnObject,
     /// The body has no code where the envelope says (or the code is `null`), carries no
@@ -62,6 +66,13 @@ impl ResponseError {
         ResponseError {
             source: Some(Box::new(error)),
             ..ResponseError::new(ResponseErrorKind::NotJson)
+        }
+    }
+
+    pub(crate) fn xml(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ResponseError {
+            source: Some(error.into()),
+            ..ResponseError::new(ResponseErrorKind::NotXml)
         }
     }
 
@@ -138,6 +149,7 @@ impl ResponseError {
     pub fn summary(&self) -> &'static str {
         match self.kind {
             ResponseErrorKind::NotJson => "the response is not JSON",
+            ResponseErrorKind::NotXml => "the response is not XML",
             ResponseErrorKind::NotAnObject => {
                 "the response is JSON but not an object, so it has no envelope"
             }

@@ -10,6 +10,8 @@ mod prune;
 mod scan;
 mod value;
 mod values;
+#[cfg(feature = "xml")]
+mod xml;
 
 use core::marker::PhantomData;
 use std::borrow::Cow;
@@ -25,6 +27,7 @@ use crate::api_error::Received;
 use crate::catalog::{self, Catalog, Query};
 use crate::table::{Envelope, Key, Path, Table};
 use crate::{ApiError, Code, PlatformError};
+use errcodes_layout::Format;
 use values::{Found, Values, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
 
 /// A response body `from_response` accepts: JSON text as bytes or a string, or a parsed
@@ -119,18 +122,36 @@ pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
     body: &B,
     http: Option<Http>,
 ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
-    let Some(envelope) = &lookup.table().envelope() else {
+    let table = lookup.table();
+    let Some(envelope) = &table.envelope() else {
         return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_http(http));
     };
+    let levels = table.levels();
     let response = Response {
         envelope,
         http,
         lookup,
+        last: levels <= 1,
     };
-    match body.__body() {
-        Source::Value(value) => response.value(value),
-        Source::Bytes(bytes) => response.bytes(bytes),
+    if response.last {
+        return response.read(body.__body());
     }
+    // Each level is read where those before it read as a success.
+    for index in 0..levels {
+        let Some(envelope) = &table.level(index) else {
+            break;
+        };
+        let response = Response {
+            envelope,
+            last: index + 1 == levels,
+            ..response
+        };
+        if let Some(error) = response.read(body.__body())? {
+            let level = u8::try_from(index).unwrap_or(u8::MAX);
+            return Ok(Some(error.at_level(level)));
+        }
+    }
+    Ok(None)
 }
 
 /// A response being read: its envelope, what the HTTP layer said, and the lookup that
@@ -139,7 +160,19 @@ struct Response<'e, L> {
     envelope: &'e Envelope,
     http: Option<Http>,
     lookup: &'e L,
+    /// Whether this is the envelope's last level: only there does a status that is not
+    /// 2xx make a success an error; a level before it that reads as a success hands the
+    /// body on to the next.
+    last: bool,
 }
+
+impl<L> Clone for Response<'_, L> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<L> Copy for Response<'_, L> {}
 
 impl<L: Lookup> Response<'_, L> {
     fn fail(&self, error: ResponseError) -> ResponseError {
@@ -147,7 +180,15 @@ impl<L: Lookup> Response<'_, L> {
     }
 
     fn failed(&self) -> bool {
-        self.http.is_some_and(|http| !http.is_success())
+        self.last && self.http.is_some_and(|http| !http.is_success())
+    }
+
+    /// Reads a body, as bytes or as a `Value`.
+    fn read(&self, body: Source<'_>) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        match body {
+            Source::Value(value) => self.value(value),
+            Source::Bytes(bytes) => self.bytes(bytes),
+        }
     }
 
     /// Whether the envelope is led by the status and the status is a success (2xx).
@@ -160,6 +201,9 @@ impl<L: Lookup> Response<'_, L> {
         // A 204 has no body: where the status leads, it alone says.
         if self.envelope.status_led && bytes.iter().all(u8::is_ascii_whitespace) {
             return self.success();
+        }
+        if self.envelope.format != Format::Json && is_xml(self.envelope.format, bytes) {
+            return self.xml(bytes);
         }
         let slots = values::slots(self.envelope);
         // The scan follows no list: an envelope whose paths go through one is read exactly.
@@ -174,6 +218,24 @@ impl<L: Lookup> Response<'_, L> {
         let pruned = prune::prune(&mut json, &all).map_err(not_json)?;
         json.end().map_err(not_json)?;
         self.value(&pruned)
+    }
+
+    /// Reads an XML body (feature `xml`) as the `Value` of what its paths lead through.
+    fn xml(&self, bytes: &[u8]) -> Result<Option<ApiError<L::Error>>, ResponseError> {
+        #[cfg(feature = "xml")]
+        {
+            let slots = values::slots(self.envelope);
+            let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
+            let body =
+                xml::read(bytes, &all).map_err(|error| self.fail(ResponseError::xml(error)))?;
+            self.value(&body)
+        }
+        #[cfg(not(feature = "xml"))]
+        {
+            let _ = bytes;
+            let missing = "errcodes was built without its feature `xml`, which reads XML bodies";
+            Err(self.fail(ResponseError::xml(missing)))
+        }
     }
 
     /// Reads a `Value`: where the paths go through a list, its first item is the error,
@@ -329,6 +391,14 @@ impl<L: Lookup> Response<'_, L> {
             .iter()
             .any(|&success| success.trim() == message)
     }
+}
+
+/// Whether a body of an envelope whose format is not JSON is read as XML: always for
+/// `xml`; for `auto`, where its first byte that is no space (after a UTF-8 byte order mark)
+/// is `<`.
+fn is_xml(format: Format, body: &[u8]) -> bool {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    format == Format::Xml || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
 /// How a body has no code.

@@ -51,6 +51,8 @@ pub struct Envelope {
     pub success_empty: bool,
     /// Whether a path goes through a list's items (`errors[].code`).
     pub lists: bool,
+    /// What the body is written in.
+    pub format: errcodes_layout::Format,
 }
 
 /// One path into a response: `error.code` is `["error", "code"]`; `*` is any key.
@@ -197,10 +199,29 @@ impl Table {
             .map_or(RetryClass::Permanent, retry_class)
     }
 
-    /// Where a response keeps its code and message, if the spec says.
+    /// Where a response keeps its code and message, if the spec says: the envelope's first
+    /// level.
     #[must_use]
     pub fn envelope(&self) -> Option<Envelope> {
-        let envelope = self.view.envelope()?;
+        self.level(0)
+    }
+
+    /// How many levels the envelope has; 0 without one.
+    #[must_use]
+    pub fn levels(&self) -> usize {
+        self.view.levels()
+    }
+
+    /// Level `index` of the envelope.
+    #[must_use]
+    pub fn level(&self, index: usize) -> Option<Envelope> {
+        let envelope = self.view.level(index)?;
+        // The whole envelope's flags are stored with its first level.
+        let first = if index == 0 {
+            envelope
+        } else {
+            self.view.level(0)?
+        };
         let paths = |range| slice(self.paths, range);
         Some(Envelope {
             code: paths(envelope.code),
@@ -211,9 +232,10 @@ impl Table {
             success: slice(self.codes, envelope.success),
             success_without_code: envelope.success_without_code,
             success_message: slice(self.names, envelope.success_message),
-            status_led: envelope.status_led,
+            status_led: first.status_led,
             success_empty: envelope.success_empty,
             lists: envelope.lists,
+            format: first.format,
         })
     }
 

@@ -24,9 +24,16 @@ pub struct Envelope {
     pub success_message: Vec<String>,
     pub status_led: bool,
     pub success_empty: bool,
+    /// The levels after this one.
+    pub next: Vec<Envelope>,
 }
 
 impl Envelope {
+    /// This level and those after it.
+    pub fn levels(&self) -> impl Iterator<Item = &Envelope> {
+        std::iter::once(self).chain(&self.next)
+    }
+
     /// The paths of each value the envelope names.
     pub fn slots(&self) -> [&[Keys]; 5] {
         [
@@ -50,6 +57,18 @@ pub fn envelope_in(file: &str) -> Envelope {
     let text = std::fs::read_to_string(&file).expect("read the spec");
     let spec: serde_yaml::Value = serde_yaml::from_str(&text).expect("the spec is YAML");
     let envelope = &spec["envelope"];
+    let Some(levels) = envelope["levels"].as_sequence() else {
+        return level(envelope);
+    };
+    let mut levels: Vec<Envelope> = levels.iter().map(level).collect();
+    let mut first = levels.remove(0);
+    first.status_led = envelope["status_led"].as_bool() == Some(true);
+    first.next = levels;
+    first
+}
+
+/// One level of an envelope: the whole envelope, or an item of its `levels`.
+fn level(envelope: &serde_yaml::Value) -> Envelope {
     let list = |key: &str| -> Vec<serde_yaml::Value> {
         match &envelope[key] {
             serde_yaml::Value::Null => Vec::new(),
@@ -80,6 +99,7 @@ pub fn envelope_in(file: &str) -> Envelope {
             .collect(),
         status_led: envelope["status_led"].as_bool() == Some(true),
         success_empty: envelope["success_empty"].as_bool() == Some(true),
+        next: Vec::new(),
     }
 }
 
@@ -136,4 +156,88 @@ pub fn put_at(body: &mut Value, path: &[String], value: Value, item: usize) {
             .or_insert(Value::Null);
     }
     *at = value;
+}
+
+/// A line of `tests/fixtures/responses/kinds/<file>.jsonl`: real bodies of the envelope
+/// kinds, each with its source and what it reads as.
+pub struct Line {
+    pub at: String,
+    pub status: Option<u16>,
+    pub body: String,
+    /// `"success"`, or `{code, variant (a name, or null for Unknown), level}`, or
+    /// `{kind}` for a body that is no answer.
+    pub expect: Value,
+}
+
+/// The lines of corpus `file`, each citing its source.
+pub fn corpus(file: &str) -> Vec<Line> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/responses/kinds")
+        .join(file);
+    let text = std::fs::read_to_string(&path).expect("read the corpus");
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let at = format!("{file}:{}", i + 1);
+            let value: Value = serde_json::from_str(line).expect("a JSON line");
+            assert!(
+                value["source"].as_str().is_some_and(|s| !s.is_empty()),
+                "{at}: a source"
+            );
+            Line {
+                status: value["status"].as_u64().and_then(|s| u16::try_from(s).ok()),
+                body: value["body"].as_str().expect("a body").to_owned(),
+                expect: value["expect"].clone(),
+                at,
+            }
+        })
+        .collect()
+}
+
+/// Checks each line of corpus `file` against `E`.
+pub fn check_corpus<E: errcodes::FromResponse>(file: &str) {
+    use errcodes::PlatformError;
+    let lines = corpus(file);
+    assert!(!lines.is_empty(), "{file}");
+    for line in lines {
+        let read = match line.status {
+            Some(status) => E::from_http(status, &line.body),
+            None => E::from_response(&line.body),
+        };
+        let at = &line.at;
+        match (&line.expect, read) {
+            (Value::String(success), Ok(None)) if success == "success" => {}
+            (expect, Ok(Some(error)))
+                if expect["code"].is_null() && expect.get("code").is_some() =>
+            {
+                assert_eq!(error.code(), errcodes::Code::None, "{at}");
+                assert!(expect["variant"].is_null(), "{at}");
+                assert_eq!(
+                    error.level() as u64,
+                    expect["level"].as_u64().unwrap_or(0),
+                    "{at}"
+                );
+            }
+            (expect, Ok(Some(error))) if expect.get("code").is_some() => {
+                assert_eq!(
+                    error.code().to_string(),
+                    expect["code"].as_str().unwrap_or_default(),
+                    "{at}"
+                );
+                let name = expect["variant"].as_str().unwrap_or("Unknown");
+                assert_eq!(PlatformError::name(&error), name, "{at}");
+                let level = expect["level"].as_u64().unwrap_or(0);
+                assert_eq!(error.level() as u64, level, "{at}");
+            }
+            (expect, Err(error)) if expect.get("kind").is_some() => {
+                assert_eq!(
+                    format!("{:?}", error.kind()),
+                    expect["kind"].as_str().unwrap_or_default(),
+                    "{at}"
+                );
+            }
+            (expect, read) => panic!("{at}: expected {expect}, read {read:?}"),
+        }
+    }
 }

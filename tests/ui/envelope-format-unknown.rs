@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-format-unknown.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-too-many-levels.yaml");
+
+fn main() {}

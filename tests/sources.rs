@@ -1,11 +1,12 @@
-//! The global and gateway specs (`wechat_global`, `top_gateway`, `tiktok_global`) against
-//! their sources, kept verbatim in `tests/fixtures/sources/`. Each fixture is parsed in its
-//! own format; every row must be exactly one entry of the spec with the row's code and, in
-//! the row's language, the row's text; each group must hold its source's rows in source
-//! order, so a dropped, reworded or extra row shows; a sub-code rule entry must be a rule the
-//! source states. The specs are read as YAML values: they are not wired into `errcodes` yet,
-//! and the macro does not parse their new keys (`sub_code`, the envelope's `sub_code`,
-//! `sub_message` and `request_id`).
+//! The specs transcribed from official tables (`wechat_global`, `top_gateway`,
+//! `tiktok_global`, `wechat_pay_v3`, `wechat_channels_store`) against their sources, kept
+//! verbatim in `tests/fixtures/sources/`. Each fixture is parsed in its own format; every row
+//! must be exactly one entry of the spec with the row's code and, in the row's language, the
+//! row's text (and, where the source has them in columns of their own, its advice as the
+//! hint and its HTTP status); each group must hold its source's rows in source order, so a
+//! dropped, reworded or extra row shows; a sub-code rule entry must be a rule the source
+//! states. The specs are read as YAML values, without the macro, so that a test names the
+//! fixture line a difference comes from.
 
 use serde_yaml::Value;
 

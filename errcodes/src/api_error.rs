@@ -5,6 +5,7 @@ use core::time::Duration;
 
 use crate::catalog::{Catalog, Found, Query};
 use crate::fields::Spans;
+use crate::joined::Joined;
 use crate::raw_code::RawCode;
 use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
 
@@ -39,8 +40,8 @@ pub struct ApiError<E> {
 struct Kept<E> {
     code: RawCode,
     /// The message, then the sub-code, sub-message and request id received beside it, back
-    /// to back: one allocation for all the text.
-    text: Box<str>,
+    /// to back: inline where short, else one allocation for all the text.
+    text: Joined,
     /// Where the message ends in `text`.
     message: usize,
     /// Where the others are in `text`; a request id found in the message's noise is a part
@@ -88,18 +89,13 @@ impl<E> ApiError<E> {
     pub(crate) fn found(found: Found<'_, E>, query: &Query<'_>, received: Received<'_>) -> Self {
         let sub_code = received.sub_code.or(query.sub_code);
         let pieces = [sub_code, received.sub_message, received.request_id];
-        let len = pieces
-            .iter()
-            .flatten()
-            .map(|piece| piece.len())
-            .sum::<usize>();
-        let mut text = String::with_capacity(query.message.len() + len);
-        text.push_str(query.message);
+        let mut end = query.message.len();
         let [sub_code, sub_message, request_id] = pieces.map(|piece| {
-            let start = text.len();
-            text.push_str(piece?);
-            Some((start, text.len()))
+            let start = end;
+            end += piece?.len();
+            Some((start, end))
         });
+        let text = Joined::new(query.message, &pieces, end);
         let in_message = found.fields.request_id().map(|id| {
             let start = (id.as_ptr() as usize).wrapping_sub(query.message.as_ptr() as usize);
             (start, start + id.len())
@@ -108,7 +104,7 @@ impl<E> ApiError<E> {
             error: found.error,
             kept: Box::new(Kept {
                 code: RawCode::received(query.code),
-                text: text.into_boxed_str(),
+                text,
                 message: query.message.len(),
                 sub_code,
                 sub_message,
@@ -166,7 +162,7 @@ impl<E> ApiError<E> {
 
     fn piece(&self, range: Option<(usize, usize)>) -> Option<&str> {
         let (start, end) = range?;
-        self.kept.text.get(start..end)
+        self.kept.text.as_str().get(start..end)
     }
 
     /// The variant the error was classified as.
@@ -191,7 +187,11 @@ impl<E> ApiError<E> {
     /// The message exactly as received; empty when the response had none.
     #[must_use]
     pub fn message(&self) -> &str {
-        self.kept.text.get(..self.kept.message).unwrap_or_default()
+        self.kept
+            .text
+            .as_str()
+            .get(..self.kept.message)
+            .unwrap_or_default()
     }
 
     /// The values of the matched template's fields, read from the message.

@@ -224,6 +224,7 @@ mod api_error;
 mod catalog;
 mod code;
 mod fields;
+mod joined;
 mod platform_error;
 pub mod platforms;
 mod raw_code;

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p errcodes-bench --example read_loop
-bin=target/release/examples/read_loop
+bin="${CARGO_TARGET_DIR:-target}/release/examples/read_loop"
 count() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

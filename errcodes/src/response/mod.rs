@@ -123,12 +123,13 @@ pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
     http: Option<Http>,
 ) -> Result<Option<ApiError<L::Error>>, ResponseError> {
     let table = lookup.table();
-    let Some(envelope) = &table.envelope() else {
+    let Some(reader) = table.reader() else {
         return Err(ResponseError::new(ResponseErrorKind::NoEnvelope).with_http(http));
     };
     let levels = table.levels();
     let response = Response {
-        envelope,
+        envelope: &reader.envelope,
+        paths: reader.paths.as_ref(),
         http,
         lookup,
         last: levels <= 1,
@@ -138,11 +139,13 @@ pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
     }
     // Each level is read where those before it read as a success.
     for index in 0..levels {
-        let Some(envelope) = &table.level(index) else {
+        let Some(envelope) = table.level(index) else {
             break;
         };
+        let reader = Reader::new(envelope);
         let response = Response {
-            envelope,
+            envelope: &reader.envelope,
+            paths: reader.paths.as_ref(),
             last: index + 1 == levels,
             ..response
         };
@@ -154,10 +157,27 @@ pub(crate) fn read_with<L: Lookup, B: Body + ?Sized>(
     Ok(None)
 }
 
+/// An envelope level and its paths as the scan reads them: a table keeps its first level's,
+/// read at the first response, so that a read decodes neither.
+#[derive(Debug)]
+pub(crate) struct Reader {
+    envelope: Envelope,
+    /// `None` where the scan does not take the envelope (too many paths, or too long).
+    paths: Option<scan::Paths>,
+}
+
+impl Reader {
+    pub(crate) fn new(envelope: Envelope) -> Self {
+        let paths = scan::Paths::new(&values::slots(&envelope));
+        Reader { envelope, paths }
+    }
+}
+
 /// A response being read: its envelope, what the HTTP layer said, and the lookup that
 /// classifies an error.
 struct Response<'e, L> {
     envelope: &'e Envelope,
+    paths: Option<&'e scan::Paths>,
     http: Option<Http>,
     lookup: &'e L,
     /// Whether this is the envelope's last level: only there does a status that is not
@@ -205,13 +225,13 @@ impl<L: Lookup> Response<'_, L> {
         if self.envelope.format != Format::Json && is_xml(self.envelope.format, bytes) {
             return self.xml(bytes);
         }
-        let slots = values::slots(self.envelope);
         // The scan follows no list: an envelope whose paths go through one is read exactly.
         if !self.envelope.lists {
-            if let Some(values) = scan::scan(bytes, &slots) {
+            if let Some(values) = self.paths.and_then(|paths| scan::scan(bytes, paths)) {
                 return self.decide(Some(&values));
             }
         }
+        let slots = values::slots(self.envelope);
         let not_json = |error| self.fail(ResponseError::json(error));
         let all: Vec<&'static Path> = slots.iter().flat_map(|paths| paths.iter()).collect();
         let mut json = serde_json::Deserializer::from_slice(bytes);

@@ -26,8 +26,10 @@ const MAX_KEYS: usize = 8;
 type Mask = u16;
 
 /// Every path of an envelope, slot by slot; path `i` is bit `i` of a [`Mask`]. For each
-/// depth, which paths end or take any key there.
-struct Paths {
+/// depth, which paths end or take any key there. Read once per table
+/// ([`super::Reader`]).
+#[derive(Debug)]
+pub(crate) struct Paths {
     list: [&'static Path; MAX_PATHS],
     /// The slot of each path, and its place among the slot's paths.
     places: [(u8, u8); MAX_PATHS],
@@ -44,7 +46,7 @@ static NO_PATH: Path = Path {
 
 impl Paths {
     /// `None` when there are more than [`MAX_PATHS`], or one has more than [`MAX_KEYS`].
-    fn new(slots: &[&'static [Path]; SLOTS]) -> Option<Self> {
+    pub(crate) fn new(slots: &[&'static [Path]; SLOTS]) -> Option<Self> {
         let mut paths = Paths {
             list: [&NO_PATH; MAX_PATHS],
             places: [(0, 0); MAX_PATHS],
@@ -103,13 +105,12 @@ impl Paths {
     }
 }
 
-/// The values the paths of `slots` lead to in `body`; `None` where the scan is not sure.
-pub(crate) fn scan<'de>(body: &'de [u8], slots: &[&'static [Path]; SLOTS]) -> Option<Values<'de>> {
-    let paths = Paths::new(slots)?;
+/// The values `paths` lead to in `body`; `None` where the scan is not sure.
+pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
     let mut scan = Scan {
         bytes: body,
         at: 0,
-        paths: &paths,
+        paths,
         values: Values::default(),
         alts: [0; SLOTS],
         matched: 0,

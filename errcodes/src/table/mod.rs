@@ -81,6 +81,10 @@ pub struct Table {
     /// search reads its literals and anchors from here rather than decoding the patterns
     /// for each message.
     noise: OnceLock<Option<Prepared<'static>>>,
+    #[cfg(feature = "json")]
+    /// The envelope's first level and its paths as the scan reads them, read at the first
+    /// response: a read then decodes neither.
+    reader: OnceLock<Option<crate::response::Reader>>,
 }
 
 /// The class a spec's retry names: the one conversion from the table's classes to the
@@ -129,6 +133,8 @@ impl Table {
             names,
             paths,
             noise: OnceLock::new(),
+            #[cfg(feature = "json")]
+            reader: OnceLock::new(),
         }
     }
 
@@ -204,6 +210,14 @@ impl Table {
     #[must_use]
     pub fn envelope(&self) -> Option<Envelope> {
         self.level(0)
+    }
+
+    /// [`envelope`](Self::envelope) as the reader of a response reads it, read once.
+    #[cfg(feature = "json")]
+    pub(crate) fn reader(&self) -> Option<&crate::response::Reader> {
+        self.reader
+            .get_or_init(|| self.envelope().map(crate::response::Reader::new))
+            .as_ref()
     }
 
     /// How many levels the envelope has; 0 without one.

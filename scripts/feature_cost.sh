@@ -11,7 +11,8 @@
 #
 # Prints Markdown tables (BENCHMARKS.md). Needs valgrind (count) or GNU time (time).
 # FEATURE_COST_DIR keeps the scratch crates and their target directory (default: a temp dir);
-# FEATURE_COST_VARIANTS chooses among `none alipay wechat_shop` (the first is the base).
+# FEATURE_COST_VARIANTS lists the crates (default `none alipay wechat_shop`; the first is the
+# base of the ratios): `none`, or a shipped platform's name.
 set -euo pipefail
 
 # Run as cargo's RUSTC_WRAPPER: count the compiles of errcodes and the user crate, pass the
@@ -53,7 +54,12 @@ user_crate() {
     none) ;;
     alipay) features='"alipay"'; call='errcodes::platforms::alipay::AlipayError::from_code(20000)' ;;
     wechat_shop) features='"wechat_shop"'; call='errcodes::platforms::wechat_shop::WechatShopError::from_code(300000)' ;;
-    *) echo "unknown variant $variant" >&2; exit 2 ;;
+    *)
+      # Any other platform: its feature, and `from_code(0)` of the enum its spec names.
+      local enum
+      enum=$(sed -n 's/^enum: *//p' "$root/specs/$variant.yaml")
+      [ -n "$enum" ] || { echo "no spec specs/$variant.yaml" >&2; exit 2; }
+      features="\"$variant\""; call="errcodes::platforms::$variant::$enum::from_code(0)" ;;
   esac
   mkdir -p "$dir/src"
   cat >"$dir/Cargo.toml" <<EOF

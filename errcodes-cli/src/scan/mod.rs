@@ -104,6 +104,9 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
             return Ok(Status::Problems);
         }
     };
+    if sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
+        output::warn("reading log lines from the terminal; end with Ctrl-D (name log files to read them instead)\n");
+    }
     if let Some(rounds) = args.measure {
         output::print(&measure::run(table, &sources, rounds))?;
         return Ok(Status::Clean);
@@ -171,9 +174,13 @@ fn progress(sources: &[Source]) -> ProgressBar {
     };
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
-        {
+        // Standard input has no size to measure against: a count, not a bar.
+        let template = if total.is_some() {
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}"
+        } else {
+            "{spinner} {bytes} {bytes_per_sec}"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
     } else {

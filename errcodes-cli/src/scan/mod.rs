@@ -12,11 +12,9 @@ mod patch;
 mod report;
 mod tally;
 
-use std::cell::Cell;
 use std::error::Error;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use errcodes::runtime::Table;
 use errcodes::PlatformError as _;
@@ -133,13 +131,8 @@ fn scan(table: Table, sources: &[Source], tally: &mut Tally) -> bool {
     let mut failed = false;
     for source in sources {
         let name = source.name();
-        let read = Rc::new(Cell::new(0u64));
-        let counter = Rc::clone(&read);
         let bar_of = bar.clone();
-        let reader = source.open(move |bytes| {
-            counter.set(counter.get() + bytes as u64);
-            bar_of.inc(bytes as u64);
-        });
+        let reader = source.open(move |bytes| bar_of.inc(bytes as u64));
         let result = reader.and_then(|reader| {
             input::lines(reader, |number, bytes| {
                 if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -11,7 +11,7 @@ use errcodes::__private::{Key, Table};
 use errcodes::prelude::*;
 use errcodes_spec::encode::Design;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -22,33 +22,10 @@ include!(concat!(env!("OUT_DIR"), "/bench_specs.rs"));
 #[path = "support/synth.rs"]
 mod synth;
 
-/// Enough distinct queries that the branch predictor cannot learn the sequence.
-const QUERIES: usize = 1 << 16;
+#[path = "support/queries.rs"]
+mod queries;
 
-/// Half known codes, half unknown codes near known ones (as a newer table would add), in a
-/// fixed shuffled order.
-fn queries(codes: &[i64]) -> Vec<i64> {
-    let known: HashSet<i64> = codes.iter().copied().collect();
-    let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
-    let mut out: Vec<i64> = (0..QUERIES)
-        .map(|i| {
-            let base = codes[rng.below(codes.len() as u64) as usize];
-            if i % 2 == 0 {
-                return base;
-            }
-            loop {
-                let code = base + rng.below(199) as i64 - 99;
-                if !known.contains(&code) {
-                    break code;
-                }
-            }
-        })
-        .collect();
-    for i in (1..out.len()).rev() {
-        out.swap(i, rng.below(i as u64 + 1) as usize);
-    }
-    out
-}
+use queries::{queries, QUERIES};
 
 /// The spec at `path` encoded with `design`, as the runtime reads it; `None` when the
 /// design cannot place its codes (no multiplier found).

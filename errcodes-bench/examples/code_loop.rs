@@ -9,7 +9,7 @@
 //! cargo run --release -p errcodes-bench --example code_loop -- wechat_global interleaved 100
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -54,32 +54,10 @@ mod local {
     }
 }
 
-const QUERIES: usize = 1 << 16;
+#[path = "../benches/support/queries.rs"]
+mod queries;
 
-/// As `benches/from_code.rs` builds them: half known codes, half unknown codes near known
-/// ones, shuffled with a fixed seed.
-fn queries(codes: &[i64]) -> Vec<i64> {
-    let known: HashSet<i64> = codes.iter().copied().collect();
-    let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
-    let mut out: Vec<i64> = (0..QUERIES)
-        .map(|i| {
-            let base = codes[rng.below(codes.len() as u64) as usize];
-            if i % 2 == 0 {
-                return base;
-            }
-            loop {
-                let code = base + rng.below(199) as i64 - 99;
-                if !known.contains(&code) {
-                    break code;
-                }
-            }
-        })
-        .collect();
-    for i in (1..out.len()).rev() {
-        out.swap(i, rng.below(i as u64 + 1) as usize);
-    }
-    out
-}
+use queries::{queries, QUERIES};
 
 fn run<E: PlatformError + Catalog>(reader: &str, times: usize) {
     let mut codes: Vec<i64> = E::ALL

@@ -127,7 +127,7 @@ pub(crate) fn of_query<'m, E>(
         error: make(index, unknown_code(table, index, query.code)),
         fields,
         by,
-        unknown_sub_code: by != By::SubCode && table.is_unknown_sub_code(key, query.sub_code),
+        unknown_sub_code: by != By::SubCode && table.lacks_sub_code(query.sub_code),
     }
 }
 

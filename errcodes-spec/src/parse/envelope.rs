@@ -9,7 +9,7 @@ use crate::ctxt::{Ctxt, Path};
 use errcodes_layout::{Format, ITEMS};
 
 /// The keys of one level: where its code and message are, and what success is.
-const LEVEL_KEYS: &[&str] = &[
+const LEVEL_KEYS: [&str; 9] = [
     "code",
     "message",
     "success",
@@ -21,20 +21,23 @@ const LEVEL_KEYS: &[&str] = &[
     "success_empty",
 ];
 
-pub(super) const ENVELOPE_KEYS: &[&str] = &[
-    "code",
-    "message",
-    "success",
-    "success_without_code",
-    "success_message",
-    "sub_code",
-    "sub_message",
-    "request_id",
-    "success_empty",
-    "status_led",
-    "format",
-    "levels",
-];
+/// The keys only the envelope as a whole has.
+const WHOLE_KEYS: [&str; 3] = ["status_led", "format", "levels"];
+
+/// The envelope's keys: a level's, then its own.
+pub(super) const ENVELOPE_KEYS: [&str; LEVEL_KEYS.len() + WHOLE_KEYS.len()] = {
+    let mut all = [""; LEVEL_KEYS.len() + WHOLE_KEYS.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < LEVEL_KEYS.len() {
+            LEVEL_KEYS[i]
+        } else {
+            WHOLE_KEYS[i - LEVEL_KEYS.len()]
+        };
+        i += 1;
+    }
+    all
+};
 
 /// The most levels an envelope has.
 const MAX_LEVELS: usize = 3;
@@ -42,7 +45,7 @@ const MAX_LEVELS: usize = 3;
 /// The envelope; `None` when it is not a mapping. A part that is missing or invalid is left
 /// empty: the spec has a problem already, and the rest is still checked.
 pub(super) fn envelope(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Envelope> {
-    let map = Map::new(cx, value, path, ENVELOPE_KEYS, "the envelope")?;
+    let map = Map::new(cx, value, path, &ENVELOPE_KEYS, "the envelope")?;
     let status_led = map.bool(cx, "status_led").unwrap_or(false);
     let format = map
         .get("format")
@@ -95,7 +98,7 @@ fn levels(cx: &mut Ctxt, path: &Path, value: &Value) -> Option<Vec<Envelope>> {
     let mut levels = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let at = path.index(i);
-        if let Some(map) = Map::new(cx, item, &at, LEVEL_KEYS, "a level of the envelope") {
+        if let Some(map) = Map::new(cx, item, &at, &LEVEL_KEYS, "a level of the envelope") {
             levels.extend(level(cx, &map));
         }
     }

@@ -47,13 +47,13 @@ impl Table {
         }
     }
 
-    /// Whether `sub_code` was received for a table with sub-code rules and none of them
-    /// matches it: a sub-code the spec lacks.
+    /// Whether `sub_code`, which [`Table::find`] found no sub-code rule for, is one the spec
+    /// lacks: one was received, and the spec has sub-code rules. The rules are not searched
+    /// again.
     #[must_use]
-    pub fn is_unknown_sub_code(&self, key: Key<'_>, sub_code: Option<&str>) -> bool {
+    pub fn lacks_sub_code(&self, sub_code: Option<&str>) -> bool {
         sub_code.is_some_and(|sub| !sub.trim().is_empty())
             && !self.section(section::SUB_CODES).is_empty()
-            && self.by_sub_code(key, sub_code).is_none()
     }
 
     /// Like [`Table::find`], without the fields: what `classify` on a generated enum needs.

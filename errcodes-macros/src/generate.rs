@@ -184,7 +184,7 @@ groups:
             "envelope:\n  format: xml\n  code: return_code\ngroups:",
         );
         std::fs::write(dir.join("xml.yaml"), xml).expect("write");
-        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir)).to_string();
+        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir), Track::Files).to_string();
         assert!(tokens.contains("xml_bodies !"), "{tokens}");
         assert!(
             tokens.contains("xml.yaml:7:11: the envelope reads XML (`format: xml`), and errcodes feature `xml` is off"),
@@ -192,7 +192,7 @@ groups:
         );
         assert!(tokens.contains(r#"features = [\"xml\"]"#), "{tokens}");
         std::fs::write(dir.join("json.yaml"), good).expect("write");
-        let tokens = platform_errors(quote!("json.yaml"), Some(&dir)).to_string();
+        let tokens = platform_errors(quote!("json.yaml"), Some(&dir), Track::Files).to_string();
         assert!(!tokens.contains("xml_bodies"), "{tokens}");
     }
 

@@ -288,6 +288,7 @@ impl<'de> Scan<'de, '_> {
     /// Keeps `found` for the paths of `ending`, where it beats what their slots hold: a
     /// value that is not null over null, then the path listed first. A second value for one
     /// path needs the exact read.
+    #[inline]
     fn end(&mut self, ending: Mask, found: Found<'de>) -> Option<()> {
         if ending == 0 {
             return Some(());
@@ -296,6 +297,23 @@ impl<'de> Scan<'de, '_> {
             return None;
         }
         self.matched |= ending;
+        // One path, to a slot that holds nothing yet: most values.
+        if ending.is_power_of_two() {
+            let bit = ending.trailing_zeros() as usize;
+            let (slot, alt) = *self.paths.places.get(bit)?;
+            let slot = usize::from(slot);
+            if self.values.get(slot).is_none() {
+                self.values.set(slot, self.paths.list.get(bit)?, found);
+                *self.alts.get_mut(slot)? = alt;
+                return Some(());
+            }
+        }
+        self.keep(ending, found)
+    }
+
+    /// [`Scan::end`] for paths that may share a value or meet a slot's value.
+    #[inline(never)]
+    fn keep(&mut self, ending: Mask, found: Found<'de>) -> Option<()> {
         let null = matches!(found, Found::Null);
         let mut found = Some(found);
         for bit in Paths::bits(ending) {
@@ -327,12 +345,23 @@ impl<'de> Scan<'de, '_> {
     /// A string from its `"`: where it starts and ends (its quotes included), and whether
     /// it has escapes. Checked as `serde_json` checks a string it skips: no control char,
     /// escapes that exist; the bytes are not decoded.
+    #[inline]
     fn string(&mut self) -> Option<(usize, usize, bool)> {
         let start = self.at;
         self.eat(b'"')?;
+        self.at = special(self.bytes, self.at)?;
+        if self.peek()? == b'"' {
+            self.at += 1;
+            return Some((start, self.at, false));
+        }
+        self.string_rest(start)
+    }
+
+    /// [`Scan::string`] from its first escape (or control char, which ends it).
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> Option<(usize, usize, bool)> {
         let mut escaped = false;
         loop {
-            self.at = special(self.bytes, self.at)?;
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
@@ -355,6 +384,7 @@ impl<'de> Scan<'de, '_> {
                 }
                 _ => return None,
             }
+            self.at = special(self.bytes, self.at)?;
         }
     }
 

@@ -124,9 +124,13 @@ pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
     };
     scan.space();
     scan.eat(b'{')?;
-    if paths.flat {
-        scan.flat()?;
-    } else {
+    let open = scan.at;
+    if !(paths.flat && scan.flat().is_some()) {
+        // What the flat scan does not take is read the general way, from the top.
+        scan.at = open;
+        scan.values = Values::default();
+        scan.alts = [0; SLOTS];
+        scan.matched = 0;
         scan.object(paths.all, 0)?;
     }
     scan.space();

@@ -29,6 +29,10 @@ impl<'de> Scan<'de, '_> {
             self.space();
             self.eat(b':')?;
             let next = self.paths.keyed(key);
+            // A key that is a path's is ASCII, as every path's key is.
+            if next == 0 && !key.is_ascii() {
+                return None;
+            }
             if next == 0 {
                 self.skip()?;
             } else {
@@ -51,12 +55,12 @@ impl<'de> Scan<'de, '_> {
         }
     }
 
-    /// A key that is ASCII without escapes.
+    /// A key without escapes.
     #[inline]
     fn plain_key(&mut self) -> Option<&'de [u8]> {
         let (start, end, escaped) = self.string()?;
         let key = self.bytes.get(start + 1..end - 1)?;
-        (!escaped && key.is_ascii()).then_some(key)
+        (!escaped).then_some(key)
     }
 
     /// A value that is text without escapes, a plain integer, a boolean or null.

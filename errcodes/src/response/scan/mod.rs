@@ -39,6 +39,8 @@ pub(crate) struct Paths {
     ending: [Mask; MAX_KEYS + 1],
     wild: [Mask; MAX_KEYS],
     all: Mask,
+    /// How many paths there are.
+    count: usize,
     /// Whether every path is one key that is no `*`: the scan then reads the top-level
     /// object alone ([`flat`]).
     flat: bool,
@@ -58,6 +60,7 @@ impl Paths {
             ending: [0; MAX_KEYS + 1],
             wild: [0; MAX_KEYS],
             all: 0,
+            count: 0,
             flat: true,
         };
         let mut bit = 0;
@@ -74,6 +77,7 @@ impl Paths {
                 paths.all |= 1 << bit;
                 paths.flat &= matches!(path.keys, [key] if *key != "*");
                 bit += 1;
+                paths.count = bit;
             }
         }
         Some(paths)

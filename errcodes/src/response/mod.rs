@@ -227,7 +227,11 @@ impl<L: Lookup> Response<'_, L> {
         }
         // The scan follows no list: an envelope whose paths go through one is read exactly.
         if !self.envelope.lists {
-            if let Some(values) = self.paths.and_then(|paths| scan::scan(bytes, paths)) {
+            let mut values = Values::default();
+            if let Some(()) = self
+                .paths
+                .and_then(|paths| scan::scan(bytes, paths, &mut values))
+            {
                 return self.decide(Some(&values));
             }
         }

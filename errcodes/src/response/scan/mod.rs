@@ -116,13 +116,14 @@ impl Paths {
     }
 }
 
-/// The values `paths` lead to in `body`; `None` where the scan is not sure.
-pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
+/// The values `paths` lead to in `body`, written to `values`; `None` where the scan is not
+/// sure (`values` then hold nothing to read).
+pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths, values: &mut Values<'de>) -> Option<()> {
     let mut scan = Scan {
         bytes: body,
         at: 0,
         paths,
-        values: Values::default(),
+        values,
         alts: [0; SLOTS],
         matched: 0,
     };
@@ -132,13 +133,13 @@ pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
     if !(paths.flat && scan.flat().is_some()) {
         // What the flat scan does not take is read the general way, from the top.
         scan.at = open;
-        scan.values = Values::default();
+        *scan.values = Values::default();
         scan.alts = [0; SLOTS];
         scan.matched = 0;
         scan.object(paths.all, 0)?;
     }
     scan.space();
-    (scan.at == body.len()).then_some(scan.values)
+    (scan.at == body.len()).then_some(())
 }
 
 struct Scan<'de, 'p> {
@@ -147,7 +148,7 @@ struct Scan<'de, 'p> {
     paths: &'p Paths,
     /// For each slot, the path chosen and its value, and that path's place among the
     /// slot's paths.
-    values: Values<'de>,
+    values: &'p mut Values<'de>,
     alts: [u8; SLOTS],
     /// The paths that have led to a value.
     matched: Mask,

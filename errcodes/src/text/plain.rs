@@ -198,8 +198,21 @@ fn noise_start(
         }
     };
     let tail = text.get(start..)?;
-    (tail.len() >= noise.pattern.min_len as usize && match_fields(tail, &noise.pattern, ranges))
-        .then_some(start)
+    if tail.len() < noise.pattern.min_len as usize {
+        return None;
+    }
+    // One field to the end, as WeChat's ` rid: {rid}`: the rest of the tail, if any.
+    if count == 2 && noise.last.is_empty() {
+        let field = (noise.first.len(), tail.len());
+        if field.1 <= field.0 {
+            return None;
+        }
+        if let Some(range) = ranges.first_mut() {
+            *range = field;
+        }
+        return Some(start);
+    }
+    match_fields(tail, &noise.pattern, ranges).then_some(start)
 }
 
 /// A plain text trimmed at its end: its one space there, if any (it has no other

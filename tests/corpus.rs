@@ -8,6 +8,7 @@ use std::path::Path;
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::tiktok_shop::TiktokShopError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_channels_store::WechatChannelsStoreError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
@@ -153,4 +154,9 @@ fn wechat_pay_v3_responses() {
 #[test]
 fn wechat_channels_store_responses() {
     assert!(check::<WechatChannelsStoreError>("wechat_channels_store") >= 3);
+}
+
+#[test]
+fn tiktok_shop_responses() {
+    assert!(check::<TiktokShopError>("tiktok_shop") >= 7);
 }

@@ -70,6 +70,7 @@ const ORDER: &[&str] = &[
     "alipay",
     "wechat_pay_v3",
     "wechat_channels_store",
+    "tiktok_shop",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

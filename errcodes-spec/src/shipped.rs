@@ -11,6 +11,7 @@ const SHIPPED: &[(&str, &str)] = &[
         "tiktok_local_services",
         include_str!("../specs/tiktok_local_services.yaml"),
     ),
+    ("tiktok_shop", include_str!("../specs/tiktok_shop.yaml")),
     ("top_gateway", include_str!("../specs/top_gateway.yaml")),
     ("wangdiantong", include_str!("../specs/wangdiantong.yaml")),
     (

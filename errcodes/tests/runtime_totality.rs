@@ -22,6 +22,8 @@ use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::tiktok_global::TiktokGlobalError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+#[cfg(feature = "tiktok_shop")]
+use errcodes::platforms::tiktok_shop::TiktokShopError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 #[cfg(feature = "wechat_channels_store")]
@@ -46,6 +48,8 @@ macro_rules! for_each_spec {
         $check::<AlipayError>($($arg),*)$($try)?;
         $check::<TiktokGlobalError>($($arg),*)$($try)?;
         $check::<TiktokLocalServicesError>($($arg),*)$($try)?;
+        #[cfg(feature = "tiktok_shop")]
+        $check::<TiktokShopError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
@@ -85,6 +89,7 @@ fn every_spec_in_specs_is_covered() {
         .filter(|name| {
             name != "wechat_channels_store.yaml" || cfg!(feature = "wechat_channels_store")
         })
+        .filter(|name| name != "tiktok_shop.yaml" || cfg!(feature = "tiktok_shop"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -16,6 +16,7 @@
 //! | `alipay` | `AlipayError` | Alipay open platform gateway errors (feature not on by default) |
 //! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors (feature not on by default) |
 //! | `wechat_channels_store` | `WechatChannelsStoreError` | WeChat Channels store (视频号小店 / 微信小店) API, with `wechat_global` (feature not on by default) |
+//! | `tiktok_shop` | `TiktokShopError` | TikTok Shop Open API common errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -28,6 +29,8 @@ pub mod alipay;
 pub mod tiktok_global;
 #[cfg(feature = "tiktok_local_services")]
 pub mod tiktok_local_services;
+#[cfg(feature = "tiktok_shop")]
+pub mod tiktok_shop;
 #[cfg(feature = "top_gateway")]
 pub mod top_gateway;
 #[cfg(feature = "wangdiantong")]

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
+use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::tiktok_shop::TiktokShopError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
@@ -159,4 +160,9 @@ fn wechat_channels_store_responses() {
 #[test]
 fn tiktok_shop_responses() {
     assert!(check::<TiktokShopError>("tiktok_shop") >= 7);
+}
+
+#[test]
+fn shopee_responses() {
+    assert!(check::<ShopeeError>("shopee") >= 7);
 }

@@ -1,4 +1,4 @@
-//! The cross-border marketplace specs of issue 16 (`tiktok_shop`) against their official
+//! The cross-border marketplace specs of issue 16 (`tiktok_shop`, `shopee`) against their official
 //! sources, kept verbatim in `tests/fixtures/sources/`: each group of a spec holds exactly its
 //! source table's rows, in source order, each as one entry with the row's code, message and
 //! advice (the hint) as the source renders them; a class other than permanent has a note
@@ -157,6 +157,44 @@ fn tiktok_shop_expected(common: &Fixture, endpoint: &Fixture) -> Expected {
         .map(|row| Row { hint: None, ..row })
         .collect();
     expected.into_iter().chain([("endpoint", rows)]).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Shopee: an API page's `error_list`
+
+const SHOPEE: &str = "shopee";
+const SHOPEE_ERRORS: &str = "shopee_get_shop_info_errors.txt";
+
+/// The rows of the `"error_list": [...]` field the fixture holds: `name` is the code,
+/// `description` the message (its trailing blanks left out).
+fn error_list_rows(fixture: &Fixture) -> Vec<Row> {
+    let json = format!("{{{}}}", fixture.body.trim_end().trim_end_matches(','));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("the field is JSON");
+    let lines = fixture
+        .body
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim_start().starts_with("\"name\":"));
+    let items = value["error_list"].as_array().expect("a list");
+    assert_eq!(items.len(), lines.clone().count(), "one `name` line a row");
+    items
+        .iter()
+        .zip(lines)
+        .map(|(item, (i, _))| Row {
+            at: format!("{}:{}", fixture.name, fixture.offset + i + 1),
+            code: item["name"].as_str().expect("a name").to_owned(),
+            message: item["description"]
+                .as_str()
+                .expect("a description")
+                .trim_end()
+                .to_owned(),
+            hint: None,
+        })
+        .collect()
+}
+
+fn shopee_expected(errors: &Fixture) -> Expected {
+    vec![("error_list", error_list_rows(errors))]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -354,15 +392,53 @@ fn markdown_cells_render_as_the_page_shows_them() {
 
 #[test]
 fn the_specs_cite_their_fixtures_sources() {
-    for (platform, fixtures) in [(TIKTOK_SHOP, [TIKTOK_SHOP_COMMON, TIKTOK_SHOP_ENDPOINT])] {
+    for (platform, fixtures) in [
+        (TIKTOK_SHOP, &[TIKTOK_SHOP_COMMON, TIKTOK_SHOP_ENDPOINT][..]),
+        (SHOPEE, &[SHOPEE_ERRORS]),
+    ] {
         let spec = spec(platform);
         let source = text(&spec["source"]).expect("a source");
         let note = text(&spec["note"]).expect("a note");
-        for name in fixtures {
+        for &name in fixtures {
             let fixture = fixture(name);
             let page = fixture.source.split(' ').next().expect("a URL");
             assert!(source.contains(page), "{platform}: source cites {page}");
             assert!(note.contains(name), "{platform}: note names {name}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Shopee
+
+#[test]
+fn shopee_has_every_row_of_its_source() {
+    let expected = shopee_expected(&fixture(SHOPEE_ERRORS));
+    assert_eq!(expected[0].1.len(), 20);
+    assert_none(&problems(&spec(SHOPEE), &expected));
+    assert_none(&unexplained_classes(&spec(SHOPEE)));
+}
+
+#[test]
+fn a_reworded_dropped_or_extra_shopee_row_is_caught() {
+    let spec = spec(SHOPEE);
+    let check = |fixture: Fixture| problems(&spec, &shopee_expected(&fixture));
+    let reworded = check(edited(
+        SHOPEE_ERRORS,
+        "\"no timestamp\"",
+        "\"No timestamp\"",
+    ));
+    assert!(
+        reworded.iter().any(|p| p.contains("MissingTimestamp")),
+        "{reworded:?}"
+    );
+    let recoded = check(edited(SHOPEE_ERRORS, "\"error_sign\"", "\"error_auth\""));
+    assert!(recoded
+        .iter()
+        .any(|p| p.contains("WrongSign") && p.contains("code")));
+    let row = "    {\n      \"name\": \"error_shop\",\n      \"description\": \"shopid is invalid\"\n    },\n";
+    let dropped = check(edited(SHOPEE_ERRORS, row, ""));
+    assert!(!dropped.is_empty());
+    let extra = check(edited(SHOPEE_ERRORS, row, &format!("{row}{row}")));
+    assert!(!extra.is_empty());
 }

@@ -71,6 +71,7 @@ const ORDER: &[&str] = &[
     "wechat_pay_v3",
     "wechat_channels_store",
     "tiktok_shop",
+    "shopee",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

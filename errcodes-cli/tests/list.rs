@@ -8,7 +8,7 @@ use support::{errcodes, json, status, stderr, stdout};
 /// tables the specs include (WeChat's 172, less the 7 codes the transaction table lists too;
 /// TikTok's 7; TOP's 32), then those global tables on their own, then the platforms added
 /// since (Alipay: its 3 codes and 16 sub-code rows; WeChat Pay v3: 16 rows).
-const PLATFORMS: [(&str, &str, usize); 12] = [
+const PLATFORMS: [(&str, &str, usize); 13] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
         "wechat_transaction",
@@ -30,6 +30,7 @@ const PLATFORMS: [(&str, &str, usize); 12] = [
         22 + 172 - 21,
     ),
     ("tiktok_shop", "TiktokShopError", 25),
+    ("shopee", "ShopeeError", 20),
 ];
 
 fn rows(text: &str) -> Vec<&str> {

@@ -52,6 +52,8 @@ macro_rules! every_shipped {
         checked.push($check::<errcodes::platforms::tiktok_shop::TiktokShopError>(
             "tiktok_shop",
         ));
+        #[cfg(feature = "shopee")]
+        checked.push($check::<errcodes::platforms::shopee::ShopeeError>("shopee"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
@@ -61,6 +63,7 @@ macro_rules! every_shipped {
                 *name != "wechat_channels_store" || cfg!(feature = "wechat_channels_store")
             })
             .filter(|name| *name != "tiktok_shop" || cfg!(feature = "tiktok_shop"))
+            .filter(|name| *name != "shopee" || cfg!(feature = "shopee"))
             .collect();
         shipped.sort_unstable();
         assert_eq!(

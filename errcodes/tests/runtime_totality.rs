@@ -20,6 +20,8 @@ use proptest::prelude::*;
 use errcodes::platforms::aliexpress::AliexpressError;
 #[cfg(feature = "alipay")]
 use errcodes::platforms::alipay::AlipayError;
+#[cfg(feature = "shopee")]
+use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_global::TiktokGlobalError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 #[cfg(feature = "tiktok_shop")]
@@ -50,6 +52,8 @@ macro_rules! for_each_spec {
         $check::<TiktokLocalServicesError>($($arg),*)$($try)?;
         #[cfg(feature = "tiktok_shop")]
         $check::<TiktokShopError>($($arg),*)$($try)?;
+        #[cfg(feature = "shopee")]
+        $check::<ShopeeError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
@@ -90,6 +94,7 @@ fn every_spec_in_specs_is_covered() {
             name != "wechat_channels_store.yaml" || cfg!(feature = "wechat_channels_store")
         })
         .filter(|name| name != "tiktok_shop.yaml" || cfg!(feature = "tiktok_shop"))
+        .filter(|name| name != "shopee.yaml" || cfg!(feature = "shopee"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -17,6 +17,7 @@
 //! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors (feature not on by default) |
 //! | `wechat_channels_store` | `WechatChannelsStoreError` | WeChat Channels store (视频号小店 / 微信小店) API, with `wechat_global` (feature not on by default) |
 //! | `tiktok_shop` | `TiktokShopError` | TikTok Shop Open API common errors (feature not on by default) |
+//! | `shopee` | `ShopeeError` | Shopee Open Platform API v2 errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -25,6 +26,8 @@
 pub mod aliexpress;
 #[cfg(feature = "alipay")]
 pub mod alipay;
+#[cfg(feature = "shopee")]
+pub mod shopee;
 #[cfg(feature = "tiktok_global")]
 pub mod tiktok_global;
 #[cfg(feature = "tiktok_local_services")]

@@ -134,7 +134,7 @@ fn aliexpress_responses() {
 
 #[test]
 fn alipay_responses() {
-    assert!(check::<AlipayError>("alipay") >= 7);
+    assert!(check::<AlipayError>("alipay") >= 10);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The platform specs added from issue 16 against their official sources, kept verbatim in
-//! `tests/fixtures/sources/`: every row of the source is exactly one entry of the spec, with
-//! the row's code, sub-code and texts, in source order; nothing else is in the spec; each
-//! class a row's advice states is kept, and every other class an entry sets has a note.
+//! `tests/fixtures/sources/`: every row of a source is exactly one entry of the groups the
+//! spec transcribes from it, with the row's code, sub-code and texts, in source order;
+//! nothing else is in those groups, and every group is some source's; each class a row's
+//! advice states is kept, and every other class an entry sets has a note.
 
 use serde_yaml::Value;
 
@@ -18,7 +19,8 @@ fn read(path: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     line: usize,
-    code: i64,
+    /// `None`: the source gives no code, only the sub-code.
+    code: Option<i64>,
     sub_code: Option<String>,
     text: String,
     advice: Option<String>,
@@ -51,7 +53,7 @@ fn alipay_rows(text: &str) -> Vec<Row> {
             code = Some(parsed);
             rows.push(Row {
                 line: line_no,
-                code: parsed,
+                code: Some(parsed),
                 sub_code: None,
                 text: cells[1].to_owned(),
                 advice: None,
@@ -59,7 +61,7 @@ fn alipay_rows(text: &str) -> Vec<Row> {
             if !cells[2].is_empty() {
                 rows.push(Row {
                     line: line_no,
-                    code: parsed,
+                    code: Some(parsed),
                     sub_code: Some(cells[2].to_owned()),
                     text: cells[3].to_owned(),
                     advice: advice(cells.get(4)),
@@ -69,7 +71,7 @@ fn alipay_rows(text: &str) -> Vec<Row> {
             let code = code.unwrap_or_else(|| panic!("line {line_no}: a sub-code before any code"));
             rows.push(Row {
                 line: line_no,
-                code,
+                code: Some(code),
                 sub_code: Some(cells[0].to_owned()),
                 text: cells[1].to_owned(),
                 advice: advice(cells.get(2)),
@@ -79,10 +81,45 @@ fn alipay_rows(text: &str) -> Vec<Row> {
     rows
 }
 
-/// A spec's entries as rows, in spec order, with each entry's class and note.
-fn spec_rows(spec: &Value) -> Vec<(Row, String, bool, Option<String>)> {
+/// The business error table of Alipay's English Face-to-Face Payment pages as stored: each
+/// row is three lines, `Code |`, `Description/Reason |` and `Solution |`; the source gives no
+/// gateway code. The last row may be cut off (header `truncated: yes`): a row whose lines do
+/// not all end in ` |` is no row, and only the last may be so.
+fn alipay_f2f_rows(text: &str) -> Vec<Row> {
+    let (header, body) = text.split_once(CUT).expect("a header");
+    let truncated = header.contains("truncated: yes");
+    let offset = header.lines().count() + 2;
+    let lines: Vec<&str> = body.lines().collect();
+    let mut rows = Vec::new();
+    for (n, chunk) in lines.chunks(3).enumerate() {
+        let cells: Option<Vec<&str>> = chunk.iter().map(|line| line.strip_suffix(" |")).collect();
+        let line = offset + 3 * n;
+        match cells {
+            Some(cells) if cells.len() == 3 => rows.push(Row {
+                line,
+                code: None,
+                sub_code: Some(cells[0].to_owned()),
+                text: cells[1].to_owned(),
+                advice: Some(cells[2].to_owned()),
+            }),
+            _ => assert!(
+                truncated && (n + 1) * 3 >= lines.len(),
+                "line {line}: a cut row before the end, or in a text not marked truncated"
+            ),
+        }
+    }
+    rows
+}
+
+/// The entries of a spec's groups named in `groups` (all of them where it is empty) as
+/// rows, in spec order, with each entry's class and note.
+fn spec_rows(spec: &Value, groups: &[&str]) -> Vec<(Row, String, bool, Option<String>)> {
     let mut rows = Vec::new();
     for group in spec["groups"].as_sequence().expect("groups") {
+        let id = group["id"].as_str().expect("a group id");
+        if !groups.is_empty() && !groups.contains(&id) {
+            continue;
+        }
         for entry in group["errors"].as_sequence().expect("errors") {
             let own = entry.get("retry").is_some();
             let retry = entry.get("retry").or_else(|| group.get("retry"));
@@ -95,7 +132,10 @@ fn spec_rows(spec: &Value) -> Vec<(Row, String, bool, Option<String>)> {
             rows.push((
                 Row {
                     line: 0,
-                    code: entry["code"].as_i64().expect("an integer code"),
+                    code: match &entry["code"] {
+                        Value::Null => None,
+                        code => Some(code.as_i64().expect("an integer code or null")),
+                    },
                     sub_code: text("sub_code"),
                     text: text("message").expect("a message"),
                     advice: text("hint"),
@@ -109,27 +149,29 @@ fn spec_rows(spec: &Value) -> Vec<(Row, String, bool, Option<String>)> {
     rows
 }
 
-/// Every difference between the source's rows and the spec's entries.
-fn problems(source: &[Row], spec: &Value) -> Vec<String> {
+/// Every difference between the source's rows and the entries of the spec's `groups`.
+fn problems(source: &[Row], spec: &Value, groups: &[&str]) -> Vec<String> {
     let success: Vec<i64> = spec["envelope"]["success"]
         .as_sequence()
         .map(|codes| codes.iter().filter_map(Value::as_i64).collect())
         .unwrap_or_default();
     let expected: Vec<&Row> = source
         .iter()
-        .filter(|r| !success.contains(&r.code))
+        .filter(|r| r.code.is_none_or(|code| !success.contains(&code)))
         .collect();
-    let held = spec_rows(spec);
+    let held = spec_rows(spec, groups);
     let mut problems = Vec::new();
-    for code in &success {
-        if !source.iter().any(|row| row.code == *code) {
+    // A table of sub-codes without codes says nothing of the gateway's success code.
+    let coded = source.iter().any(|row| row.code.is_some());
+    for code in success.iter().filter(|_| coded) {
+        if !source.iter().any(|row| row.code == Some(*code)) {
             problems.push(format!("success code {code} is no row of the source"));
         }
     }
     for (i, row) in expected.iter().enumerate() {
         let Some((entry, ..)) = held.get(i) else {
             problems.push(format!(
-                "line {}: {} {:?} has no entry",
+                "line {}: {:?} {:?} has no entry",
                 row.line, row.code, row.sub_code
             ));
             continue;
@@ -147,7 +189,7 @@ fn problems(source: &[Row], spec: &Value) -> Vec<String> {
     }
     for (extra, ..) in held.iter().skip(expected.len()) {
         problems.push(format!(
-            "{} {:?} is no row of the source",
+            "{:?} {:?} is no row of the source",
             extra.code, extra.sub_code
         ));
     }
@@ -156,9 +198,14 @@ fn problems(source: &[Row], spec: &Value) -> Vec<String> {
 
 /// The classes a row's advice states, and every class an entry sets for itself has a note.
 fn class_problems(spec: &Value) -> Vec<String> {
-    let advice: [(&str, &str); 2] = [("稍后重试", "transient"), ("请刷新", "reauthenticate")];
+    let advice: [(&str, &str); 4] = [
+        ("稍后重试", "transient"),
+        ("请刷新", "reauthenticate"),
+        ("resend the request after fixing", "permanent"),
+        ("Contact Alipay", "permanent"),
+    ];
     let mut problems = Vec::new();
-    for (row, retry, own, note) in spec_rows(spec) {
+    for (row, retry, own, note) in spec_rows(spec, &[]) {
         for (words, class) in advice {
             if row.advice.as_deref().is_some_and(|a| a.contains(words)) && retry != class {
                 problems.push(format!(
@@ -175,9 +222,26 @@ fn class_problems(spec: &Value) -> Vec<String> {
 }
 
 const ALIPAY_SOURCE: &str = "tests/fixtures/sources/alipay_common_error_codes.txt";
+const ALIPAY_F2F_SOURCE: &str = "tests/fixtures/sources/alipay_f2f_business_error_codes.txt";
+/// The groups transcribed from each source.
+const ALIPAY_GATEWAY: &[&str] = &[
+    "service_unavailable",
+    "insufficient_token_permissions",
+    "missing_required_arguments",
+];
+const ALIPAY_F2F: &[&str] = &["trade_business_errors"];
 
 fn alipay() -> Value {
     serde_yaml::from_str(&read("specs/alipay.yaml")).expect("the spec is YAML")
+}
+
+fn source_url(path: &str) -> String {
+    read(path)
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("source: "))
+        .expect("a source")
+        .to_owned()
 }
 
 #[test]
@@ -188,27 +252,57 @@ fn alipay_has_every_row_of_its_source() {
         20,
         "10000, and 20000, 20001 and 40001 with their 16 sub-codes"
     );
-    let found = problems(&rows, &alipay());
+    let found = problems(&rows, &alipay(), ALIPAY_GATEWAY);
     assert!(found.is_empty(), "{}", found.join("\n"));
     let classes = class_problems(&alipay());
     assert!(classes.is_empty(), "{}", classes.join("\n"));
 }
 
 #[test]
+fn alipay_has_every_row_of_its_face_to_face_business_error_table() {
+    let rows = alipay_f2f_rows(&read(ALIPAY_F2F_SOURCE));
+    assert_eq!(rows.len(), 13, "13 whole rows; the 14th is cut off");
+    assert!(rows.iter().all(|r| r.code.is_none()));
+    let found = problems(&rows, &alipay(), ALIPAY_F2F);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn every_alipay_group_is_transcribed_from_one_source() {
+    let spec = alipay();
+    let ids: Vec<&str> = spec["groups"]
+        .as_sequence()
+        .expect("groups")
+        .iter()
+        .map(|g| g["id"].as_str().expect("an id"))
+        .collect();
+    let sourced: Vec<&str> = ALIPAY_GATEWAY.iter().chain(ALIPAY_F2F).copied().collect();
+    assert_eq!(ids, sourced);
+}
+
+#[test]
 fn the_spec_cites_the_fixtures_source() {
-    let text = read(ALIPAY_SOURCE);
-    let url = text
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("source: "))
-        .expect("a source");
-    assert_eq!(alipay()["source"].as_str(), Some(url));
+    let spec = alipay();
+    let source = spec["source"].as_str().expect("a source");
+    assert!(
+        source.starts_with(&format!("{} ", source_url(ALIPAY_SOURCE))),
+        "{source}"
+    );
+    assert!(
+        source.contains(&format!("; {} ", source_url(ALIPAY_F2F_SOURCE))),
+        "{source}"
+    );
+    let f2f = &spec["groups"][ALIPAY_GATEWAY.len()];
+    assert_eq!(f2f["id"].as_str(), Some(ALIPAY_F2F[0]));
+    let note = f2f["note"].as_str().expect("a note");
+    assert!(note.contains(&source_url(ALIPAY_F2F_SOURCE)), "{note}");
+    assert!(note.contains(ALIPAY_F2F_SOURCE.trim_start_matches("tests/fixtures/sources/")));
 }
 
 #[test]
 fn a_reworded_dropped_or_extra_alipay_row_is_caught() {
     let text = read(ALIPAY_SOURCE);
-    let check = |edited: String| problems(&alipay_rows(&edited), &alipay());
+    let check = |edited: String| problems(&alipay_rows(&edited), &alipay(), ALIPAY_GATEWAY);
     let reworded = check(text.replace("访问令牌已过期", "访问令牌过期"));
     assert_eq!(reworded.len(), 1, "{reworded:?}");
     let dropped = check(text.replace(
@@ -225,7 +319,7 @@ fn a_reworded_dropped_or_extra_alipay_row_is_caught() {
     assert_eq!(moved.len(), 1, "{moved:?}");
     let mut spec = alipay();
     spec["envelope"]["success"] = serde_yaml::from_str("[10000, 10001]").expect("yaml");
-    let success = problems(&alipay_rows(&text), &spec);
+    let success = problems(&alipay_rows(&text), &spec, ALIPAY_GATEWAY);
     assert!(
         success.iter().any(|p| p.contains("success code 10001")),
         "{success:?}"
@@ -235,5 +329,30 @@ fn a_reworded_dropped_or_extra_alipay_row_is_caught() {
     assert!(
         !class_problems(&relaxed).is_empty(),
         "稍后重试 is transient"
+    );
+}
+
+#[test]
+fn a_reworded_dropped_or_reclassed_face_to_face_row_is_caught() {
+    let text = read(ALIPAY_F2F_SOURCE);
+    let check = |edited: String| problems(&alipay_f2f_rows(&edited), &alipay(), ALIPAY_F2F);
+    let reworded = check(text.replace("Invalid APP_ID. |", "Invalid APPID. |"));
+    assert_eq!(reworded.len(), 1, "{reworded:?}");
+    let advice = check(text.replace(
+        "Update the buyer, and resend the request. |",
+        "Update the buyer. |",
+    ));
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    let dropped = check(text.replace(
+        "ACQ.TRADE_HAS_CLOSE |\nThe payment transaction exists and is closed. |\nUpdate the out_trade_no field, and resend the request. |\n",
+        "",
+    ));
+    assert!(!dropped.is_empty(), "{dropped:?}");
+    let mut relaxed = alipay();
+    relaxed["groups"][ALIPAY_GATEWAY.len()]["errors"][1]["retry"] = "transient".into();
+    let classes = class_problems(&relaxed);
+    assert!(
+        classes.iter().any(|p| p.contains("ACQ.INVALID_PARAMETER")),
+        "fixing the request is permanent: {classes:?}"
     );
 }

@@ -52,7 +52,21 @@ fn explain_chooses_the_entry_by_sub_code() {
             "AlipayError::InsufficientTokenPermissions"
         );
     }
-    // 40004 is not in the stored table: Unknown, exit status 1.
+    // A Face-to-Face business sub-code chooses its entry whatever the code.
+    let text = stdout(&errcodes(&[
+        "explain",
+        "alipay",
+        "40004",
+        "--sub-code",
+        "ACQ.TRADE_HAS_SUCCESS",
+    ]));
+    assert_eq!(field(&text, "variant"), "AlipayError::AcqTradeHasSuccess");
+    assert!(
+        field(&text, "retry").starts_with("already_applied"),
+        "{text}"
+    );
+    // 40004 is not in the stored gateway table, nor ACQ.TRADE_NOT_EXIST in the business
+    // table: Unknown, exit status 1.
     let unknown = errcodes(&[
         "explain",
         "alipay",
@@ -68,12 +82,12 @@ fn explain_chooses_the_entry_by_sub_code() {
 fn list_check_and_diff_read_the_spec() {
     let listed = stdout(&errcodes(&["list", "alipay"]));
     assert!(listed.starts_with("alipay: "), "{listed}");
-    assert!(listed.contains("19 entries"), "{listed}");
+    assert!(listed.contains("32 entries"), "{listed}");
     assert!(listed.contains("[insufficient_token_permissions] 20001 授权权限不足"));
 
     let checked = errcodes(&["check", "specs/alipay.yaml"]);
     assert_eq!(status(&checked), 0);
-    assert_eq!(stdout(&checked).trim(), "specs/alipay.yaml: ok, 19 entries");
+    assert_eq!(stdout(&checked).trim(), "specs/alipay.yaml: ok, 32 entries");
 
     let diffed = errcodes(&["diff", "specs/alipay.yaml", "specs/alipay.yaml"]);
     assert_eq!(status(&diffed), 0);

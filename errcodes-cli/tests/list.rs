@@ -7,7 +7,8 @@ use support::{errcodes, json, status, stderr, stdout};
 /// Entry counts: the seed tables' rows (`tests/fixtures/seeds/README.md`), with the global
 /// tables the specs include (WeChat's 172, less the 7 codes the transaction table lists too;
 /// TikTok's 7; TOP's 32), then those global tables on their own, then the platforms added
-/// since (Alipay: its 3 codes and 16 sub-code rows; WeChat Pay v3: 16 rows).
+/// since (Alipay: its 3 codes and 16 sub-code rows, and the 13 ACQ.* rows of its Face-to-Face
+/// business error table; WeChat Pay v3: 16 rows; TikTok Shop: 25 rows; Shopee: 20 rows).
 const PLATFORMS: [(&str, &str, usize); 13] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
@@ -21,7 +22,7 @@ const PLATFORMS: [(&str, &str, usize); 13] = [
     ("wechat_global", "WechatGlobalError", 172),
     ("top_gateway", "TopGatewayError", 32),
     ("tiktok_global", "TiktokGlobalError", 7),
-    ("alipay", "AlipayError", 19),
+    ("alipay", "AlipayError", 19 + 13),
     ("wechat_pay_v3", "WechatPayV3Error", 16),
     // The store's 22 rows and WeChat's 172, less the 21 codes both list.
     (

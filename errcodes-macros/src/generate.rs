@@ -84,7 +84,13 @@ pub fn platform_errors(input: TokenStream, manifest_dir: Option<&Path>) -> Token
                 display: &relative,
                 krate: &krate,
             };
-            return expand(&loaded.spec, &source);
+            // Where the facade's feature `xml` is off, its `xml_bodies!` is this report as
+            // a compile error.
+            let xml = loaded
+                .xml_feature_report()
+                .map(|report| quote!(#krate::__private::xml_bodies!(#report);));
+            let expanded = expand(&loaded.spec, &source);
+            return quote!(#expanded #xml);
         }
         Err(failure) => failure,
     };
@@ -148,6 +154,27 @@ groups:
             missing.contains("the spec file does not exist"),
             "{missing}"
         );
+    }
+
+    #[test]
+    fn an_xml_envelope_asks_for_the_feature_where_it_is_written() {
+        let dir = temp_dir();
+        let good = BROKEN.replace("mesage", "message");
+        let xml = good.replace(
+            "groups:",
+            "envelope:\n  format: xml\n  code: return_code\ngroups:",
+        );
+        std::fs::write(dir.join("xml.yaml"), xml).expect("write");
+        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir)).to_string();
+        assert!(tokens.contains("xml_bodies !"), "{tokens}");
+        assert!(
+            tokens.contains("xml.yaml:7:11: the envelope reads XML (`format: xml`), and errcodes feature `xml` is off"),
+            "{tokens}"
+        );
+        assert!(tokens.contains(r#"features = [\"xml\"]"#), "{tokens}");
+        std::fs::write(dir.join("json.yaml"), good).expect("write");
+        let tokens = platform_errors(quote!("json.yaml"), Some(&dir)).to_string();
+        assert!(!tokens.contains("xml_bodies"), "{tokens}");
     }
 
     #[test]

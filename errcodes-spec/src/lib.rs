@@ -28,6 +28,7 @@ mod check;
 mod compose;
 pub mod ctxt;
 pub mod encode;
+mod feature;
 mod load;
 mod locate;
 mod notes;
@@ -79,6 +80,13 @@ impl Loaded {
     /// Rendering reads the files again, so only a tool that shows them pays for it.
     pub fn notes(&self) -> Vec<String> {
         notes::notes(&self.spec, &self.files)
+    }
+
+    /// For a spec whose envelope reads XML (`format: xml` or `auto`), the report to give
+    /// where errcodes' feature `xml` is off: `path:line:column` of its `format`, the line
+    /// quoted, how to enable it. `None` for a spec that reads JSON.
+    pub fn xml_feature_report(&self) -> Option<String> {
+        feature::xml(&self.spec, &self.files)
     }
 }
 

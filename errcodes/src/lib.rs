@@ -404,17 +404,16 @@ macro_rules! __errcodes_response_impls {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __errcodes_xml_bodies {
-    () => {};
+    ($report:literal) => {};
 }
 
-/// Without feature `xml`, a spec whose envelope reads XML is a compile error that says so.
+/// Without feature `xml`, a spec whose envelope reads XML is a compile error: the report,
+/// `path:line:column` of the spec's `format` and how to enable the feature.
 #[cfg(not(feature = "xml"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __errcodes_xml_bodies {
-    () => {
-        ::core::compile_error!(
-            "the spec's envelope reads XML (`format: xml` or `auto`): enable errcodes feature `xml`"
-        );
+    ($report:literal) => {
+        ::core::compile_error!($report);
     };
 }

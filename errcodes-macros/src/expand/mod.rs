@@ -120,11 +120,10 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         let (id, title) = (&group.id, &group.title);
         quote!(#krate::Group::__new(#id, #title))
     });
-    let response = spec.envelope.as_ref().map(|envelope| {
-        let xml = (envelope.format != errcodes_spec::Format::Json)
-            .then(|| quote!(#krate::__private::xml_bodies!();));
-        quote!(#krate::__private::response_impls!(#ty); #xml)
-    });
+    let response = spec
+        .envelope
+        .as_ref()
+        .map(|_| quote!(#krate::__private::response_impls!(#ty);));
     let tracked = source.tracked;
     let inherent = inherent(&ty, krate);
     let traits = traits(&ty, krate);

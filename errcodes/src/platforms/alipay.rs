@@ -1,11 +1,14 @@
 //! The Alipay open platform's gateway errors (API 公共错误码): codes 20000, 20001 and
-//! 40001, each with the sub-codes that say what failed.
+//! 40001, each with the sub-codes that say what failed; and the `ACQ.*` sub-codes of the
+//! Face-to-Face Payment business error table, which choose their entry whatever the code
+//! (Alipay sends them with 40004).
 //!
 //! Generated from `specs/alipay.yaml` by `errcodes::platform_errors!`; feature `alipay`,
 //! not on by default. Alipay answers `{"alipay_trade_query_response": {"code", "msg",
 //! "sub_code", "sub_msg"}, "sign": "..."}`, the object named after the method called; a
 //! success is code `10000`. The sub-code chooses the entry; a code or sub-code the stored
-//! official table does not list (40004 and the APIs' `ACQ.*`) is `Unknown`, with both kept.
+//! official tables do not list (40004 without a listed sub-code, `ACQ.TRADE_NOT_EXIST`) is
+//! `Unknown`, with both kept.
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
@@ -19,6 +22,12 @@
 //! assert_eq!(*error.error(), AlipayError::AopAuthTokenTimeOut);
 //! assert_eq!(error.retry_class(), RetryClass::Reauthenticate);
 //! assert_eq!(error.sub_code(), Some("aop.auth-token-time-out"));
+//!
+//! let body = r#"{"alipay_trade_pay_response":{"code":"40004","msg":"Business Failed",
+//!     "sub_code":"ACQ.TRADE_HAS_SUCCESS","sub_msg":"交易已被支付"},"sign":"x"}"#;
+//! let error = AlipayError::from_response(body)?.expect("an error");
+//! assert_eq!(*error.error(), AlipayError::AcqTradeHasSuccess);
+//! assert_eq!(error.retry_class(), RetryClass::AlreadyApplied);
 //!
 //! let success = r#"{"alipay_trade_query_response":{"code":"10000","msg":"Success"},"sign":"x"}"#;
 //! assert!(AlipayError::from_response(success)?.is_none());

@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 
 use crate::expand::{expand, Source};
-use crate::generate::platform_errors;
+use crate::generate::{platform_errors, Track};
 use crate::spec::{load, read};
 
 /// A valid spec that uses every feature, for mutations to start from.
@@ -59,6 +59,7 @@ fn check_total(text: &str) -> Result<(), TestCaseError> {
                 &spec,
                 &Source {
                     tracked: &["/fuzz.yaml".to_owned()],
+                    stub: false,
                     display: "fuzz.yaml",
                     krate: &quote::quote!(::errcodes),
                 },
@@ -75,6 +76,7 @@ fn check_total(text: &str) -> Result<(), TestCaseError> {
                     &stub,
                     &Source {
                         tracked: &[],
+                        stub: true,
                         display: "fuzz.yaml",
                         krate: &quote::quote!(::errcodes),
                     },
@@ -158,7 +160,7 @@ proptest! {
         if let Err(failure) = load(&dir, "spec.yaml") {
             prop_assert!(!failure.reports.is_empty());
         }
-        let tokens = platform_errors(quote::quote!("spec.yaml"), Some(&dir));
+        let tokens = platform_errors(quote::quote!("spec.yaml"), Some(&dir), Track::Files);
         prop_assert!(syn::parse2::<syn::File>(tokens).is_ok());
     }
 }

@@ -51,8 +51,21 @@ impl Parse for Input {
     }
 }
 
+/// Whether the expansion makes rustc rebuild the calling crate when a file of the spec
+/// changes: the macro's does; an expansion kept in a repository has no call site to rebuild.
+#[derive(Clone, Copy)]
+pub enum Track {
+    Files,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Nothing,
+}
+
 /// Expands `platform_errors!(input)` for a crate whose manifest is in `manifest_dir`.
-pub fn platform_errors(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+pub fn platform_errors(
+    input: TokenStream,
+    manifest_dir: Option<&Path>,
+    track: Track,
+) -> TokenStream {
     let Input { path, krate } = match syn::parse2(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
@@ -79,8 +92,13 @@ pub fn platform_errors(input: TokenStream, manifest_dir: Option<&Path>) -> Token
                 );
                 return syn::Error::new(path.span(), message).to_compile_error();
             };
+            let tracked = match track {
+                Track::Files => tracked.as_slice(),
+                Track::Nothing => &[],
+            };
             let source = Source {
-                tracked: &tracked,
+                tracked,
+                stub: false,
                 display: &relative,
                 krate: &krate,
             };
@@ -101,6 +119,7 @@ pub fn platform_errors(input: TokenStream, manifest_dir: Option<&Path>) -> Token
     let stub = failure.stub.map(|spec| {
         let source = Source {
             tracked: &[],
+            stub: true,
             display: &relative,
             krate: &krate,
         };
@@ -139,7 +158,7 @@ groups:
     fn a_broken_spec_expands_to_errors_and_a_stub() {
         let dir = temp_dir();
         std::fs::write(dir.join("broken.yaml"), BROKEN).expect("write");
-        let tokens = platform_errors(quote!("broken.yaml"), Some(&dir)).to_string();
+        let tokens = platform_errors(quote!("broken.yaml"), Some(&dir), Track::Files).to_string();
         assert!(tokens.contains("compile_error"), "{tokens}");
         assert!(
             tokens.contains("broken.yaml:13:9: unknown key `mesage`"),
@@ -149,7 +168,7 @@ groups:
             tokens.contains("pub enum DemoError"),
             "a stub enum keeps later errors away"
         );
-        let missing = platform_errors(quote!("nope.yaml"), Some(&dir)).to_string();
+        let missing = platform_errors(quote!("nope.yaml"), Some(&dir), Track::Files).to_string();
         assert!(
             missing.contains("the spec file does not exist"),
             "{missing}"
@@ -165,7 +184,7 @@ groups:
             "envelope:\n  format: xml\n  code: return_code\ngroups:",
         );
         std::fs::write(dir.join("xml.yaml"), xml).expect("write");
-        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir)).to_string();
+        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir), Track::Files).to_string();
         assert!(tokens.contains("xml_bodies !"), "{tokens}");
         assert!(
             tokens.contains("xml.yaml:7:11: the envelope reads XML (`format: xml`), and errcodes feature `xml` is off"),
@@ -173,13 +192,14 @@ groups:
         );
         assert!(tokens.contains(r#"features = [\"xml\"]"#), "{tokens}");
         std::fs::write(dir.join("json.yaml"), good).expect("write");
-        let tokens = platform_errors(quote!("json.yaml"), Some(&dir)).to_string();
+        let tokens = platform_errors(quote!("json.yaml"), Some(&dir), Track::Files).to_string();
         assert!(!tokens.contains("xml_bodies"), "{tokens}");
     }
 
     #[test]
     fn the_input_must_be_a_string_literal() {
-        let tokens = platform_errors(quote!(specs::demo), Some(Path::new("."))).to_string();
+        let tokens =
+            platform_errors(quote!(specs::demo), Some(Path::new(".")), Track::Files).to_string();
         assert!(
             tokens.contains("expected the path of a YAML spec"),
             "{tokens}"
@@ -190,8 +210,12 @@ groups:
     fn a_crate_path_may_follow() {
         let dir = temp_dir();
         std::fs::write(dir.join("good.yaml"), BROKEN.replace("mesage", "message")).expect("write");
-        let tokens =
-            platform_errors(quote!("good.yaml", crate = my_sdk::errcodes), Some(&dir)).to_string();
+        let tokens = platform_errors(
+            quote!("good.yaml", crate = my_sdk::errcodes),
+            Some(&dir),
+            Track::Files,
+        )
+        .to_string();
         assert!(
             tokens.contains("impl my_sdk :: errcodes :: Catalog for DemoError"),
             "{tokens}"
@@ -201,7 +225,7 @@ groups:
             quote!("good.yaml", crate = ),
             quote!("good.yaml" x),
         ] {
-            let tokens = platform_errors(bad.clone(), Some(&dir)).to_string();
+            let tokens = platform_errors(bad.clone(), Some(&dir), Track::Files).to_string();
             assert!(tokens.contains("compile_error"), "{bad}: {tokens}");
         }
     }

@@ -11,6 +11,8 @@ mod expand;
 #[cfg(test)]
 mod fuzz_tests;
 mod generate;
+#[cfg(test)]
+mod kept_tests;
 
 /// Generates an error enum from a YAML spec.
 ///
@@ -100,5 +102,10 @@ pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStrea
     let manifest_dir = test_dir
         .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
         .map(std::path::PathBuf::from);
-    generate::platform_errors(input.into(), manifest_dir.as_deref()).into()
+    generate::platform_errors(
+        input.into(),
+        manifest_dir.as_deref(),
+        generate::Track::Files,
+    )
+    .into()
 }

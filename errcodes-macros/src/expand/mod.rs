@@ -19,9 +19,10 @@ use table::{source_tokens, table};
 
 /// Where the expansion comes from and what it may name.
 pub struct Source<'a> {
-    /// Absolute path of each file of the spec, so that editing one rebuilds the crate;
-    /// empty for a stub.
+    /// Absolute path of each file of the spec, so that editing one rebuilds the crate.
     pub tracked: &'a [String],
+    /// The expansion stands in for a broken spec, next to its errors.
+    pub stub: bool,
     /// The path as the macro call wrote it.
     pub display: &'a str,
     /// The path of the errcodes crate: `::errcodes`, or a re-export (`crate = my_sdk::errcodes`).
@@ -55,10 +56,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     );
     let non_exhaustive = spec.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     // The stub that stands in for a broken spec should add no warnings of its own.
-    let stub_allow = source
-        .tracked
-        .is_empty()
-        .then(|| quote!(#[allow(dead_code)]));
+    let stub_allow = source.stub.then(|| quote!(#[allow(dead_code)]));
     let all = source_tokens(names().map(|name| format!("{ty}::{name},")));
     // A variant's index: a `match` (lowered to arithmetic on the tag) up to a few thousand
     // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
@@ -152,13 +150,16 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             // Editing a spec file rebuilds the crate: rustc tracks files `include_str!` reads.
             #(const _: &str = ::core::include_str!(#tracked);)*
 
+            // Codes as the platform writes them, so that a search of the expansion finds them.
+            #[allow(clippy::unreadable_literal)]
             static TABLE: #krate::__private::Table = #table;
 
             #unit
 
-            // The table names every variant, those the spec deprecates too.
+            // The table names every variant, those the spec deprecates too; `__index` has an
+            // arm per entry.
             #[automatically_derived]
-            #[allow(deprecated)]
+            #[allow(deprecated, clippy::too_many_lines)]
             impl #krate::Catalog for #ty {
                 const PLATFORM: &'static str = #platform;
                 const TITLE: &'static str = #title;
@@ -222,8 +223,14 @@ fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
     } else {
         quote!(index)
     };
+    // An arm per entry; the default arm, which repeats the first, is never taken.
     Some(quote! {
-        #[allow(deprecated, clippy::cast_possible_truncation)]
+        #[allow(
+            deprecated,
+            clippy::cast_possible_truncation,
+            clippy::match_same_arms,
+            clippy::too_many_lines
+        )]
         fn unit(index: usize) -> #ty {
             match #key {
                 #arms
@@ -341,6 +348,7 @@ groups:
             &spec,
             &Source {
                 tracked: &["/demo.yaml".to_owned()],
+                stub: false,
                 display: "demo.yaml",
                 krate: &quote!(::errcodes),
             },
@@ -390,6 +398,7 @@ groups:
             &spec,
             &Source {
                 tracked: &[],
+                stub: false,
                 display: "demo.yaml",
                 krate: &quote!(my_sdk::errcodes),
             },

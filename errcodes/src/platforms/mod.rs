@@ -3,6 +3,12 @@
 //! (all on by default): five platforms' tables, and the global codes that every call of
 //! three of them can answer, which their specs include.
 //!
+//! Each expansion is kept in `generated/<name>.rs`, which the module includes: a build
+//! compiles the generated code without running the macro (the YAML parse and table encoding
+//! in debug code were most of an opt-in platform's build cost). A test of `errcodes-macros`
+//! fails when a kept file is not what the macro makes of its spec today, and rewrites them
+//! with `ERRCODES_BLESS=1` (`specs/README.md`).
+//!
 //! | module | enum | platform |
 //! | --- | --- | --- |
 //! | `wechat_shop` | `WechatShopError` | WeChat Mini Shop (微信小商店) open API |

@@ -10,6 +10,8 @@
 //! one `serde_json` gives: text with escapes and numbers that are no plain integer are read by
 //! `serde_json` itself.
 
+mod flat;
+
 use std::borrow::Cow;
 
 use serde_json::Number;
@@ -37,6 +39,9 @@ pub(crate) struct Paths {
     ending: [Mask; MAX_KEYS + 1],
     wild: [Mask; MAX_KEYS],
     all: Mask,
+    /// Whether every path is one key that is no `*`: the scan then reads the top-level
+    /// object alone ([`flat`]).
+    flat: bool,
 }
 
 static NO_PATH: Path = Path {
@@ -53,6 +58,7 @@ impl Paths {
             ending: [0; MAX_KEYS + 1],
             wild: [0; MAX_KEYS],
             all: 0,
+            flat: true,
         };
         let mut bit = 0;
         for (slot, alts) in (0u8..).zip(slots) {
@@ -66,6 +72,7 @@ impl Paths {
                     }
                 }
                 paths.all |= 1 << bit;
+                paths.flat &= matches!(path.keys, [key] if *key != "*");
                 bit += 1;
             }
         }
@@ -117,7 +124,11 @@ pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
     };
     scan.space();
     scan.eat(b'{')?;
-    scan.object(paths.all, 0)?;
+    if paths.flat {
+        scan.flat()?;
+    } else {
+        scan.object(paths.all, 0)?;
+    }
     scan.space();
     (scan.at == body.len()).then_some(scan.values)
 }
@@ -225,6 +236,9 @@ impl<'de> Scan<'de, '_> {
     }
 
     /// A key, as `serde_json` reads it: text with escapes by `serde_json` itself.
+    // Inlined into both object loops, as it was into the one before the flat scan.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn key(&mut self) -> Option<Cow<'de, [u8]>> {
         let (start, end, escaped) = self.string()?;
         let inner = self.bytes.get(start + 1..end - 1)?;
@@ -239,6 +253,8 @@ impl<'de> Scan<'de, '_> {
     }
 
     /// The value at `depth` that the paths `active` lead to.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn value(&mut self, active: Mask, depth: usize) -> Option<()> {
         self.space();
         let (ending, _) = self.paths.at(active, depth);
@@ -264,11 +280,7 @@ impl<'de> Scan<'de, '_> {
             b't' => self.word(b"true").map(|()| Found::Bool(true))?,
             b'f' => self.word(b"false").map(|()| Found::Bool(false))?,
             b'n' => self.word(b"null").map(|()| Found::Null)?,
-            _ => {
-                let start = self.at;
-                self.number()?;
-                number(self.bytes.get(start..self.at)?)?
-            }
+            _ => self.number_value()?,
         };
         self.end(ending, found)
     }
@@ -373,6 +385,33 @@ impl<'de> Scan<'de, '_> {
             self.digits();
         }
         Some(())
+    }
+
+    /// A number as [`number`] reads it: a plain integer as its digits are checked, anything
+    /// else checked by [`Scan::number`] and read by `serde_json`.
+    fn number_value(&mut self) -> Option<Found<'de>> {
+        let start = self.at;
+        let negative = self.eat(b'-').is_some();
+        let digits = self.at;
+        let mut magnitude = 0i64;
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
+            magnitude = magnitude
+                .wrapping_mul(10)
+                .wrapping_add(i64::from(digit - b'0'));
+            self.at += 1;
+        }
+        let len = self.at - digits;
+        let plain = (1..=18).contains(&len)
+            && (len == 1 || self.bytes.get(digits) != Some(&b'0'))
+            && !matches!(self.peek(), Some(b'.' | b'e' | b'E'))
+            // `serde_json` reads `-0` as a float.
+            && !(negative && magnitude == 0);
+        if plain {
+            return Some(Found::Int(if negative { -magnitude } else { magnitude }));
+        }
+        self.at = start;
+        self.number()?;
+        number(self.bytes.get(start..self.at)?)
     }
 
     fn digits(&mut self) {

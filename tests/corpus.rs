@@ -7,6 +7,7 @@ use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
+use errcodes::platforms::lazada::LazadaError;
 use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
 use errcodes::platforms::tiktok_shop::TiktokShopError;
@@ -165,4 +166,9 @@ fn tiktok_shop_responses() {
 #[test]
 fn shopee_responses() {
     assert!(check::<ShopeeError>("shopee") >= 7);
+}
+
+#[test]
+fn lazada_responses() {
+    assert!(check::<LazadaError>("lazada") >= 4);
 }

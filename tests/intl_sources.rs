@@ -1,4 +1,4 @@
-//! The cross-border marketplace specs of issue 16 (`tiktok_shop`, `shopee`) against their official
+//! The cross-border marketplace specs of issue 16 (`tiktok_shop`, `shopee`, `lazada`) against their official
 //! sources, kept verbatim in `tests/fixtures/sources/`: each group of a spec holds exactly its
 //! source table's rows, in source order, each as one entry with the row's code, message and
 //! advice (the hint) as the source renders them; a class other than permanent has a note
@@ -198,6 +198,125 @@ fn shopee_expected(errors: &Fixture) -> Expected {
 }
 
 // ---------------------------------------------------------------------------------------
+// Lazada: API pages' Error Code rows, repeated rows kept
+
+const LAZADA: &str = "lazada";
+const LAZADA_PAGES: &str = "lazada_api_error_codes.txt";
+
+/// The fixture's pages, each `(title, rows)`: a `# ` heading, then one JSON object a row
+/// (`code`, `codeDesc`, `solution`). A row's text is trimmed and unquoted; its advice is its
+/// solution, unless that is only `1` or repeats the text.
+fn lazada_pages(fixture: &Fixture) -> Vec<(String, Vec<Row>)> {
+    let unquoted = |text: &str| text.trim().trim_matches('"').to_owned();
+    let mut pages: Vec<(String, Vec<Row>)> = Vec::new();
+    for (i, line) in fixture.body.lines().enumerate() {
+        if let Some(title) = line.strip_prefix("# ") {
+            pages.push((title.to_owned(), Vec::new()));
+            continue;
+        }
+        let row: serde_json::Value = serde_json::from_str(line).expect("a JSON row");
+        let field = |key: &str| unquoted(row[key].as_str().expect("a string"));
+        let (message, solution) = (field("codeDesc"), field("solution"));
+        let (_, rows) = pages.last_mut().expect("a row under a page heading");
+        rows.push(Row {
+            at: format!("{}:{}", fixture.name, fixture.offset + i + 1),
+            code: field("code"),
+            hint: (solution != "1" && solution != message).then_some(solution),
+            message,
+        });
+    }
+    pages
+}
+
+/// Whether `text` is an instance of `template`, whose `{field}`s stand for any non-empty text.
+fn instance_of(template: &str, text: &str) -> bool {
+    let mut parts = template.split('{').map(|part| {
+        part.split_once('}')
+            .map_or(("", part), |(_, lit)| ("f", lit))
+    });
+    let (_, first) = parts.next().expect("a first part");
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    for (_, literal) in parts {
+        let found = if literal.is_empty() {
+            (!rest.is_empty()).then_some(rest.len())
+        } else {
+            rest.get(1..)
+                .and_then(|after| after.find(literal))
+                .map(|at| at + 1)
+        };
+        let Some(at) = found else { return false };
+        rest = &rest[at + literal.len()..];
+    }
+    rest.is_empty()
+}
+
+/// Every difference between `spec` and the pages: each row is an instance of exactly one
+/// entry of its page's group with the row's code; the entries are in the order of their first
+/// rows, none is without a row, and a hint is one of its rows' advice (none where no row has
+/// advice).
+fn lazada_problems(spec: &Value, pages: &[(String, Vec<Row>)], ids: &[&str]) -> Vec<String> {
+    let held = groups(spec);
+    let mut problems = Vec::new();
+    let held_ids: Vec<&str> = held.iter().map(|(id, _)| id.as_str()).collect();
+    if held_ids != ids {
+        problems.push(format!("groups {held_ids:?}, the pages give {ids:?}"));
+    }
+    for ((id, entries), (title, rows)) in held.iter().zip(pages) {
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut advice: Vec<Vec<&str>> = vec![Vec::new(); entries.len()];
+        for row in rows {
+            let matched: Vec<usize> = (0..entries.len())
+                .filter(|&i| {
+                    entries[i].code == row.code && instance_of(&entries[i].message, &row.message)
+                })
+                .collect();
+            match matched[..] {
+                [i] => {
+                    if !firsts.contains(&i) {
+                        firsts.push(i);
+                    }
+                    advice[i].extend(row.hint.as_deref());
+                }
+                _ => problems.push(format!(
+                    "{}: {} {:?} is {} entries of {id}",
+                    row.at,
+                    row.code,
+                    row.message,
+                    matched.len()
+                )),
+            }
+        }
+        if firsts != (0..entries.len()).collect::<Vec<_>>() {
+            problems.push(format!(
+                "{id} ({title}): entries in the order {firsts:?} of their first rows"
+            ));
+        }
+        for (entry, advice) in entries.iter().zip(&advice) {
+            let fine = match &entry.hint {
+                Some(hint) => advice.contains(&hint.as_str()),
+                None => advice.is_empty(),
+            };
+            if !fine {
+                problems.push(format!(
+                    "{id}: {} hint {:?}, its rows advise {advice:?}",
+                    entry.name, entry.hint
+                ));
+            }
+        }
+    }
+    problems
+}
+
+const LAZADA_GROUPS: [&str; 4] = [
+    "generate_access_token",
+    "refresh_access_token",
+    "get_seller",
+    "get_product_item",
+];
+
+// ---------------------------------------------------------------------------------------
 // Specs
 
 /// A spec entry as the comparison needs it.
@@ -395,6 +514,7 @@ fn the_specs_cite_their_fixtures_sources() {
     for (platform, fixtures) in [
         (TIKTOK_SHOP, &[TIKTOK_SHOP_COMMON, TIKTOK_SHOP_ENDPOINT][..]),
         (SHOPEE, &[SHOPEE_ERRORS]),
+        (LAZADA, &[LAZADA_PAGES]),
     ] {
         let spec = spec(platform);
         let source = text(&spec["source"]).expect("a source");
@@ -441,4 +561,79 @@ fn a_reworded_dropped_or_extra_shopee_row_is_caught() {
     assert!(!dropped.is_empty());
     let extra = check(edited(SHOPEE_ERRORS, row, &format!("{row}{row}")));
     assert!(!extra.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// Lazada
+
+#[test]
+fn lazada_has_every_row_of_its_source() {
+    let pages = lazada_pages(&fixture(LAZADA_PAGES));
+    let rows: Vec<usize> = pages.iter().map(|(_, rows)| rows.len()).collect();
+    assert_eq!(rows, [4, 9, 1, 15], "the pages' rows, repeats included");
+    assert_none(&lazada_problems(&spec(LAZADA), &pages, &LAZADA_GROUPS));
+    assert_none(&unexplained_classes(&spec(LAZADA)));
+}
+
+#[test]
+fn a_reworded_dropped_or_unstated_lazada_row_is_caught() {
+    let spec = spec(LAZADA);
+    let check = |fixture: Fixture| lazada_problems(&spec, &lazada_pages(&fixture), &LAZADA_GROUPS);
+    let reworded = check(edited(
+        LAZADA_PAGES,
+        "E208: Item not exist",
+        "E208: Item does not exist",
+    ));
+    assert!(reworded.iter().any(|p| p.contains("208")), "{reworded:?}");
+    let line = "{\"code\": \"IllegalAccessToken\", \"codeDesc\": \"The specified access token is invalid or expired\", \"solution\": \"access token is invalid or expired\"}\n";
+    let dropped = check(edited(LAZADA_PAGES, line, ""));
+    assert!(
+        dropped.iter().any(|p| p.contains("entries in the order")),
+        "{dropped:?}"
+    );
+    let advice = check(edited(
+        LAZADA_PAGES,
+        "\"solution\": \"access token is invalid or expired\"",
+        "\"solution\": \"refresh it\"",
+    ));
+    assert!(
+        advice.iter().any(|p| p.contains("IllegalAccessToken hint")),
+        "{advice:?}"
+    );
+    let extra = check(edited(
+        LAZADA_PAGES,
+        line,
+        &format!(
+            "{line}{{\"code\": \"ApiCallLimit\", \"codeDesc\": \"x\", \"solution\": \"1\"}}\n"
+        ),
+    ));
+    assert!(
+        extra.iter().any(|p| p.contains("ApiCallLimit")),
+        "{extra:?}"
+    );
+}
+
+#[test]
+fn a_template_stands_for_any_text_in_its_fields() {
+    let template = "{app_key} can only be authorized by market, not support refresh";
+    assert!(instance_of(
+        template,
+        "XXX can only be authorized by market, not support refresh"
+    ));
+    assert!(instance_of(
+        template,
+        "appkey can only be authorized by market, not support refresh"
+    ));
+    assert!(!instance_of(
+        template,
+        " can only be authorized by market, not support refresh"
+    ));
+    assert!(!instance_of(
+        template,
+        "appkey can only be authorized by market"
+    ));
+    assert!(instance_of("a {x}", "a b"));
+    assert!(!instance_of("a {x}", "a "));
+    assert!(instance_of("plain", "plain"));
+    assert!(!instance_of("plain", "plainer"));
 }

@@ -72,6 +72,7 @@ const ORDER: &[&str] = &[
     "wechat_channels_store",
     "tiktok_shop",
     "shopee",
+    "lazada",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

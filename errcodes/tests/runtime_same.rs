@@ -54,6 +54,8 @@ macro_rules! every_shipped {
         ));
         #[cfg(feature = "shopee")]
         checked.push($check::<errcodes::platforms::shopee::ShopeeError>("shopee"));
+        #[cfg(feature = "lazada")]
+        checked.push($check::<errcodes::platforms::lazada::LazadaError>("lazada"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
@@ -64,6 +66,7 @@ macro_rules! every_shipped {
             })
             .filter(|name| *name != "tiktok_shop" || cfg!(feature = "tiktok_shop"))
             .filter(|name| *name != "shopee" || cfg!(feature = "shopee"))
+            .filter(|name| *name != "lazada" || cfg!(feature = "lazada"))
             .collect();
         shipped.sort_unstable();
         assert_eq!(

@@ -20,6 +20,8 @@ use proptest::prelude::*;
 use errcodes::platforms::aliexpress::AliexpressError;
 #[cfg(feature = "alipay")]
 use errcodes::platforms::alipay::AlipayError;
+#[cfg(feature = "lazada")]
+use errcodes::platforms::lazada::LazadaError;
 #[cfg(feature = "shopee")]
 use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_global::TiktokGlobalError;
@@ -54,6 +56,8 @@ macro_rules! for_each_spec {
         $check::<TiktokShopError>($($arg),*)$($try)?;
         #[cfg(feature = "shopee")]
         $check::<ShopeeError>($($arg),*)$($try)?;
+        #[cfg(feature = "lazada")]
+        $check::<LazadaError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
@@ -95,6 +99,7 @@ fn every_spec_in_specs_is_covered() {
         })
         .filter(|name| name != "tiktok_shop.yaml" || cfg!(feature = "tiktok_shop"))
         .filter(|name| name != "shopee.yaml" || cfg!(feature = "shopee"))
+        .filter(|name| name != "lazada.yaml" || cfg!(feature = "lazada"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -24,6 +24,7 @@
 //! | `wechat_channels_store` | `WechatChannelsStoreError` | WeChat Channels store (视频号小店 / 微信小店) API, with `wechat_global` (feature not on by default) |
 //! | `tiktok_shop` | `TiktokShopError` | TikTok Shop Open API common errors (feature not on by default) |
 //! | `shopee` | `ShopeeError` | Shopee Open Platform API v2 errors (feature not on by default) |
+//! | `lazada` | `LazadaError` | Lazada Open Platform errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -32,6 +33,8 @@
 pub mod aliexpress;
 #[cfg(feature = "alipay")]
 pub mod alipay;
+#[cfg(feature = "lazada")]
+pub mod lazada;
 #[cfg(feature = "shopee")]
 pub mod shopee;
 #[cfg(feature = "tiktok_global")]

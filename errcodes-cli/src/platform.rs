@@ -70,6 +70,9 @@ const ORDER: &[&str] = &[
     "alipay",
     "wechat_pay_v3",
     "wechat_channels_store",
+    "tiktok_shop",
+    "shopee",
+    "lazada",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

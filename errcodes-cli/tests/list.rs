@@ -8,8 +8,9 @@ use support::{errcodes, json, status, stderr, stdout};
 /// tables the specs include (WeChat's 172, less the 7 codes the transaction table lists too;
 /// TikTok's 7; TOP's 32), then those global tables on their own, then the platforms added
 /// since (Alipay: its 3 codes and 16 sub-code rows, and the 13 ACQ.* rows of its Face-to-Face
-/// business error table; WeChat Pay v3: 16 rows).
-const PLATFORMS: [(&str, &str, usize); 11] = [
+/// business error table; WeChat Pay v3: 16 rows; TikTok Shop: 25 rows; Shopee: 20 rows;
+/// Lazada: 13 entries for its pages' 29 rows, a repeated row counted once).
+const PLATFORMS: [(&str, &str, usize); 14] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
         "wechat_transaction",
@@ -30,6 +31,9 @@ const PLATFORMS: [(&str, &str, usize); 11] = [
         "WechatChannelsStoreError",
         22 + 172 - 21,
     ),
+    ("tiktok_shop", "TiktokShopError", 25),
+    ("shopee", "ShopeeError", 20),
+    ("lazada", "LazadaError", 13),
 ];
 
 fn rows(text: &str) -> Vec<&str> {

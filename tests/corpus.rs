@@ -7,6 +7,7 @@ use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
+use errcodes::platforms::amazon_sp_api::AmazonSpApiError;
 use errcodes::platforms::lazada::LazadaError;
 use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
@@ -171,4 +172,9 @@ fn shopee_responses() {
 #[test]
 fn lazada_responses() {
     assert!(check::<LazadaError>("lazada") >= 4);
+}
+
+#[test]
+fn amazon_sp_api_responses() {
+    assert!(check::<AmazonSpApiError>("amazon_sp_api") >= 6);
 }

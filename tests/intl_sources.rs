@@ -1,4 +1,4 @@
-//! The cross-border marketplace specs of issue 16 (`tiktok_shop`, `shopee`, `lazada`) against their official
+//! The cross-border marketplace specs of issue 16 (`tiktok_shop`, `shopee`, `lazada`, `amazon_sp_api`) against their official
 //! sources, kept verbatim in `tests/fixtures/sources/`: each group of a spec holds exactly its
 //! source table's rows, in source order, each as one entry with the row's code, message and
 //! advice (the hint) as the source renders them; a class other than permanent has a note
@@ -317,6 +317,111 @@ const LAZADA_GROUPS: [&str; 4] = [
 ];
 
 // ---------------------------------------------------------------------------------------
+// Amazon SP-API: an OpenAPI model's error responses
+
+const SP_API: &str = "amazon_sp_api";
+const SP_API_MODEL: &str = "amazon_sp_api_fba_inbound_errors.txt";
+
+/// One error response of the model: its status, description and sandbox example.
+struct Response {
+    at: String,
+    status: u64,
+    description: String,
+    code: String,
+    message: String,
+}
+
+/// The fixture's responses, `"400": {...}` to `"503": {...}` of an operation, in file order;
+/// each has one sandbox case whose body holds one error.
+fn model_responses(fixture: &Fixture) -> Vec<Response> {
+    let json = format!("{{{}}}", fixture.body);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("the responses are JSON");
+    let object = value.as_object().expect("an object");
+    object
+        .iter()
+        .map(|(status, response)| {
+            let opening = format!("          {status:?}: {{");
+            let line = fixture
+                .body
+                .lines()
+                .position(|line| line == opening)
+                .expect("a status line");
+            let cases = response["x-amzn-api-sandbox"]["static"]
+                .as_array()
+                .expect("cases");
+            assert_eq!(cases.len(), 1, "{status}: one sandbox case");
+            let errors = cases[0]["response"]["errors"].as_array().expect("errors");
+            assert_eq!(errors.len(), 1, "{status}: one error");
+            let text = |value: &serde_json::Value| value.as_str().expect("text").to_owned();
+            Response {
+                at: format!("{}:{}", fixture.name, fixture.offset + line + 1),
+                status: status.parse().expect("a status"),
+                description: text(&response["description"]),
+                code: text(&errors[0]["code"]),
+                message: text(&errors[0]["message"]),
+            }
+        })
+        .collect()
+}
+
+/// Every difference between `spec` and the model: an entry per example, examples with the
+/// same code and message being one, in order, with the first one's status, and a note that
+/// quotes each of its statuses' descriptions.
+fn model_problems(spec: &Value, responses: &[Response]) -> Vec<String> {
+    let mut expected: Vec<Vec<&Response>> = Vec::new();
+    for response in responses {
+        match expected
+            .iter_mut()
+            .find(|same| same[0].code == response.code && same[0].message == response.message)
+        {
+            Some(same) => same.push(response),
+            None => expected.push(vec![response]),
+        }
+    }
+    let held = groups(spec);
+    let mut problems = Vec::new();
+    let entries: Vec<&Entry> = held.iter().flat_map(|(_, entries)| entries).collect();
+    for (i, same) in expected.iter().enumerate() {
+        let first = same[0];
+        let Some(entry) = entries.get(i) else {
+            problems.push(format!("{}: {} is in no entry", first.at, first.code));
+            continue;
+        };
+        if (entry.code.as_str(), entry.message.as_str())
+            != (first.code.as_str(), first.message.as_str())
+        {
+            problems.push(format!(
+                "{}: {} {:?}, the model has {} {:?}",
+                first.at, entry.name, entry.message, first.code, first.message
+            ));
+        }
+        if entry.http_status != Some(first.status) {
+            problems.push(format!(
+                "{}: {} has status {:?}",
+                first.at, entry.name, entry.http_status
+            ));
+        }
+        for response in same {
+            let quoted = format!("{}: {}", response.status, response.description);
+            if !entry
+                .note
+                .as_deref()
+                .is_some_and(|note| note.contains(&quoted))
+            {
+                problems.push(format!(
+                    "{}: {}'s note lacks {quoted:?}",
+                    response.at, entry.name
+                ));
+            }
+        }
+    }
+    for entry in entries.iter().skip(expected.len()) {
+        problems.push(format!("{} is in no response of the model", entry.name));
+    }
+    problems
+}
+
+// ---------------------------------------------------------------------------------------
 // Specs
 
 /// A spec entry as the comparison needs it.
@@ -327,6 +432,7 @@ struct Entry {
     message: String,
     hint: Option<String>,
     retry: String,
+    http_status: Option<u64>,
     note: Option<String>,
 }
 
@@ -368,6 +474,7 @@ fn groups(spec: &Value) -> Vec<(String, Vec<Entry>)> {
                     retry: retry(&entry["retry"])
                         .or_else(|| retry(&group["retry"]))
                         .expect("a retry class"),
+                    http_status: entry["http_status"].as_u64(),
                     note: text(&entry["note"]),
                 })
                 .collect();
@@ -515,6 +622,7 @@ fn the_specs_cite_their_fixtures_sources() {
         (TIKTOK_SHOP, &[TIKTOK_SHOP_COMMON, TIKTOK_SHOP_ENDPOINT][..]),
         (SHOPEE, &[SHOPEE_ERRORS]),
         (LAZADA, &[LAZADA_PAGES]),
+        (SP_API, &[SP_API_MODEL]),
     ] {
         let spec = spec(platform);
         let source = text(&spec["source"]).expect("a source");
@@ -636,4 +744,49 @@ fn a_template_stands_for_any_text_in_its_fields() {
     assert!(!instance_of("a {x}", "a "));
     assert!(instance_of("plain", "plain"));
     assert!(!instance_of("plain", "plainer"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Amazon SP-API
+
+#[test]
+fn amazon_sp_api_has_every_error_response_of_its_model() {
+    let responses = model_responses(&fixture(SP_API_MODEL));
+    let statuses: Vec<u64> = responses.iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [400, 401, 403, 404, 429, 500, 503]);
+    assert_none(&model_problems(&spec(SP_API), &responses));
+    assert_none(&unexplained_classes(&spec(SP_API)));
+}
+
+#[test]
+fn a_changed_or_dropped_sp_api_response_is_caught() {
+    let spec = spec(SP_API);
+    let check = |fixture: Fixture| model_problems(&spec, &model_responses(&fixture));
+    let reworded = check(edited(
+        SP_API_MODEL,
+        "\"Invalid input.\"",
+        "\"Invalid Input\"",
+    ));
+    assert!(
+        reworded.iter().any(|p| p.contains("InvalidInput")),
+        "{reworded:?}"
+    );
+    let described = check(edited(
+        SP_API_MODEL,
+        "The resource specified does not exist.",
+        "Not found.",
+    ));
+    assert!(
+        described.iter().any(|p| p.contains("NotFound's note")),
+        "{described:?}"
+    );
+    let recoded = check(edited(
+        SP_API_MODEL,
+        "\"QuotaExceeded\"",
+        "\"TooManyRequests\"",
+    ));
+    assert!(
+        recoded.iter().any(|p| p.contains("QuotaExceeded")),
+        "{recoded:?}"
+    );
 }

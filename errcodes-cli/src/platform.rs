@@ -73,6 +73,7 @@ const ORDER: &[&str] = &[
     "tiktok_shop",
     "shopee",
     "lazada",
+    "amazon_sp_api",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

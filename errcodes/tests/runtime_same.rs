@@ -56,6 +56,9 @@ macro_rules! every_shipped {
         checked.push($check::<errcodes::platforms::shopee::ShopeeError>("shopee"));
         #[cfg(feature = "lazada")]
         checked.push($check::<errcodes::platforms::lazada::LazadaError>("lazada"));
+        #[cfg(feature = "amazon_sp_api")]
+        checked
+            .push($check::<errcodes::platforms::amazon_sp_api::AmazonSpApiError>("amazon_sp_api"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
@@ -67,6 +70,7 @@ macro_rules! every_shipped {
             .filter(|name| *name != "tiktok_shop" || cfg!(feature = "tiktok_shop"))
             .filter(|name| *name != "shopee" || cfg!(feature = "shopee"))
             .filter(|name| *name != "lazada" || cfg!(feature = "lazada"))
+            .filter(|name| *name != "amazon_sp_api" || cfg!(feature = "amazon_sp_api"))
             .collect();
         shipped.sort_unstable();
         assert_eq!(

@@ -20,6 +20,8 @@ use proptest::prelude::*;
 use errcodes::platforms::aliexpress::AliexpressError;
 #[cfg(feature = "alipay")]
 use errcodes::platforms::alipay::AlipayError;
+#[cfg(feature = "amazon_sp_api")]
+use errcodes::platforms::amazon_sp_api::AmazonSpApiError;
 #[cfg(feature = "lazada")]
 use errcodes::platforms::lazada::LazadaError;
 #[cfg(feature = "shopee")]
@@ -58,6 +60,8 @@ macro_rules! for_each_spec {
         $check::<ShopeeError>($($arg),*)$($try)?;
         #[cfg(feature = "lazada")]
         $check::<LazadaError>($($arg),*)$($try)?;
+        #[cfg(feature = "amazon_sp_api")]
+        $check::<AmazonSpApiError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
@@ -100,6 +104,7 @@ fn every_spec_in_specs_is_covered() {
         .filter(|name| name != "tiktok_shop.yaml" || cfg!(feature = "tiktok_shop"))
         .filter(|name| name != "shopee.yaml" || cfg!(feature = "shopee"))
         .filter(|name| name != "lazada.yaml" || cfg!(feature = "lazada"))
+        .filter(|name| name != "amazon_sp_api.yaml" || cfg!(feature = "amazon_sp_api"))
         .collect();
     found.sort();
     let mut shipped = files();

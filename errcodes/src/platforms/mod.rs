@@ -25,6 +25,7 @@
 //! | `tiktok_shop` | `TiktokShopError` | TikTok Shop Open API common errors (feature not on by default) |
 //! | `shopee` | `ShopeeError` | Shopee Open Platform API v2 errors (feature not on by default) |
 //! | `lazada` | `LazadaError` | Lazada Open Platform errors (feature not on by default) |
+//! | `amazon_sp_api` | `AmazonSpApiError` | Amazon Selling Partner API errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -33,6 +34,8 @@
 pub mod aliexpress;
 #[cfg(feature = "alipay")]
 pub mod alipay;
+#[cfg(feature = "amazon_sp_api")]
+pub mod amazon_sp_api;
 #[cfg(feature = "lazada")]
 pub mod lazada;
 #[cfg(feature = "shopee")]

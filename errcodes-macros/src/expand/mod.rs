@@ -1,10 +1,11 @@
 //! [`Spec`] → tokens.
 //!
 //! The generated code is mostly data: one static `Table` that the runtime reads through the
-//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only three
-//! functions match on the variants (a variant's index, a variant from its index, the code of
-//! `Unknown`); every variant is a unit but `Unknown`, so each match lowers to arithmetic on
-//! the tag, and the expansion and its compile time grow linearly with the spec.
+//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only one function
+//! has an arm per entry (a variant from its index: every variant is a unit but `Unknown`, so
+//! it lowers to arithmetic); a variant's index comes from its discriminant, in the runtime.
+//! Each expression per entry costs rustc time in every pass, in errcodes' own build for
+//! the shipped platforms too: the lists hold literals where they can (BENCHMARKS.md).
 
 mod docs;
 mod table;
@@ -58,28 +59,12 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     // The stub that stands in for a broken spec should add no warnings of its own.
     let stub_allow = source.stub.then(|| quote!(#[allow(dead_code)]));
     let all = source_tokens(names().map(|name| format!("{ty}::{name},")));
-    // A variant's index: a `match` (lowered to arithmetic on the tag) up to a few thousand
-    // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
-    // by the derived order (the variants' order in the declaration) takes none.
-    let to_index = if spec.entries.len() <= 2048 {
-        let arms = source_tokens(
-            names()
-                .enumerate()
-                .map(|(i, name)| format!("{ty}::{name} => {i},")),
-        );
-        quote! {
-            match self {
-                #arms
-                #ty::Unknown(_) => #krate::__private::UNKNOWN,
-            }
-        }
-    } else {
-        quote! {
-            match self {
-                #ty::Unknown(_) => #krate::__private::UNKNOWN,
-                known => <[Self]>::binary_search(Self::ALL, known)
-                    .unwrap_or(#krate::__private::UNKNOWN),
-            }
+    // A variant's index, from its discriminant (`errcodes::__private::variant_index`): a
+    // `match` of an arm per entry cost rustc more than anything else per entry.
+    let to_index = quote! {
+        match self {
+            #ty::Unknown(_) => #krate::__private::UNKNOWN,
+            known => #krate::__private::variant_index(known),
         }
     };
     let count = spec.entries.len();
@@ -156,10 +141,9 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
             #unit
 
-            // The table names every variant, those the spec deprecates too; `__index` has an
-            // arm per entry.
+            // The table names every variant, those the spec deprecates too.
             #[automatically_derived]
-            #[allow(deprecated, clippy::too_many_lines)]
+            #[allow(deprecated)]
             impl #krate::Catalog for #ty {
                 const PLATFORM: &'static str = #platform;
                 const TITLE: &'static str = #title;
@@ -172,7 +156,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     &TABLE
                 }
 
-                #inline_match
+                #[inline]
                 fn __index(&self) -> usize {
                     #to_index
                 }

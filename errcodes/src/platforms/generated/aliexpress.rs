@@ -650,7 +650,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for AliexpressError {
         const PLATFORM: &'static str = "aliexpress";
         const TITLE: &'static str = "AliExpress open platform: Order Management Errors (solution order fulfilment)";
@@ -719,53 +719,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                AliexpressError::ShipmentNoticeAlreadySubmitted => 0,
-                AliexpressError::OrderMissingFulfillmentInfo => 1,
-                AliexpressError::TrackingNumberFailedRiskReview => 2,
-                AliexpressError::SystemError => 3,
-                AliexpressError::OrderNumberInvalidOrNotOwned => 4,
-                AliexpressError::LogisticsServiceNotFound => 5,
-                AliexpressError::ShipmentNoticeAlreadySubmittedUpdating => 6,
-                AliexpressError::OrderNotAwaitingShipment => 7,
-                AliexpressError::ShipFromCountryNotSupported => 8,
-                AliexpressError::RequestValidationInternalError => 9,
-                AliexpressError::TrackingNumberFormatInvalid => 10,
-                AliexpressError::FulfillmentOrderQueryFailed => 11,
-                AliexpressError::TrackingUrlRequired => 12,
-                AliexpressError::OrderFulfillSystemError => 13,
-                AliexpressError::UploadFailed => 14,
-                AliexpressError::UserCallLimited => 15,
-                AliexpressError::SessionCallLimited => 16,
-                AliexpressError::PartnerCallLimited => 17,
-                AliexpressError::AppCallLimited => 18,
-                AliexpressError::AppCallExceedsLimitedFrequency => 19,
-                AliexpressError::HttpActionNotAllowed => 20,
-                AliexpressError::ServiceCurrentlyUnavailable => 21,
-                AliexpressError::InsufficientIsvPermissions => 22,
-                AliexpressError::InsufficientUserPermissions => 23,
-                AliexpressError::InsufficientPartnerPermissions => 24,
-                AliexpressError::RemoteServiceError => 25,
-                AliexpressError::MissingMethod => 26,
-                AliexpressError::InvalidMethod => 27,
-                AliexpressError::InvalidFormat => 28,
-                AliexpressError::MissingSignature => 29,
-                AliexpressError::InvalidSignature => 30,
-                AliexpressError::MissingSession => 31,
-                AliexpressError::InvalidSession => 32,
-                AliexpressError::MissingAppKey => 33,
-                AliexpressError::InvalidAppKey => 34,
-                AliexpressError::MissingTimestamp => 35,
-                AliexpressError::InvalidTimestamp => 36,
-                AliexpressError::MissingVersion => 37,
-                AliexpressError::InvalidVersion => 38,
-                AliexpressError::UnsupportedVersion => 39,
-                AliexpressError::MissingRequiredArguments => 40,
-                AliexpressError::InvalidArguments => 41,
-                AliexpressError::ForbiddenRequest => 42,
-                AliexpressError::ParameterError => 43,
-                AliexpressError::InsufficientSecurityLevel => 44,
-                AliexpressError::IspServerError => 45,
                 AliexpressError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -150,7 +150,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for TiktokGlobalError {
         const PLATFORM: &'static str = "tiktok_global";
         const TITLE: &'static str = "TikTok API v2 error codes";
@@ -174,14 +174,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                TiktokGlobalError::AccessTokenInvalid => 0,
-                TiktokGlobalError::InternalError => 1,
-                TiktokGlobalError::InvalidFileUpload => 2,
-                TiktokGlobalError::InvalidParams => 3,
-                TiktokGlobalError::RateLimitExceeded => 4,
-                TiktokGlobalError::ScopeNotAuthorized => 5,
-                TiktokGlobalError::ScopePermissionMissed => 6,
                 TiktokGlobalError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

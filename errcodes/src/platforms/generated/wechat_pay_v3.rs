@@ -249,7 +249,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for WechatPayV3Error {
         const PLATFORM: &'static str = "wechat_pay_v3";
         const TITLE: &'static str = "WeChat Pay API v3 errors (微信支付 APIv3 错误码)";
@@ -284,23 +284,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                WechatPayV3Error::ParamError => 0,
-                WechatPayV3Error::InvalidRequest => 1,
-                WechatPayV3Error::SignError => 2,
-                WechatPayV3Error::SystemError => 3,
-                WechatPayV3Error::AppidMchidNotMatch => 4,
-                WechatPayV3Error::MchNotExists => 5,
-                WechatPayV3Error::OrderClosed => 6,
-                WechatPayV3Error::AccountError => 7,
-                WechatPayV3Error::NoAuth => 8,
-                WechatPayV3Error::NotEnough => 9,
-                WechatPayV3Error::OutTradeNoUsed => 10,
-                WechatPayV3Error::RuleLimit => 11,
-                WechatPayV3Error::TradeError => 12,
-                WechatPayV3Error::OrderNotExist => 13,
-                WechatPayV3Error::RatelimitExceeded => 14,
-                WechatPayV3Error::ServiceUnavailable => 15,
                 WechatPayV3Error::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

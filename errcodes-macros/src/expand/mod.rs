@@ -33,7 +33,6 @@ pub struct Source<'a> {
 pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let ty = Ident::new(&spec.enum_name, Span::call_site());
     let krate = source.krate;
-    let names = || spec.entries.iter().map(|entry| &entry.name);
     let variants = source_tokens(spec.entries.iter().map(|entry| {
         let deprecated = entry
             .deprecated
@@ -58,7 +57,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let non_exhaustive = spec.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     // The stub that stands in for a broken spec should add no warnings of its own.
     let stub_allow = source.stub.then(|| quote!(#[allow(dead_code)]));
-    let all = source_tokens(names().map(|name| format!("{ty}::{name},")));
+    let all = all(&ty, spec);
     // A variant's index, from its discriminant (`errcodes::__private::variant_index`): a
     // `match` of an arm per entry cost rustc more than anything else per entry.
     let to_index = quote! {
@@ -149,7 +148,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 const TITLE: &'static str = #title;
                 const SOURCE: &'static str = #source_link;
                 const GROUPS: &'static [#krate::Group] = &[#(#groups),*];
-                const ALL: &'static [Self] = &[#all];
+                const ALL: &'static [Self] = #all;
 
                 #[inline]
                 fn __table() -> &'static #krate::__private::Table {
@@ -186,6 +185,39 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     }
 }
 
+/// `Catalog::ALL`: up to a few thousand entries, filled by `unit` at compile time, which
+/// costs rustc a third of what an expression an entry does; past that, the interpreter's
+/// search of `unit`'s arms for each entry would cost more than the list.
+fn all(ty: &Ident, spec: &Spec) -> TokenStream {
+    let count = spec.entries.len();
+    match spec.entries.first() {
+        Some(first) if count <= 2048 => {
+            let first = Ident::new(&first.name, Span::call_site());
+            let count = proc_macro2::Literal::usize_unsuffixed(count);
+            quote! {
+                &{
+                    const FIRST: #ty = #ty::#first;
+                    let mut all = [FIRST; #count];
+                    let mut index = 0;
+                    while index < #count {
+                        ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                        index += 1;
+                    }
+                    all
+                }
+            }
+        }
+        _ => {
+            let names = source_tokens(
+                spec.entries
+                    .iter()
+                    .map(|entry| format!("{ty}::{},", entry.name)),
+            );
+            quote!(&[#names])
+        }
+    }
+}
+
 /// The variant of entry `index`, for an index below the entry count: a `match` whose every
 /// arm, the default included, is a unit variant lowers to arithmetic on the tag, where one
 /// arm that holds a code would make it a jump table, which a mix of codes mispredicts.
@@ -215,7 +247,7 @@ fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
             clippy::match_same_arms,
             clippy::too_many_lines
         )]
-        fn unit(index: usize) -> #ty {
+        const fn unit(index: usize) -> #ty {
             match #key {
                 #arms
                 _ => #ty::#first,
@@ -255,11 +287,15 @@ fn inherent(ty: &Ident, krate: &TokenStream) -> TokenStream {
     }
 }
 
-/// The std traits, each through one generic function of the runtime.
+/// The std traits, each through one generic function of the runtime. Each method is
+/// `#[inline]`: compiled in the crate that calls it, as a generic function is, rather than
+/// in the crate of the enum, where every build of errcodes with a shipped platform would
+/// compile all of them, used or not.
 fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl ::core::clone::Clone for #ty {
+            #[inline]
             fn clone(&self) -> Self {
                 #krate::__private::clone(self)
             }
@@ -267,6 +303,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
 
         #[automatically_derived]
         impl ::core::fmt::Debug for #ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #krate::__private::debug(self, f)
             }
@@ -277,6 +314,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         /// prints what the platform sent.
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #krate::__private::display(self, f)
             }
@@ -298,6 +336,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         impl ::core::str::FromStr for #ty {
             type Err = ::core::convert::Infallible;
 
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
                 ::core::result::Result::Ok(<Self as #krate::Catalog>::from_code(code))
             }

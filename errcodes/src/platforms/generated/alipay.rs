@@ -344,7 +344,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> AlipayError {
+    const fn unit(index: usize) -> AlipayError {
         match (index as u8).wrapping_add(128) {
             128 => AlipayError::ServiceUnavailable,
             129 => AlipayError::IspUnknowError,
@@ -402,40 +402,16 @@ const _: () = {
                 "Face-to-Face Payment business error codes (当面付-英文版)",
             ),
         ];
-        const ALL: &'static [Self] = &[
-            AlipayError::ServiceUnavailable,
-            AlipayError::IspUnknowError,
-            AlipayError::AopUnknowError,
-            AlipayError::InsufficientTokenPermissions,
-            AlipayError::AopInvalidAuthToken,
-            AlipayError::AopAuthTokenTimeOut,
-            AlipayError::AopInvalidAppAuthToken,
-            AlipayError::AopInvalidAppAuthTokenNoApi,
-            AlipayError::AopAppAuthTokenTimeOut,
-            AlipayError::AopNoProductRegByPartner,
-            AlipayError::MissingRequiredArguments,
-            AlipayError::IsvMissingMethod,
-            AlipayError::IsvMissingSignature,
-            AlipayError::IsvMissingSignatureType,
-            AlipayError::IsvMissingSignatureKey,
-            AlipayError::IsvMissingAppId,
-            AlipayError::IsvMissingTimestamp,
-            AlipayError::IsvMissingVersion,
-            AlipayError::IsvDecryptionErrorMissingEncryptType,
-            AlipayError::AcqSystemError,
-            AlipayError::AcqInvalidParameter,
-            AlipayError::AcqAccessForbidden,
-            AlipayError::AcqExistForbiddenWord,
-            AlipayError::AcqPartnerError,
-            AlipayError::AcqTotalFeeExceed,
-            AlipayError::AcqContextInconsistent,
-            AlipayError::AcqTradeHasSuccess,
-            AlipayError::AcqTradeHasClose,
-            AlipayError::AcqBuyerSellerEqual,
-            AlipayError::AcqTradeBuyerNotMatch,
-            AlipayError::AcqBuyerEnableStatusForbid,
-            AlipayError::AcqBuyerPaymentAmountDayLimitError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: AlipayError = AlipayError::ServiceUnavailable;
+            let mut all = [FIRST; 32];
+            let mut index = 0;
+            while index < 32 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -488,12 +464,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for AlipayError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for AlipayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -503,6 +481,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for AlipayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -520,6 +499,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for AlipayError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

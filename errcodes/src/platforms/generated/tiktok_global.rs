@@ -137,7 +137,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> TiktokGlobalError {
+    const fn unit(index: usize) -> TiktokGlobalError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokGlobalError::AccessTokenInvalid,
             129 => TiktokGlobalError::InternalError,
@@ -158,15 +158,16 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("all_error_codes", "All Error Codes"),
         ];
-        const ALL: &'static [Self] = &[
-            TiktokGlobalError::AccessTokenInvalid,
-            TiktokGlobalError::InternalError,
-            TiktokGlobalError::InvalidFileUpload,
-            TiktokGlobalError::InvalidParams,
-            TiktokGlobalError::RateLimitExceeded,
-            TiktokGlobalError::ScopeNotAuthorized,
-            TiktokGlobalError::ScopePermissionMissed,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: TiktokGlobalError = TiktokGlobalError::AccessTokenInvalid;
+            let mut all = [FIRST; 7];
+            let mut index = 0;
+            while index < 7 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -223,12 +224,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for TiktokGlobalError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for TiktokGlobalError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -238,6 +241,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TiktokGlobalError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -255,6 +259,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TiktokGlobalError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -412,7 +412,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> TopGatewayError {
+    const fn unit(index: usize) -> TopGatewayError {
         match (index as u8).wrapping_add(128) {
             128 => TopGatewayError::UploadFailed,
             129 => TopGatewayError::UserCallLimited,
@@ -463,40 +463,16 @@ const _: () = {
             ),
             ::errcodes::Group::__new("platform_sub_errors", "Platform sub errors"),
         ];
-        const ALL: &'static [Self] = &[
-            TopGatewayError::UploadFailed,
-            TopGatewayError::UserCallLimited,
-            TopGatewayError::SessionCallLimited,
-            TopGatewayError::PartnerCallLimited,
-            TopGatewayError::AppCallLimited,
-            TopGatewayError::AppCallExceedsLimitedFrequency,
-            TopGatewayError::HttpActionNotAllowed,
-            TopGatewayError::ServiceCurrentlyUnavailable,
-            TopGatewayError::InsufficientIsvPermissions,
-            TopGatewayError::InsufficientUserPermissions,
-            TopGatewayError::InsufficientPartnerPermissions,
-            TopGatewayError::RemoteServiceError,
-            TopGatewayError::MissingMethod,
-            TopGatewayError::InvalidMethod,
-            TopGatewayError::InvalidFormat,
-            TopGatewayError::MissingSignature,
-            TopGatewayError::InvalidSignature,
-            TopGatewayError::MissingSession,
-            TopGatewayError::InvalidSession,
-            TopGatewayError::MissingAppKey,
-            TopGatewayError::InvalidAppKey,
-            TopGatewayError::MissingTimestamp,
-            TopGatewayError::InvalidTimestamp,
-            TopGatewayError::MissingVersion,
-            TopGatewayError::InvalidVersion,
-            TopGatewayError::UnsupportedVersion,
-            TopGatewayError::MissingRequiredArguments,
-            TopGatewayError::InvalidArguments,
-            TopGatewayError::ForbiddenRequest,
-            TopGatewayError::ParameterError,
-            TopGatewayError::InsufficientSecurityLevel,
-            TopGatewayError::IspServerError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: TopGatewayError = TopGatewayError::UploadFailed;
+            let mut all = [FIRST; 32];
+            let mut index = 0;
+            while index < 32 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -549,12 +525,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for TopGatewayError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for TopGatewayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -564,6 +542,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TopGatewayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -581,6 +560,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TopGatewayError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

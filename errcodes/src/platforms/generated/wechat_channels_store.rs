@@ -1670,7 +1670,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> WechatChannelsStoreError {
+    const fn unit(index: usize) -> WechatChannelsStoreError {
         match (index as u8).wrapping_add(128) {
             128 => WechatChannelsStoreError::PlatformBusy,
             129 => WechatChannelsStoreError::InvalidCredential,
@@ -1860,181 +1860,16 @@ const _: () = {
             ::errcodes::Group::__new("open_platform_common", "公共错误码"),
             ::errcodes::Group::__new("api_pages", "接口文档的返回码"),
         ];
-        const ALL: &'static [Self] = &[
-            WechatChannelsStoreError::PlatformBusy,
-            WechatChannelsStoreError::InvalidCredential,
-            WechatChannelsStoreError::InvalidOpenidForAccount,
-            WechatChannelsStoreError::InvalidAppid,
-            WechatChannelsStoreError::InvalidUrl,
-            WechatChannelsStoreError::AccessTokenMissing,
-            WechatChannelsStoreError::AppidMissing,
-            WechatChannelsStoreError::ComponentAppidMissing,
-            WechatChannelsStoreError::AccessTokenExpired,
-            WechatChannelsStoreError::RequirePostMethod,
-            WechatChannelsStoreError::RequireHttps,
-            WechatChannelsStoreError::EmptyPostData,
-            WechatChannelsStoreError::ContentSizeOutOfLimit,
-            WechatChannelsStoreError::DailyQuotaReached,
-            WechatChannelsStoreError::MinuteQuotaReached,
-            WechatChannelsStoreError::ClientIpNotInWhitelist,
-            WechatChannelsStoreError::DataFormatError,
-            WechatChannelsStoreError::ApiUnauthorized,
-            WechatChannelsStoreError::ApiForbidden,
-            WechatChannelsStoreError::UserUnauthorizedApi,
-            WechatChannelsStoreError::UserLimited,
-            WechatChannelsStoreError::ClientIpNotRegistered,
-            WechatChannelsStoreError::InvalidCredentialType,
-            WechatChannelsStoreError::InvalidMediaType,
-            WechatChannelsStoreError::InvalidFileType,
-            WechatChannelsStoreError::InvalidFileSize,
-            WechatChannelsStoreError::InvalidMediaId,
-            WechatChannelsStoreError::InvalidMessageType,
-            WechatChannelsStoreError::InvalidImageSize,
-            WechatChannelsStoreError::InvalidVoiceSize,
-            WechatChannelsStoreError::InvalidVideoSize,
-            WechatChannelsStoreError::InvalidThumbSize,
-            WechatChannelsStoreError::InvalidAccessToken,
-            WechatChannelsStoreError::InvalidMenuType,
-            WechatChannelsStoreError::InvalidButtonCount,
-            WechatChannelsStoreError::InvalidButtonType,
-            WechatChannelsStoreError::InvalidButtonNameLength,
-            WechatChannelsStoreError::InvalidButtonKeyLength,
-            WechatChannelsStoreError::InvalidButtonUrlLength,
-            WechatChannelsStoreError::InvalidMenuVersion,
-            WechatChannelsStoreError::InvalidSubMenuLevel,
-            WechatChannelsStoreError::InvalidSubButtonCount,
-            WechatChannelsStoreError::InvalidSubButtonType,
-            WechatChannelsStoreError::InvalidSubButtonNameLength,
-            WechatChannelsStoreError::InvalidSubButtonKeyLength,
-            WechatChannelsStoreError::InvalidSubButtonUrlLength,
-            WechatChannelsStoreError::InvalidMenuUser,
-            WechatChannelsStoreError::InvalidOauthCode,
-            WechatChannelsStoreError::InvalidRefreshToken,
-            WechatChannelsStoreError::InvalidOpenidList,
-            WechatChannelsStoreError::InvalidOpenidListLength,
-            WechatChannelsStoreError::InvalidRequestCharacters,
-            WechatChannelsStoreError::InvalidParameter,
-            WechatChannelsStoreError::InvalidRequestFormat,
-            WechatChannelsStoreError::InvalidUrlLength,
-            WechatChannelsStoreError::InvalidGroupId,
-            WechatChannelsStoreError::InvalidGroupName,
-            WechatChannelsStoreError::InvalidArticleIdx,
-            WechatChannelsStoreError::InvalidGroupName40117,
-            WechatChannelsStoreError::InvalidMediaIdSize,
-            WechatChannelsStoreError::ButtonTypeError,
-            WechatChannelsStoreError::ButtonTypeError40120,
-            WechatChannelsStoreError::InvalidMediaIdType,
-            WechatChannelsStoreError::InvalidWechatId,
-            WechatChannelsStoreError::UnsupportedImageFormat,
-            WechatChannelsStoreError::OtherAccountHomepageLink,
-            WechatChannelsStoreError::OauthCodeAlreadyUsed,
-            WechatChannelsStoreError::RefreshTokenMissing,
-            WechatChannelsStoreError::SecretMissing,
-            WechatChannelsStoreError::MediaDataMissing,
-            WechatChannelsStoreError::MediaIdMissing,
-            WechatChannelsStoreError::SubMenuDataMissing,
-            WechatChannelsStoreError::OauthCodeMissing,
-            WechatChannelsStoreError::MissingOpenid,
-            WechatChannelsStoreError::RefreshTokenExpired,
-            WechatChannelsStoreError::OauthCodeExpired,
-            WechatChannelsStoreError::TokensRevokedByPasswordChange,
-            WechatChannelsStoreError::RequireGetMethod,
-            WechatChannelsStoreError::RecipientMustFollow,
-            WechatChannelsStoreError::FriendshipRequired,
-            WechatChannelsStoreError::RecipientBlacklisted,
-            WechatChannelsStoreError::EmptyMediaFile,
-            WechatChannelsStoreError::EmptyNewsContent,
-            WechatChannelsStoreError::EmptyTextContent,
-            WechatChannelsStoreError::MediaFileTooLarge,
-            WechatChannelsStoreError::TitleTooLong,
-            WechatChannelsStoreError::DescriptionTooLong,
-            WechatChannelsStoreError::LinkTooLong,
-            WechatChannelsStoreError::ImageLinkTooLong,
-            WechatChannelsStoreError::VoiceTooLong,
-            WechatChannelsStoreError::NewsMessageOverLimit,
-            WechatChannelsStoreError::MenuCountOverLimit,
-            WechatChannelsStoreError::ReplyTimeLimitExceeded,
-            WechatChannelsStoreError::SystemGroupNotModifiable,
-            WechatChannelsStoreError::GroupNameTooLong,
-            WechatChannelsStoreError::GroupCountOverLimit,
-            WechatChannelsStoreError::CustomerServiceMessageLimitReached,
-            WechatChannelsStoreError::InvalidTagId,
-            WechatChannelsStoreError::DuplicateClientMsgId,
-            WechatChannelsStoreError::ClientMsgIdRetryTooFast,
-            WechatChannelsStoreError::ClientMsgIdTooLong,
-            WechatChannelsStoreError::MediaDataNotFound,
-            WechatChannelsStoreError::MenuVersionNotFound,
-            WechatChannelsStoreError::MenuDataNotFound,
-            WechatChannelsStoreError::UserNotFound,
-            WechatChannelsStoreError::UserRejectsMessages,
-            WechatChannelsStoreError::MaterialInUseCannotDelete,
-            WechatChannelsStoreError::ClearQuotaLimitReached,
-            WechatChannelsStoreError::NoPermissionForMessageType,
-            WechatChannelsStoreError::UserNotFollowing,
-            WechatChannelsStoreError::KfInvalidParameter,
-            WechatChannelsStoreError::InvalidKfAccount,
-            WechatChannelsStoreError::KfAccountExists,
-            WechatChannelsStoreError::KfAccountNameTooLong,
-            WechatChannelsStoreError::KfAccountNameIllegalCharacter,
-            WechatChannelsStoreError::KfAccountCountExceeded,
-            WechatChannelsStoreError::InvalidAvatarFileType,
-            WechatChannelsStoreError::KfSystemError,
-            WechatChannelsStoreError::InvalidDateFormat,
-            WechatChannelsStoreError::PersonalizedMenuNotFound,
-            WechatChannelsStoreError::NoMatchingUser,
-            WechatChannelsStoreError::NoDefaultMenu,
-            WechatChannelsStoreError::EmptyMatchRule,
-            WechatChannelsStoreError::PersonalizedMenuCountLimited,
-            WechatChannelsStoreError::PersonalizedMenuUnsupportedAccount,
-            WechatChannelsStoreError::EmptyPersonalizedMenu,
-            WechatChannelsStoreError::ButtonWithoutResponseType,
-            WechatChannelsStoreError::PersonalizedMenuSwitchedOff,
-            WechatChannelsStoreError::CountryRequired,
-            WechatChannelsStoreError::ProvinceRequired,
-            WechatChannelsStoreError::InvalidCountry,
-            WechatChannelsStoreError::InvalidProvince,
-            WechatChannelsStoreError::InvalidCity,
-            WechatChannelsStoreError::TooManyMenuRedirectDomains,
-            WechatChannelsStoreError::InvalidMenuUrl,
-            WechatChannelsStoreError::InvalidPostDataParameter,
-            WechatChannelsStoreError::RemoteServiceUnavailable,
-            WechatChannelsStoreError::InvalidTicket,
-            WechatChannelsStoreError::ShakeUserInfoFailed,
-            WechatChannelsStoreError::MerchantInfoFailed,
-            WechatChannelsStoreError::OpenidFetchFailed,
-            WechatChannelsStoreError::UploadFileMissing,
-            WechatChannelsStoreError::InvalidUploadFileType,
-            WechatChannelsStoreError::InvalidUploadFileSize,
-            WechatChannelsStoreError::DeviceUploadFailed,
-            WechatChannelsStoreError::InvalidAccount,
-            WechatChannelsStoreError::DeviceActivationRateTooLow,
-            WechatChannelsStoreError::InvalidDeviceApplicationCount,
-            WechatChannelsStoreError::DeviceApplicationUnderReview,
-            WechatChannelsStoreError::TooManyDeviceIdsInQuery,
-            WechatChannelsStoreError::InvalidDeviceId,
-            WechatChannelsStoreError::InvalidPageId,
-            WechatChannelsStoreError::InvalidPageParameter,
-            WechatChannelsStoreError::TooManyPageIdsToDelete,
-            WechatChannelsStoreError::PageInUseByDevice,
-            WechatChannelsStoreError::TooManyPageIdsInQuery,
-            WechatChannelsStoreError::InvalidTimeRange,
-            WechatChannelsStoreError::InvalidDevicePageBinding,
-            WechatChannelsStoreError::InvalidStoreId,
-            WechatChannelsStoreError::DeviceCommentTooLong,
-            WechatChannelsStoreError::InvalidDeviceApplicationParameter,
-            WechatChannelsStoreError::InvalidQueryBegin,
-            WechatChannelsStoreError::SpeedOutOfRange,
-            WechatChannelsStoreError::SpeedMissing,
-            WechatChannelsStoreError::FunctionCategoryNotConfirmed,
-            WechatChannelsStoreError::ApiUnauthorizedToComponent,
-            WechatChannelsStoreError::IpNotInWhitelist,
-            WechatChannelsStoreError::ComponentTicketExpired,
-            WechatChannelsStoreError::InvalidAppsecret,
-            WechatChannelsStoreError::ComponentTicketInvalid,
-            WechatChannelsStoreError::InvalidComponent,
-            WechatChannelsStoreError::InvalidSessionSignature,
-            WechatChannelsStoreError::RiskyContent,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: WechatChannelsStoreError = WechatChannelsStoreError::PlatformBusy;
+            let mut all = [FIRST; 173];
+            let mut index = 0;
+            while index < 173 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -2093,12 +1928,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for WechatChannelsStoreError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for WechatChannelsStoreError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -2108,6 +1945,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for WechatChannelsStoreError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -2125,6 +1963,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for WechatChannelsStoreError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -1690,7 +1690,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> WechatGlobalError {
+    const fn unit(index: usize) -> WechatGlobalError {
         match (index as u8).wrapping_add(128) {
             128 => WechatGlobalError::PlatformBusy,
             129 => WechatGlobalError::InvalidCredential,
@@ -1878,180 +1878,16 @@ const _: () = {
             ::errcodes::Group::__new("open_platform_common", "公共错误码"),
             ::errcodes::Group::__new("api_pages", "接口文档的返回码"),
         ];
-        const ALL: &'static [Self] = &[
-            WechatGlobalError::PlatformBusy,
-            WechatGlobalError::InvalidCredential,
-            WechatGlobalError::InvalidCredentialType,
-            WechatGlobalError::InvalidOpenidForAccount,
-            WechatGlobalError::InvalidMediaType,
-            WechatGlobalError::InvalidFileType,
-            WechatGlobalError::InvalidFileSize,
-            WechatGlobalError::InvalidMediaId,
-            WechatGlobalError::InvalidMessageType,
-            WechatGlobalError::InvalidImageSize,
-            WechatGlobalError::InvalidVoiceSize,
-            WechatGlobalError::InvalidVideoSize,
-            WechatGlobalError::InvalidThumbSize,
-            WechatGlobalError::InvalidAppid,
-            WechatGlobalError::InvalidAccessToken,
-            WechatGlobalError::InvalidMenuType,
-            WechatGlobalError::InvalidButtonCount,
-            WechatGlobalError::InvalidButtonType,
-            WechatGlobalError::InvalidButtonNameLength,
-            WechatGlobalError::InvalidButtonKeyLength,
-            WechatGlobalError::InvalidButtonUrlLength,
-            WechatGlobalError::InvalidMenuVersion,
-            WechatGlobalError::InvalidSubMenuLevel,
-            WechatGlobalError::InvalidSubButtonCount,
-            WechatGlobalError::InvalidSubButtonType,
-            WechatGlobalError::InvalidSubButtonNameLength,
-            WechatGlobalError::InvalidSubButtonKeyLength,
-            WechatGlobalError::InvalidSubButtonUrlLength,
-            WechatGlobalError::InvalidMenuUser,
-            WechatGlobalError::InvalidOauthCode,
-            WechatGlobalError::InvalidRefreshToken,
-            WechatGlobalError::InvalidOpenidList,
-            WechatGlobalError::InvalidOpenidListLength,
-            WechatGlobalError::InvalidRequestCharacters,
-            WechatGlobalError::InvalidParameter,
-            WechatGlobalError::InvalidRequestFormat,
-            WechatGlobalError::InvalidUrlLength,
-            WechatGlobalError::InvalidGroupId,
-            WechatGlobalError::InvalidGroupName,
-            WechatGlobalError::InvalidArticleIdx,
-            WechatGlobalError::InvalidGroupName40117,
-            WechatGlobalError::InvalidMediaIdSize,
-            WechatGlobalError::ButtonTypeError,
-            WechatGlobalError::ButtonTypeError40120,
-            WechatGlobalError::InvalidMediaIdType,
-            WechatGlobalError::InvalidWechatId,
-            WechatGlobalError::UnsupportedImageFormat,
-            WechatGlobalError::OtherAccountHomepageLink,
-            WechatGlobalError::OauthCodeAlreadyUsed,
-            WechatGlobalError::AccessTokenMissing,
-            WechatGlobalError::AppidMissing,
-            WechatGlobalError::RefreshTokenMissing,
-            WechatGlobalError::SecretMissing,
-            WechatGlobalError::MediaDataMissing,
-            WechatGlobalError::MediaIdMissing,
-            WechatGlobalError::SubMenuDataMissing,
-            WechatGlobalError::OauthCodeMissing,
-            WechatGlobalError::MissingOpenid,
-            WechatGlobalError::AccessTokenExpired,
-            WechatGlobalError::RefreshTokenExpired,
-            WechatGlobalError::OauthCodeExpired,
-            WechatGlobalError::TokensRevokedByPasswordChange,
-            WechatGlobalError::RequireGetMethod,
-            WechatGlobalError::RequirePostMethod,
-            WechatGlobalError::RequireHttps,
-            WechatGlobalError::RecipientMustFollow,
-            WechatGlobalError::FriendshipRequired,
-            WechatGlobalError::RecipientBlacklisted,
-            WechatGlobalError::EmptyMediaFile,
-            WechatGlobalError::EmptyPostData,
-            WechatGlobalError::EmptyNewsContent,
-            WechatGlobalError::EmptyTextContent,
-            WechatGlobalError::MediaFileTooLarge,
-            WechatGlobalError::ContentSizeOutOfLimit,
-            WechatGlobalError::TitleTooLong,
-            WechatGlobalError::DescriptionTooLong,
-            WechatGlobalError::LinkTooLong,
-            WechatGlobalError::ImageLinkTooLong,
-            WechatGlobalError::VoiceTooLong,
-            WechatGlobalError::NewsMessageOverLimit,
-            WechatGlobalError::DailyQuotaReached,
-            WechatGlobalError::MenuCountOverLimit,
-            WechatGlobalError::MinuteQuotaReached,
-            WechatGlobalError::ReplyTimeLimitExceeded,
-            WechatGlobalError::SystemGroupNotModifiable,
-            WechatGlobalError::GroupNameTooLong,
-            WechatGlobalError::GroupCountOverLimit,
-            WechatGlobalError::CustomerServiceMessageLimitReached,
-            WechatGlobalError::InvalidTagId,
-            WechatGlobalError::DuplicateClientMsgId,
-            WechatGlobalError::ClientMsgIdRetryTooFast,
-            WechatGlobalError::ClientMsgIdTooLong,
-            WechatGlobalError::MediaDataNotFound,
-            WechatGlobalError::MenuVersionNotFound,
-            WechatGlobalError::MenuDataNotFound,
-            WechatGlobalError::UserNotFound,
-            WechatGlobalError::DataFormatError,
-            WechatGlobalError::ApiUnauthorized,
-            WechatGlobalError::UserRejectsMessages,
-            WechatGlobalError::ApiForbidden,
-            WechatGlobalError::MaterialInUseCannotDelete,
-            WechatGlobalError::ClearQuotaLimitReached,
-            WechatGlobalError::NoPermissionForMessageType,
-            WechatGlobalError::UserUnauthorizedApi,
-            WechatGlobalError::UserLimited,
-            WechatGlobalError::UserNotFollowing,
-            WechatGlobalError::KfInvalidParameter,
-            WechatGlobalError::InvalidKfAccount,
-            WechatGlobalError::KfAccountExists,
-            WechatGlobalError::KfAccountNameTooLong,
-            WechatGlobalError::KfAccountNameIllegalCharacter,
-            WechatGlobalError::KfAccountCountExceeded,
-            WechatGlobalError::InvalidAvatarFileType,
-            WechatGlobalError::KfSystemError,
-            WechatGlobalError::InvalidDateFormat,
-            WechatGlobalError::PersonalizedMenuNotFound,
-            WechatGlobalError::NoMatchingUser,
-            WechatGlobalError::NoDefaultMenu,
-            WechatGlobalError::EmptyMatchRule,
-            WechatGlobalError::PersonalizedMenuCountLimited,
-            WechatGlobalError::PersonalizedMenuUnsupportedAccount,
-            WechatGlobalError::EmptyPersonalizedMenu,
-            WechatGlobalError::ButtonWithoutResponseType,
-            WechatGlobalError::PersonalizedMenuSwitchedOff,
-            WechatGlobalError::CountryRequired,
-            WechatGlobalError::ProvinceRequired,
-            WechatGlobalError::InvalidCountry,
-            WechatGlobalError::InvalidProvince,
-            WechatGlobalError::InvalidCity,
-            WechatGlobalError::TooManyMenuRedirectDomains,
-            WechatGlobalError::InvalidMenuUrl,
-            WechatGlobalError::InvalidPostDataParameter,
-            WechatGlobalError::RemoteServiceUnavailable,
-            WechatGlobalError::InvalidTicket,
-            WechatGlobalError::ShakeUserInfoFailed,
-            WechatGlobalError::MerchantInfoFailed,
-            WechatGlobalError::OpenidFetchFailed,
-            WechatGlobalError::UploadFileMissing,
-            WechatGlobalError::InvalidUploadFileType,
-            WechatGlobalError::InvalidUploadFileSize,
-            WechatGlobalError::DeviceUploadFailed,
-            WechatGlobalError::InvalidAccount,
-            WechatGlobalError::DeviceActivationRateTooLow,
-            WechatGlobalError::InvalidDeviceApplicationCount,
-            WechatGlobalError::DeviceApplicationUnderReview,
-            WechatGlobalError::TooManyDeviceIdsInQuery,
-            WechatGlobalError::InvalidDeviceId,
-            WechatGlobalError::InvalidPageId,
-            WechatGlobalError::InvalidPageParameter,
-            WechatGlobalError::TooManyPageIdsToDelete,
-            WechatGlobalError::PageInUseByDevice,
-            WechatGlobalError::TooManyPageIdsInQuery,
-            WechatGlobalError::InvalidTimeRange,
-            WechatGlobalError::InvalidDevicePageBinding,
-            WechatGlobalError::InvalidStoreId,
-            WechatGlobalError::DeviceCommentTooLong,
-            WechatGlobalError::InvalidDeviceApplicationParameter,
-            WechatGlobalError::InvalidQueryBegin,
-            WechatGlobalError::SpeedOutOfRange,
-            WechatGlobalError::SpeedMissing,
-            WechatGlobalError::FunctionCategoryNotConfirmed,
-            WechatGlobalError::ApiUnauthorizedToComponent,
-            WechatGlobalError::InvalidUrl,
-            WechatGlobalError::ClientIpNotRegistered,
-            WechatGlobalError::ComponentAppidMissing,
-            WechatGlobalError::IpNotInWhitelist,
-            WechatGlobalError::ComponentTicketExpired,
-            WechatGlobalError::InvalidAppsecret,
-            WechatGlobalError::ComponentTicketInvalid,
-            WechatGlobalError::InvalidComponent,
-            WechatGlobalError::InvalidSessionSignature,
-            WechatGlobalError::RiskyContent,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: WechatGlobalError = WechatGlobalError::PlatformBusy;
+            let mut all = [FIRST; 172];
+            let mut index = 0;
+            while index < 172 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -2108,12 +1944,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for WechatGlobalError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for WechatGlobalError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -2123,6 +1961,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for WechatGlobalError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -2140,6 +1979,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for WechatGlobalError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -7,7 +7,11 @@ use std::path::Path;
 
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
+use errcodes::platforms::amazon_sp_api::AmazonSpApiError;
+use errcodes::platforms::lazada::LazadaError;
+use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+use errcodes::platforms::tiktok_shop::TiktokShopError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_channels_store::WechatChannelsStoreError;
 use errcodes::platforms::wechat_global::WechatGlobalError;
@@ -153,4 +157,24 @@ fn wechat_pay_v3_responses() {
 #[test]
 fn wechat_channels_store_responses() {
     assert!(check::<WechatChannelsStoreError>("wechat_channels_store") >= 3);
+}
+
+#[test]
+fn tiktok_shop_responses() {
+    assert!(check::<TiktokShopError>("tiktok_shop") >= 7);
+}
+
+#[test]
+fn shopee_responses() {
+    assert!(check::<ShopeeError>("shopee") >= 7);
+}
+
+#[test]
+fn lazada_responses() {
+    assert!(check::<LazadaError>("lazada") >= 4);
+}
+
+#[test]
+fn amazon_sp_api_responses() {
+    assert!(check::<AmazonSpApiError>("amazon_sp_api") >= 6);
 }

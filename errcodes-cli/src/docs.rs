@@ -87,7 +87,7 @@ fn page(platform: &Platform) -> String {
         "{GENERATED}\n\n# {title}\n\n\
          `errcodes::platforms::{id}::{ty}`, cargo feature `{id}`, from [`specs/{id}.yaml`](../../specs/{id}.yaml): \
          {count} entries in {groups}.\n\n\
-         Source: <{source}>\n\n\
+         Source: {source}\n\n\
          A code this table does not list gives `{ty}::Unknown`, which keeps the code; its retry \
          class is `{unknown}`.\n",
         title = text(&platform.title),
@@ -97,7 +97,7 @@ fn page(platform: &Platform) -> String {
             1 => "1 group".to_owned(),
             n => format!("{n} groups"),
         },
-        source = platform.source,
+        source = markdown::links(&platform.source),
         unknown = platform.table.unknown_retry(),
     );
     for group in &platform.groups {

@@ -70,6 +70,10 @@ const ORDER: &[&str] = &[
     "alipay",
     "wechat_pay_v3",
     "wechat_channels_store",
+    "tiktok_shop",
+    "shopee",
+    "lazada",
+    "amazon_sp_api",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

@@ -8,8 +8,10 @@ use support::{errcodes, json, status, stderr, stdout};
 /// tables the specs include (WeChat's 172, less the 7 codes the transaction table lists too;
 /// TikTok's 7; TOP's 32), then those global tables on their own, then the platforms added
 /// since (Alipay: its 3 codes and 16 sub-code rows, and the 13 ACQ.* rows of its Face-to-Face
-/// business error table; WeChat Pay v3: 16 rows).
-const PLATFORMS: [(&str, &str, usize); 11] = [
+/// business error table; WeChat Pay v3: 16 rows; TikTok Shop: 25 rows; Shopee: 20 rows;
+/// Lazada: 13 entries for its pages' 29 rows, a repeated row counted once; Amazon SP-API: 6
+/// entries for 7 statuses).
+const PLATFORMS: [(&str, &str, usize); 15] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
         "wechat_transaction",
@@ -30,6 +32,10 @@ const PLATFORMS: [(&str, &str, usize); 11] = [
         "WechatChannelsStoreError",
         22 + 172 - 21,
     ),
+    ("tiktok_shop", "TiktokShopError", 25),
+    ("shopee", "ShopeeError", 20),
+    ("lazada", "LazadaError", 13),
+    ("amazon_sp_api", "AmazonSpApiError", 6),
 ];
 
 fn rows(text: &str) -> Vec<&str> {

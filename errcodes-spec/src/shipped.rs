@@ -6,11 +6,15 @@
 const SHIPPED: &[(&str, &str)] = &[
     ("aliexpress", include_str!("../specs/aliexpress.yaml")),
     ("alipay", include_str!("../specs/alipay.yaml")),
+    ("amazon_sp_api", include_str!("../specs/amazon_sp_api.yaml")),
+    ("lazada", include_str!("../specs/lazada.yaml")),
+    ("shopee", include_str!("../specs/shopee.yaml")),
     ("tiktok_global", include_str!("../specs/tiktok_global.yaml")),
     (
         "tiktok_local_services",
         include_str!("../specs/tiktok_local_services.yaml"),
     ),
+    ("tiktok_shop", include_str!("../specs/tiktok_shop.yaml")),
     ("top_gateway", include_str!("../specs/top_gateway.yaml")),
     ("wangdiantong", include_str!("../specs/wangdiantong.yaml")),
     (

@@ -187,8 +187,9 @@
 //! - One per shipped platform, each gating its module of [`platforms`] (all on by
 //!   default): `wechat_shop`, `wechat_transaction`, `wangdiantong`,
 //!   `tiktok_local_services`, `aliexpress`, and the global tables `wechat_global`,
-//!   `top_gateway`, `tiktok_global`; and, not on by default, `alipay`, `wechat_pay_v3` and
-//!   `wechat_channels_store`.
+//!   `top_gateway`, `tiktok_global`; and, not on by default, `alipay`, `wechat_pay_v3`,
+//!   `wechat_channels_store`, `tiktok_shop`, `shopee`,
+//!   `lazada` and `amazon_sp_api`.
 //! - `serde`: `Serialize` and `Deserialize` for every generated enum (as its code; see
 //!   [`serde::by_name`]) and for [`ApiError`] (a record).
 //! - `json` (implies `serde`): [`FromResponse`] for enums whose spec has an `envelope`,

@@ -48,6 +48,17 @@ macro_rules! every_shipped {
         checked.push($check::<
             errcodes::platforms::wechat_channels_store::WechatChannelsStoreError,
         >("wechat_channels_store"));
+        #[cfg(feature = "tiktok_shop")]
+        checked.push($check::<errcodes::platforms::tiktok_shop::TiktokShopError>(
+            "tiktok_shop",
+        ));
+        #[cfg(feature = "shopee")]
+        checked.push($check::<errcodes::platforms::shopee::ShopeeError>("shopee"));
+        #[cfg(feature = "lazada")]
+        checked.push($check::<errcodes::platforms::lazada::LazadaError>("lazada"));
+        #[cfg(feature = "amazon_sp_api")]
+        checked
+            .push($check::<errcodes::platforms::amazon_sp_api::AmazonSpApiError>("amazon_sp_api"));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
@@ -56,6 +67,10 @@ macro_rules! every_shipped {
             .filter(|name| {
                 *name != "wechat_channels_store" || cfg!(feature = "wechat_channels_store")
             })
+            .filter(|name| *name != "tiktok_shop" || cfg!(feature = "tiktok_shop"))
+            .filter(|name| *name != "shopee" || cfg!(feature = "shopee"))
+            .filter(|name| *name != "lazada" || cfg!(feature = "lazada"))
+            .filter(|name| *name != "amazon_sp_api" || cfg!(feature = "amazon_sp_api"))
             .collect();
         shipped.sort_unstable();
         assert_eq!(

@@ -20,8 +20,16 @@ use proptest::prelude::*;
 use errcodes::platforms::aliexpress::AliexpressError;
 #[cfg(feature = "alipay")]
 use errcodes::platforms::alipay::AlipayError;
+#[cfg(feature = "amazon_sp_api")]
+use errcodes::platforms::amazon_sp_api::AmazonSpApiError;
+#[cfg(feature = "lazada")]
+use errcodes::platforms::lazada::LazadaError;
+#[cfg(feature = "shopee")]
+use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_global::TiktokGlobalError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
+#[cfg(feature = "tiktok_shop")]
+use errcodes::platforms::tiktok_shop::TiktokShopError;
 use errcodes::platforms::top_gateway::TopGatewayError;
 use errcodes::platforms::wangdiantong::WangdiantongError;
 #[cfg(feature = "wechat_channels_store")]
@@ -46,6 +54,14 @@ macro_rules! for_each_spec {
         $check::<AlipayError>($($arg),*)$($try)?;
         $check::<TiktokGlobalError>($($arg),*)$($try)?;
         $check::<TiktokLocalServicesError>($($arg),*)$($try)?;
+        #[cfg(feature = "tiktok_shop")]
+        $check::<TiktokShopError>($($arg),*)$($try)?;
+        #[cfg(feature = "shopee")]
+        $check::<ShopeeError>($($arg),*)$($try)?;
+        #[cfg(feature = "lazada")]
+        $check::<LazadaError>($($arg),*)$($try)?;
+        #[cfg(feature = "amazon_sp_api")]
+        $check::<AmazonSpApiError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
@@ -85,6 +101,10 @@ fn every_spec_in_specs_is_covered() {
         .filter(|name| {
             name != "wechat_channels_store.yaml" || cfg!(feature = "wechat_channels_store")
         })
+        .filter(|name| name != "tiktok_shop.yaml" || cfg!(feature = "tiktok_shop"))
+        .filter(|name| name != "shopee.yaml" || cfg!(feature = "shopee"))
+        .filter(|name| name != "lazada.yaml" || cfg!(feature = "lazada"))
+        .filter(|name| name != "amazon_sp_api.yaml" || cfg!(feature = "amazon_sp_api"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -25,6 +25,32 @@ pub fn cell(value: &str) -> String {
         .replace('\n', "<br>")
 }
 
+/// A spec's `source`: each URL in it a link, the text around them escaped. A source names
+/// several pages with words between them (`URL (the table); URL (the rate limit)`).
+pub fn links(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut rest = value;
+    while let Some(start) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| rest.find(scheme))
+        .min()
+    {
+        out.push_str(&text(&rest[..start]));
+        let tail = &rest[start..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
+            .unwrap_or(tail.len());
+        // Punctuation that ends a sentence or a list ends the URL too.
+        let url = tail[..end].trim_end_matches([',', ';', '.', ')', ':']);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &tail[url.len()..];
+    }
+    out.push_str(&text(rest));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +62,22 @@ mod tests {
             "a\\_b \\*c\\* &lt;d&gt; &amp; \\[e\\]\\|\\#"
         );
         assert_eq!(cell(" one\r\ntwo\n\nthree "), "one<br>two<br><br>three");
+    }
+
+    #[test]
+    fn every_url_of_a_source_is_a_link_and_the_words_between_stay_text() {
+        assert_eq!(
+            links("https://a.example/x?y=1&z=2"),
+            "<https://a.example/x?y=1&z=2>"
+        );
+        assert_eq!(
+            links("https://a.example/t (the *table*); http://b.example/r, and words"),
+            "<https://a.example/t> (the \\*table\\*); <http://b.example/r>, and words"
+        );
+        assert_eq!(links("no link at all"), "no link at all");
+        assert_eq!(
+            links("see https://a.example/p."),
+            "see <https://a.example/p>."
+        );
     }
 }

@@ -22,6 +22,10 @@
 //! | `alipay` | `AlipayError` | Alipay open platform gateway errors (feature not on by default) |
 //! | `wechat_pay_v3` | `WechatPayV3Error` | WeChat Pay API v3 (微信支付 API v3) errors (feature not on by default) |
 //! | `wechat_channels_store` | `WechatChannelsStoreError` | WeChat Channels store (视频号小店 / 微信小店) API, with `wechat_global` (feature not on by default) |
+//! | `tiktok_shop` | `TiktokShopError` | TikTok Shop Open API common errors (feature not on by default) |
+//! | `shopee` | `ShopeeError` | Shopee Open Platform API v2 errors (feature not on by default) |
+//! | `lazada` | `LazadaError` | Lazada Open Platform errors (feature not on by default) |
+//! | `amazon_sp_api` | `AmazonSpApiError` | Amazon Selling Partner API errors (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -30,10 +34,18 @@
 pub mod aliexpress;
 #[cfg(feature = "alipay")]
 pub mod alipay;
+#[cfg(feature = "amazon_sp_api")]
+pub mod amazon_sp_api;
+#[cfg(feature = "lazada")]
+pub mod lazada;
+#[cfg(feature = "shopee")]
+pub mod shopee;
 #[cfg(feature = "tiktok_global")]
 pub mod tiktok_global;
 #[cfg(feature = "tiktok_local_services")]
 pub mod tiktok_local_services;
+#[cfg(feature = "tiktok_shop")]
+pub mod tiktok_shop;
 #[cfg(feature = "top_gateway")]
 pub mod top_gateway;
 #[cfg(feature = "wangdiantong")]

@@ -21,7 +21,7 @@ impl Table {
     pub fn classify_index(&self, key: Key<'_>, message: &str) -> usize {
         let (fallback, code) = self.slot(key);
         let (text, ends) = self.stripped(message);
-        match self.best(code, text, ends) {
+        match self.best(code, text, ends, &mut []) {
             (UNKNOWN, _) => fallback,
             (index, _) => index,
         }
@@ -31,6 +31,7 @@ impl Table {
     /// specific sub-code rule that `sub_code` matches (of the code, then of any code), else
     /// as [`Table::classify`]. A sub-code rule's entry comes with no fields.
     #[must_use]
+    #[inline]
     pub fn find<'m>(
         &self,
         key: Key<'_>,
@@ -103,14 +104,14 @@ impl Table {
     pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>, By) {
         let (fallback, code) = self.slot(key);
         let (text, ends, request_id) = self.stripped_noting(message);
-        let (index, pattern) = self.best(code, text, ends);
+        let mut ranges = [(0, 0); MAX_FIELDS];
+        let (index, pattern) = self.best(code, text, ends, &mut ranges);
         let none = Spans::none().with_request_id(request_id).of(message);
         if index == UNKNOWN {
             return (fallback, none, self.unmatched(fallback, code));
         }
-        let mut ranges = [(0, 0); MAX_FIELDS];
         match self.pattern(pattern) {
-            Some(pattern) if match_pattern(text, &pattern, &mut ranges) => {
+            Some(pattern) => {
                 let spans = Spans::new(pattern.fields, &ranges, offset(message, text));
                 (
                     index,
@@ -230,12 +231,19 @@ impl Table {
 
     /// Among the patterns of code `code`, else of the entries without a code, the one
     /// matching `text` with the most literal text, the first in spec order on a tie: its
-    /// entry and its pattern, or `(UNKNOWN, NONE)`. A pattern is tried only if the leads of
-    /// its first and last chars are the message's.
+    /// entry and its pattern, or `(UNKNOWN, NONE)`; the ranges of its fields' values in
+    /// `out` (as far as it holds). A pattern is tried only if the leads of its first and
+    /// last chars are the message's.
     // Inlined, the pair comes back in registers rather than through the stack.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn best(&self, code: u32, text: &str, ends: (u32, u32)) -> (usize, u32) {
+    fn best(
+        &self,
+        code: u32,
+        text: &str,
+        ends: (u32, u32),
+        out: &mut [(usize, usize)],
+    ) -> (usize, u32) {
         let codes = self.section(section::CODES);
         let buckets = self.section(section::BUCKETS);
         let codeless = u32::try_from(codes.len() / (4 * record::CODE))
@@ -254,7 +262,7 @@ impl Table {
                 (0, 0)
             };
             // The patterns scanned, then those of the message's bucket.
-            let found = self.best_in([(start, end), keyed], ends, text);
+            let found = self.best_in([(start, end), keyed], ends, text, out);
             if found.0 != UNKNOWN {
                 return found;
             }
@@ -271,6 +279,7 @@ impl Table {
         ranges: [(u32, u32); 2],
         (lead, tail): (u32, u32),
         text: &str,
+        out: &mut [(usize, usize)],
     ) -> (usize, u32) {
         let probes = self.section(section::PROBES);
         let size = record::PROBE * 4;
@@ -299,7 +308,14 @@ impl Table {
                 if preference > best.0 {
                     break;
                 }
-                if self.matches(probe, text) {
+                // A match that fails may have written some of its ranges: after a match, the
+                // next is tried aside.
+                let matched = if best.1 == UNKNOWN {
+                    self.matches(probe, text, out)
+                } else {
+                    self.matches_aside(probe, text, out)
+                };
+                if matched {
                     best = (preference, word(probe, 4) as usize, word(probe, 5));
                     break;
                 }
@@ -308,10 +324,11 @@ impl Table {
         (best.1, best.2)
     }
 
-    /// Whether `text`, at least the probe's shortest match long, matches its pattern.
+    /// Whether `text`, at least the probe's shortest match long, matches its pattern; the
+    /// ranges of its fields' values in `out` (as far as it holds).
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn matches(&self, probe: &[u8], text: &str) -> bool {
+    fn matches(&self, probe: &[u8], text: &str, out: &mut [(usize, usize)]) -> bool {
         let words = probe
             .get(5 * 4..)
             .and_then(|words| errcodes_layout::record::<6>(words, 0));
@@ -336,7 +353,22 @@ impl Table {
                 None => return false,
             },
         };
-        match_lits(text, count as usize, first, last, lits, &mut [])
+        match_lits(text, count as usize, first, last, lits, out)
+    }
+
+    /// [`Table::matches`], the ranges written to `out` only on a match.
+    #[cold]
+    #[inline(never)]
+    fn matches_aside(&self, probe: &[u8], text: &str, out: &mut [(usize, usize)]) -> bool {
+        let mut aside = [(0, 0); MAX_FIELDS];
+        let aside = &mut aside[..out.len().min(MAX_FIELDS)];
+        let matched = self.matches(probe, text, aside);
+        if matched {
+            for (kept, &range) in out.iter_mut().zip(aside.iter()) {
+                *kept = range;
+            }
+        }
+        matched
     }
 
     /// Entry `index`, or its twin documented for `endpoint`: twins are entries that share a

@@ -8,35 +8,43 @@ use super::Pattern;
 const ONES: u64 = u64::from_le_bytes([0x01; 8]);
 const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 
-/// Whether `text` is plain: eight bytes at a time, a byte that is not ASCII or below a
-/// space, or a space after a space.
+/// Whether `text` is plain: eight bytes at a time (the last eight overlapping those
+/// before), a byte that is not ASCII or below a space, or a space after a space.
 pub(super) fn is_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    // Whether the byte before the current word is a space.
-    let mut space_before = false;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let word = u64::from_le_bytes(chunk);
+    let Some(&last) = bytes.last_chunk::<8>() else {
+        let mut previous = 0;
+        return bytes.iter().all(|&b| {
+            let plain = (0x20..0x80).contains(&b) && !(b == b' ' && previous == b' ');
+            previous = b;
+            plain
+        });
+    };
+    // The flags of what is not plain, gathered: a text is rarely not plain.
+    let mut flags = 0;
+    // The flag of a space ending the word before, where the word's first byte's would be.
+    let mut space_before = 0;
+    let mut flag = |word: u64, space_before: u64| {
         let spaces = zero(word ^ (ONES * u64::from(b' ')));
-        let doubled = spaces & (spaces << 8 | u64::from(space_before) << 7);
-        let control = word.wrapping_sub(ONES * 0x20) & !word;
-        if (word | control | doubled) & HIGH != 0 {
-            return false;
-        }
-        space_before = chunk[7] == b' ';
-        at += 8;
+        flags |=
+            word | word.wrapping_sub(ONES * 0x20) & !word | spaces & (spaces << 8 | space_before);
+        spaces >> 56
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        space_before = flag(word, space_before);
     }
-    let mut previous = if space_before { b' ' } else { 0 };
-    for &b in bytes.get(at..).unwrap_or_default() {
-        if !(0x20..0x80).contains(&b) || b == b' ' && previous == b' ' {
-            return false;
-        }
-        previous = b;
+    if !chunks.remainder().is_empty() {
+        let before = bytes.len() - 9;
+        let space_before = if bytes.get(before) == Some(&b' ') {
+            0x80
+        } else {
+            0
+        };
+        flag(u64::from_le_bytes(last), space_before);
     }
-    true
+    flags & HIGH == 0
 }
 
 /// A flag in the high bit of each byte of `word` that is zero, and of no other.
@@ -55,6 +63,8 @@ struct Noise<'p> {
     pattern: Pattern<'p>,
     first: &'p [u8],
     last: &'p str,
+    /// The last byte of `last`, if it has one: most texts are ruled out by it alone.
+    last_byte: Option<u8>,
     /// The byte of `first` the search looks for, and where it is in it.
     anchor: (usize, u8),
 }
@@ -64,12 +74,15 @@ struct Noise<'p> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Prepared<'p> {
     noise: [Option<Noise<'p>>; MAX_NOISE],
+    /// How many of `noise` there are: the search loops over those only.
+    count: usize,
 }
 
 /// `noise` read for the plain search; `None` where the general way must be taken (too
 /// many patterns, or one that starts with a field).
 pub(crate) fn prepare<'p>(noise: impl Iterator<Item = Pattern<'p>>) -> Option<Prepared<'p>> {
     let mut read: [Option<Noise<'p>>; MAX_NOISE] = [None; MAX_NOISE];
+    let mut prepared = 0;
     for (slot, pattern) in noise.enumerate() {
         let count = pattern.lits.len();
         let first = pattern.lits.get(0).as_bytes();
@@ -78,10 +91,15 @@ pub(crate) fn prepare<'p>(noise: impl Iterator<Item = Pattern<'p>>) -> Option<Pr
             pattern,
             first,
             last: pattern.lits.get(count.saturating_sub(1)),
+            last_byte: pattern.lits.get(count.saturating_sub(1)).bytes().last(),
             anchor,
         });
+        prepared = slot + 1;
     }
-    Some(Prepared { noise: read })
+    Some(Prepared {
+        noise: read,
+        count: prepared,
+    })
 }
 
 /// [`super::strip_noise`] for a plain `text` (trimmed); `None` where the general way must
@@ -103,41 +121,127 @@ pub(super) fn strip_prepared<'m, 'p>(
     ranges: &mut [(usize, usize)],
     mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
 ) -> &'m str {
-    while let Some((start, noise)) = prepared
-        .noise
-        .iter()
-        .flatten()
-        .find_map(|noise| noise_start(text, noise, ranges).map(|start| (start, noise)))
-    {
-        stripped(
-            &noise.pattern,
-            text.get(start..).unwrap_or_default(),
-            ranges,
-        );
-        text = text.get(..start).unwrap_or_default().trim_end();
+    let mut firsts = [Searched::No; MAX_NOISE];
+    let mut at = 0;
+    // Each round tries the patterns in order from the first; a tail stripped starts the
+    // next round.
+    while at < prepared.count.min(MAX_NOISE) {
+        let (Some(noise), Some(first)) = (&prepared.noise[at], firsts.get_mut(at)) else {
+            break;
+        };
+        at += 1;
+        if noise.rules_out(text.as_bytes(), *first) {
+            continue;
+        }
+        if let Some(start) = noise_start(text, noise, first, ranges) {
+            stripped(
+                &noise.pattern,
+                text.get(start..).unwrap_or_default(),
+                ranges,
+            );
+            text = trim_end(text.get(..start).unwrap_or_default());
+            at = 0;
+        }
     }
     text
 }
 
+/// Where a pattern's first literal first reads in a text, from its second byte, once
+/// searched. Each text searched after it is a start of it, which has the literal there if
+/// it is long enough, or nowhere: one search serves every round of stripping.
+#[derive(Clone, Copy)]
+enum Searched {
+    No,
+    At(Option<usize>),
+}
+
+impl Noise<'_> {
+    /// Whether the pattern cannot match a tail of `text` by a look at its last byte, or at
+    /// where its first literal was found before.
+    #[inline]
+    fn rules_out(&self, text: &[u8], first: Searched) -> bool {
+        self.last_byte
+            .is_some_and(|want| text.last() != Some(&want))
+            || match first {
+                Searched::No => false,
+                Searched::At(None) => true,
+                Searched::At(Some(start)) => start + self.first.len() > text.len(),
+            }
+    }
+}
+
 /// [`super::noise_start`] for a plain `text`: where a tail that the pattern matches starts
 /// (not at the text's first char); with a field, only the first place the first literal
-/// reads is tried.
-fn noise_start(text: &str, noise: &Noise<'_>, ranges: &mut [(usize, usize)]) -> Option<usize> {
+/// reads is tried, found once in `first`.
+fn noise_start(
+    text: &str,
+    noise: &Noise<'_>,
+    first: &mut Searched,
+    ranges: &mut [(usize, usize)],
+) -> Option<usize> {
     let count = noise.pattern.lits.len();
-    if count > 1 && !text.ends_with(noise.last) {
+    if count == 1 {
+        // No field: the literal is the whole tail.
+        let start = text.len().checked_sub(noise.first.len())?;
+        return (start >= 1 && match_plain(text.get(start..)?, &noise.pattern, ranges))
+            .then_some(start);
+    }
+    if !ends_with(text.as_bytes(), noise.last.as_bytes()) {
         return None;
     }
-    let mut from = 1;
-    loop {
-        let start = find(text.as_bytes(), from, noise.first, noise.anchor)?;
-        if match_plain(text.get(start..)?, &noise.pattern, ranges) {
-            return Some(start);
+    let start = match *first {
+        Searched::At(start) => start?,
+        Searched::No => {
+            let found = find(text.as_bytes(), 1, noise.first, noise.anchor);
+            *first = Searched::At(found);
+            found?
         }
-        if count > 1 {
+    };
+    let tail = text.get(start..)?;
+    if tail.len() < noise.pattern.min_len as usize {
+        return None;
+    }
+    // One field to the end, as WeChat's ` rid: {rid}`: the rest of the tail, if any.
+    if count == 2 && noise.last.is_empty() {
+        let field = (noise.first.len(), tail.len());
+        if field.1 <= field.0 {
             return None;
         }
-        from = start + 1;
+        if let Some(range) = ranges.first_mut() {
+            *range = field;
+        }
+        return Some(start);
     }
+    match_fields(tail, &noise.pattern, ranges).then_some(start)
+}
+
+/// A plain text trimmed at its end: its one space there, if any (it has no other
+/// whitespace, and no two spaces in a row).
+fn trim_end(text: &str) -> &str {
+    text.strip_suffix(' ').unwrap_or(text)
+}
+
+/// A plain text trimmed: [`trim_end`] at both ends.
+pub(super) fn trim(text: &str) -> &str {
+    let text = text.strip_prefix(' ').unwrap_or(text);
+    trim_end(text)
+}
+
+/// Whether `a` and `b` hold the same bytes, compared eight at a time: the literals are
+/// short, and a call to `memcmp` costs more than comparing them.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && super::common_prefix(a, b) == a.len()
+}
+
+fn starts_with(text: &[u8], lit: &[u8]) -> bool {
+    text.get(..lit.len()).is_some_and(|head| same(head, lit))
+}
+
+fn ends_with(text: &[u8], lit: &[u8]) -> bool {
+    text.len()
+        .checked_sub(lit.len())
+        .and_then(|start| text.get(start..))
+        .is_some_and(|tail| same(tail, lit))
 }
 
 /// [`super::match_pattern`] for a plain `text`: the literals by their bytes, each field
@@ -156,12 +260,30 @@ pub(super) fn match_plain(
         return false;
     }
     if count == 1 {
-        return text == first;
+        return same(text.as_bytes(), first.as_bytes());
     }
-    if !text.starts_with(first) || !text.ends_with(last) {
+    if !starts_with(text.as_bytes(), first.as_bytes())
+        || !ends_with(text.as_bytes(), last.as_bytes())
+    {
         return false;
     }
-    let end = text.len() - last.len();
+    match_fields(text, pattern, ranges)
+}
+
+/// [`match_plain`] for a `text` that starts with the first literal and ends with the last
+/// one, as long as the pattern's shortest match, of a pattern with fields.
+fn match_fields(text: &str, pattern: &Pattern<'_>, ranges: &mut [(usize, usize)]) -> bool {
+    let count = pattern.lits.len();
+    if count < 2 {
+        return false;
+    }
+    let (first, last) = (
+        pattern.lits.get(0),
+        pattern.lits.get(count.saturating_sub(1)),
+    );
+    let Some(end) = text.len().checked_sub(last.len()) else {
+        return false;
+    };
     let mut pos = first.len();
     for i in 1..count - 1 {
         let lit = pattern.lits.get(i).as_bytes();
@@ -192,7 +314,7 @@ fn find(text: &[u8], from: usize, lit: &[u8], (anchor, byte): (usize, u8)) -> Op
     loop {
         at = position(text, at, byte)?;
         let start = at - anchor;
-        if text.get(start..start + lit.len()) == Some(lit) {
+        if text.get(start..).is_some_and(|rest| starts_with(rest, lit)) {
             return Some(start);
         }
         at += 1;

@@ -10,6 +10,8 @@
 //! one `serde_json` gives: text with escapes and numbers that are no plain integer are read by
 //! `serde_json` itself.
 
+mod flat;
+
 use std::borrow::Cow;
 
 use serde_json::Number;
@@ -37,6 +39,11 @@ pub(crate) struct Paths {
     ending: [Mask; MAX_KEYS + 1],
     wild: [Mask; MAX_KEYS],
     all: Mask,
+    /// How many paths there are.
+    count: usize,
+    /// Whether every path is one key that is no `*`: the scan then reads the top-level
+    /// object alone ([`flat`]).
+    flat: bool,
 }
 
 static NO_PATH: Path = Path {
@@ -53,6 +60,8 @@ impl Paths {
             ending: [0; MAX_KEYS + 1],
             wild: [0; MAX_KEYS],
             all: 0,
+            count: 0,
+            flat: true,
         };
         let mut bit = 0;
         for (slot, alts) in (0u8..).zip(slots) {
@@ -66,7 +75,9 @@ impl Paths {
                     }
                 }
                 paths.all |= 1 << bit;
+                paths.flat &= matches!(path.keys, [key] if *key != "*");
                 bit += 1;
+                paths.count = bit;
             }
         }
         Some(paths)
@@ -105,21 +116,30 @@ impl Paths {
     }
 }
 
-/// The values `paths` lead to in `body`; `None` where the scan is not sure.
-pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
+/// The values `paths` lead to in `body`, written to `values`; `None` where the scan is not
+/// sure (`values` then hold nothing to read).
+pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths, values: &mut Values<'de>) -> Option<()> {
     let mut scan = Scan {
         bytes: body,
         at: 0,
         paths,
-        values: Values::default(),
+        values,
         alts: [0; SLOTS],
         matched: 0,
     };
     scan.space();
     scan.eat(b'{')?;
-    scan.object(paths.all, 0)?;
+    let open = scan.at;
+    if !(paths.flat && scan.flat().is_some()) {
+        // What the flat scan does not take is read the general way, from the top.
+        scan.at = open;
+        *scan.values = Values::default();
+        scan.alts = [0; SLOTS];
+        scan.matched = 0;
+        scan.object(paths.all, 0)?;
+    }
     scan.space();
-    (scan.at == body.len()).then_some(scan.values)
+    (scan.at == body.len()).then_some(())
 }
 
 struct Scan<'de, 'p> {
@@ -128,7 +148,7 @@ struct Scan<'de, 'p> {
     paths: &'p Paths,
     /// For each slot, the path chosen and its value, and that path's place among the
     /// slot's paths.
-    values: Values<'de>,
+    values: &'p mut Values<'de>,
     alts: [u8; SLOTS],
     /// The paths that have led to a value.
     matched: Mask,
@@ -225,6 +245,9 @@ impl<'de> Scan<'de, '_> {
     }
 
     /// A key, as `serde_json` reads it: text with escapes by `serde_json` itself.
+    // Inlined into both object loops, as it was into the one before the flat scan.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn key(&mut self) -> Option<Cow<'de, [u8]>> {
         let (start, end, escaped) = self.string()?;
         let inner = self.bytes.get(start + 1..end - 1)?;
@@ -239,6 +262,8 @@ impl<'de> Scan<'de, '_> {
     }
 
     /// The value at `depth` that the paths `active` lead to.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn value(&mut self, active: Mask, depth: usize) -> Option<()> {
         self.space();
         let (ending, _) = self.paths.at(active, depth);
@@ -264,11 +289,7 @@ impl<'de> Scan<'de, '_> {
             b't' => self.word(b"true").map(|()| Found::Bool(true))?,
             b'f' => self.word(b"false").map(|()| Found::Bool(false))?,
             b'n' => self.word(b"null").map(|()| Found::Null)?,
-            _ => {
-                let start = self.at;
-                self.number()?;
-                number(self.bytes.get(start..self.at)?)?
-            }
+            _ => self.number_value()?,
         };
         self.end(ending, found)
     }
@@ -276,6 +297,7 @@ impl<'de> Scan<'de, '_> {
     /// Keeps `found` for the paths of `ending`, where it beats what their slots hold: a
     /// value that is not null over null, then the path listed first. A second value for one
     /// path needs the exact read.
+    #[inline]
     fn end(&mut self, ending: Mask, found: Found<'de>) -> Option<()> {
         if ending == 0 {
             return Some(());
@@ -284,6 +306,23 @@ impl<'de> Scan<'de, '_> {
             return None;
         }
         self.matched |= ending;
+        // One path, to a slot that holds nothing yet: most values.
+        if ending.is_power_of_two() {
+            let bit = ending.trailing_zeros() as usize;
+            let (slot, alt) = *self.paths.places.get(bit)?;
+            let slot = usize::from(slot);
+            if self.values.get(slot).is_none() {
+                self.values.set(slot, self.paths.list.get(bit)?, found);
+                *self.alts.get_mut(slot)? = alt;
+                return Some(());
+            }
+        }
+        self.keep(ending, found)
+    }
+
+    /// [`Scan::end`] for paths that may share a value or meet a slot's value.
+    #[inline(never)]
+    fn keep(&mut self, ending: Mask, found: Found<'de>) -> Option<()> {
         let null = matches!(found, Found::Null);
         let mut found = Some(found);
         for bit in Paths::bits(ending) {
@@ -315,12 +354,23 @@ impl<'de> Scan<'de, '_> {
     /// A string from its `"`: where it starts and ends (its quotes included), and whether
     /// it has escapes. Checked as `serde_json` checks a string it skips: no control char,
     /// escapes that exist; the bytes are not decoded.
+    #[inline]
     fn string(&mut self) -> Option<(usize, usize, bool)> {
         let start = self.at;
         self.eat(b'"')?;
+        self.at = special(self.bytes, self.at)?;
+        if self.peek()? == b'"' {
+            self.at += 1;
+            return Some((start, self.at, false));
+        }
+        self.string_rest(start)
+    }
+
+    /// [`Scan::string`] from its first escape (or control char, which ends it).
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> Option<(usize, usize, bool)> {
         let mut escaped = false;
         loop {
-            self.at = special(self.bytes, self.at)?;
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
@@ -343,6 +393,7 @@ impl<'de> Scan<'de, '_> {
                 }
                 _ => return None,
             }
+            self.at = special(self.bytes, self.at)?;
         }
     }
 
@@ -373,6 +424,33 @@ impl<'de> Scan<'de, '_> {
             self.digits();
         }
         Some(())
+    }
+
+    /// A number as [`number`] reads it: a plain integer as its digits are checked, anything
+    /// else checked by [`Scan::number`] and read by `serde_json`.
+    fn number_value(&mut self) -> Option<Found<'de>> {
+        let start = self.at;
+        let negative = self.eat(b'-').is_some();
+        let digits = self.at;
+        let mut magnitude = 0i64;
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
+            magnitude = magnitude
+                .wrapping_mul(10)
+                .wrapping_add(i64::from(digit - b'0'));
+            self.at += 1;
+        }
+        let len = self.at - digits;
+        let plain = (1..=18).contains(&len)
+            && (len == 1 || self.bytes.get(digits) != Some(&b'0'))
+            && !matches!(self.peek(), Some(b'.' | b'e' | b'E'))
+            // `serde_json` reads `-0` as a float.
+            && !(negative && magnitude == 0);
+        if plain {
+            return Some(Found::Int(if negative { -magnitude } else { magnitude }));
+        }
+        self.at = start;
+        self.number()?;
+        number(self.bytes.get(start..self.at)?)
     }
 
     fn digits(&mut self) {

@@ -242,6 +242,7 @@ mod text;
 #[cfg(feature = "tracing")]
 pub mod trace;
 mod unknown;
+mod variant_index;
 
 pub use api_error::ApiError;
 pub use catalog::{By, Catalog, Found, Group, Lang, Query};
@@ -268,6 +269,7 @@ pub mod __private {
     // (each placement of integer codes, random specs) and look codes up in them with the
     // same `Table` methods. Tools use `errcodes::runtime`.
     pub use crate::table::{Envelope, Key, Path, Table};
+    pub use crate::variant_index::variant_index;
     pub use errcodes_layout::UNKNOWN;
 
     pub use crate::__errcodes_response_impls as response_impls;
@@ -277,6 +279,19 @@ pub mod __private {
     pub use ::serde;
 
     use crate::{Catalog, PlatformError};
+
+    /// The codes of a generated table whose codes are all integers: a literal a code costs
+    /// rustc less than a `Code::Int(..)` expression a code.
+    #[must_use]
+    pub const fn int_codes<const N: usize>(ints: [i64; N]) -> [crate::Code<'static>; N] {
+        let mut codes = [crate::Code::None; N];
+        let mut i = 0;
+        while i < N {
+            codes[i] = crate::Code::Int(ints[i]);
+            i += 1;
+        }
+        codes
+    }
 
     /// `Clone` of a generated enum.
     #[must_use]

@@ -1,10 +1,11 @@
 //! [`Spec`] → tokens.
 //!
 //! The generated code is mostly data: one static `Table` that the runtime reads through the
-//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only three
-//! functions match on the variants (a variant's index, a variant from its index, the code of
-//! `Unknown`); every variant is a unit but `Unknown`, so each match lowers to arithmetic on
-//! the tag, and the expansion and its compile time grow linearly with the spec.
+//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only one function
+//! has an arm per entry (a variant from its index: every variant is a unit but `Unknown`, so
+//! it lowers to arithmetic); a variant's index comes from its discriminant, in the runtime.
+//! Each expression per entry costs rustc time in every pass, in errcodes' own build for
+//! the shipped platforms too: the lists hold literals where they can (BENCHMARKS.md).
 
 mod docs;
 mod table;
@@ -32,7 +33,6 @@ pub struct Source<'a> {
 pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let ty = Ident::new(&spec.enum_name, Span::call_site());
     let krate = source.krate;
-    let names = || spec.entries.iter().map(|entry| &entry.name);
     let variants = source_tokens(spec.entries.iter().map(|entry| {
         let deprecated = entry
             .deprecated
@@ -57,29 +57,13 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let non_exhaustive = spec.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     // The stub that stands in for a broken spec should add no warnings of its own.
     let stub_allow = source.stub.then(|| quote!(#[allow(dead_code)]));
-    let all = source_tokens(names().map(|name| format!("{ty}::{name},")));
-    // A variant's index: a `match` (lowered to arithmetic on the tag) up to a few thousand
-    // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
-    // by the derived order (the variants' order in the declaration) takes none.
-    let to_index = if spec.entries.len() <= 2048 {
-        let arms = source_tokens(
-            names()
-                .enumerate()
-                .map(|(i, name)| format!("{ty}::{name} => {i},")),
-        );
-        quote! {
-            match self {
-                #arms
-                #ty::Unknown(_) => #krate::__private::UNKNOWN,
-            }
-        }
-    } else {
-        quote! {
-            match self {
-                #ty::Unknown(_) => #krate::__private::UNKNOWN,
-                known => <[Self]>::binary_search(Self::ALL, known)
-                    .unwrap_or(#krate::__private::UNKNOWN),
-            }
+    let all = all(&ty, spec);
+    // A variant's index, from its discriminant (`errcodes::__private::variant_index`): a
+    // `match` of an arm per entry cost rustc more than anything else per entry.
+    let to_index = quote! {
+        match self {
+            #ty::Unknown(_) => #krate::__private::UNKNOWN,
+            known => #krate::__private::variant_index(known),
         }
     };
     let count = spec.entries.len();
@@ -156,23 +140,22 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
 
             #unit
 
-            // The table names every variant, those the spec deprecates too; `__index` has an
-            // arm per entry.
+            // The table names every variant, those the spec deprecates too.
             #[automatically_derived]
-            #[allow(deprecated, clippy::too_many_lines)]
+            #[allow(deprecated)]
             impl #krate::Catalog for #ty {
                 const PLATFORM: &'static str = #platform;
                 const TITLE: &'static str = #title;
                 const SOURCE: &'static str = #source_link;
                 const GROUPS: &'static [#krate::Group] = &[#(#groups),*];
-                const ALL: &'static [Self] = &[#all];
+                const ALL: &'static [Self] = #all;
 
                 #[inline]
                 fn __table() -> &'static #krate::__private::Table {
                     &TABLE
                 }
 
-                #inline_match
+                #[inline]
                 fn __index(&self) -> usize {
                     #to_index
                 }
@@ -199,6 +182,39 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             #krate::__private::serde_impls!(#ty);
             #response
         };
+    }
+}
+
+/// `Catalog::ALL`: up to a few thousand entries, filled by `unit` at compile time, which
+/// costs rustc a third of what an expression an entry does; past that, the interpreter's
+/// search of `unit`'s arms for each entry would cost more than the list.
+fn all(ty: &Ident, spec: &Spec) -> TokenStream {
+    let count = spec.entries.len();
+    match spec.entries.first() {
+        Some(first) if count <= 2048 => {
+            let first = Ident::new(&first.name, Span::call_site());
+            let count = proc_macro2::Literal::usize_unsuffixed(count);
+            quote! {
+                &{
+                    const FIRST: #ty = #ty::#first;
+                    let mut all = [FIRST; #count];
+                    let mut index = 0;
+                    while index < #count {
+                        ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                        index += 1;
+                    }
+                    all
+                }
+            }
+        }
+        _ => {
+            let names = source_tokens(
+                spec.entries
+                    .iter()
+                    .map(|entry| format!("{ty}::{},", entry.name)),
+            );
+            quote!(&[#names])
+        }
     }
 }
 
@@ -231,7 +247,7 @@ fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
             clippy::match_same_arms,
             clippy::too_many_lines
         )]
-        fn unit(index: usize) -> #ty {
+        const fn unit(index: usize) -> #ty {
             match #key {
                 #arms
                 _ => #ty::#first,
@@ -271,11 +287,15 @@ fn inherent(ty: &Ident, krate: &TokenStream) -> TokenStream {
     }
 }
 
-/// The std traits, each through one generic function of the runtime.
+/// The std traits, each through one generic function of the runtime. Each method is
+/// `#[inline]`: compiled in the crate that calls it, as a generic function is, rather than
+/// in the crate of the enum, where every build of errcodes with a shipped platform would
+/// compile all of them, used or not.
 fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl ::core::clone::Clone for #ty {
+            #[inline]
             fn clone(&self) -> Self {
                 #krate::__private::clone(self)
             }
@@ -283,6 +303,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
 
         #[automatically_derived]
         impl ::core::fmt::Debug for #ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #krate::__private::debug(self, f)
             }
@@ -293,6 +314,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         /// prints what the platform sent.
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #krate::__private::display(self, f)
             }
@@ -314,6 +336,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         impl ::core::str::FromStr for #ty {
             type Err = ::core::convert::Infallible;
 
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
                 ::core::result::Result::Ok(<Self as #krate::Catalog>::from_code(code))
             }

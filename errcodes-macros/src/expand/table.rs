@@ -20,16 +20,42 @@ pub fn table(encoded: &Encoded, krate: &TokenStream) -> TokenStream {
     } = encoded;
     let text = Literal::string(text);
     let bytes = Literal::byte_string(bytes);
-    let codes = source_tokens(codes.iter().map(|code| {
-        let code = code_tokens(code, krate);
-        format!("{code},")
-    }));
+    let codes = codes_tokens(codes, krate);
     let names = source_tokens(names.iter().map(|name| format!("{name:?},")));
     let paths = paths.iter().map(
         |Path { text, keys }| quote!(#krate::__private::Path { text: #text, keys: &[#(#keys),*] }),
     );
     quote! {
-        #krate::__private::Table::new(#text, #bytes, &[#codes], &[#names], &[#(#paths),*])
+        #krate::__private::Table::new(#text, #bytes, #codes, &[#names], &[#(#paths),*])
+    }
+}
+
+/// The codes as a slice: where all are integers, a list of literals that a `const fn` turns
+/// into codes, which costs rustc half what a `Code::Int(..)` expression a code does.
+fn codes_tokens(codes: &[Code], krate: &TokenStream) -> TokenStream {
+    let ints: Option<Vec<i64>> = codes
+        .iter()
+        .map(|code| match code {
+            Code::Int(code) => Some(*code),
+            Code::Str(_) => None,
+        })
+        .collect();
+    match ints {
+        Some(ints) if !ints.is_empty() => {
+            let count = Literal::usize_unsuffixed(ints.len());
+            let ints = source_tokens(ints.iter().map(|code| format!("{code},")));
+            quote! {{
+                const CODES: [#krate::Code<'static>; #count] = #krate::__private::int_codes([#ints]);
+                &CODES
+            }}
+        }
+        _ => {
+            let codes = source_tokens(codes.iter().map(|code| {
+                let code = code_tokens(code, krate);
+                format!("{code},")
+            }));
+            quote!(&[#codes])
+        }
     }
 }
 

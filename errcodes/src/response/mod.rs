@@ -227,7 +227,11 @@ impl<L: Lookup> Response<'_, L> {
         }
         // The scan follows no list: an envelope whose paths go through one is read exactly.
         if !self.envelope.lists {
-            if let Some(values) = self.paths.and_then(|paths| scan::scan(bytes, paths)) {
+            let mut values = Values::default();
+            if let Some(()) = self
+                .paths
+                .and_then(|paths| scan::scan(bytes, paths, &mut values))
+            {
                 return self.decide(Some(&values));
             }
         }
@@ -433,12 +437,14 @@ enum Codeless {
 }
 
 /// The text of slot `slot`, if it holds a scalar.
+#[inline]
 fn text<'v>(values: &'v Values<'_>, slot: usize) -> Option<Cow<'v, str>> {
     values.get(slot).and_then(|(_, found)| text_of(found))
 }
 
 /// A scalar as text: a message or an id may come as a number. Text is borrowed where the
 /// body holds it as it is.
+#[inline]
 fn text_of<'v>(found: &'v Found<'_>) -> Option<Cow<'v, str>> {
     match found {
         Found::Text(text) => Some(Cow::Borrowed(text)),

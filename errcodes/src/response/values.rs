@@ -111,6 +111,7 @@ pub(crate) struct Values<'de> {
 }
 
 impl<'de> Values<'de> {
+    #[inline]
     pub(crate) fn set(&mut self, slot: usize, path: &'static Path, found: Found<'de>) {
         if let Some(kept) = self.slots.get_mut(slot) {
             *kept = Some((path, found));

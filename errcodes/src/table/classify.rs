@@ -31,6 +31,7 @@ impl Table {
     /// specific sub-code rule that `sub_code` matches (of the code, then of any code), else
     /// as [`Table::classify`]. A sub-code rule's entry comes with no fields.
     #[must_use]
+    #[inline]
     pub fn find<'m>(
         &self,
         key: Key<'_>,

@@ -212,14 +212,22 @@ pub(crate) fn strip_noise_with<'m, 'p>(
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
     mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
 ) -> &'m str {
-    let mut text = text.trim();
     let mut ranges = [(0, 0); MAX_FIELDS];
-    // What is left of a plain text stays plain.
-    if let Some(prepared) = prepared.filter(|_| plain::is_plain(text)) {
-        return plain::strip_prepared(text, prepared, &mut ranges, |pattern, tail, ranges| {
-            stripped(pattern, tail, ranges);
-        });
+    if let Some(prepared) = prepared {
+        // A plain text trimmed is plain; so is what is left of it as noise is stripped.
+        let plain = if plain::is_plain(text) {
+            Some(plain::trim(text))
+        } else {
+            let trimmed = text.trim();
+            (trimmed.len() < text.len() && plain::is_plain(trimmed)).then_some(trimmed)
+        };
+        if let Some(text) = plain {
+            return plain::strip_prepared(text, prepared, &mut ranges, |pattern, tail, ranges| {
+                stripped(pattern, tail, ranges);
+            });
+        }
     }
+    let mut text = text.trim();
     while let Some((start, pattern)) = noise
         .clone()
         .find_map(|pattern| noise_start(text, &pattern, &mut ranges).map(|start| (start, pattern)))

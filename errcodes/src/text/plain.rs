@@ -74,12 +74,15 @@ struct Noise<'p> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Prepared<'p> {
     noise: [Option<Noise<'p>>; MAX_NOISE],
+    /// How many of `noise` there are: the search loops over those only.
+    count: usize,
 }
 
 /// `noise` read for the plain search; `None` where the general way must be taken (too
 /// many patterns, or one that starts with a field).
 pub(crate) fn prepare<'p>(noise: impl Iterator<Item = Pattern<'p>>) -> Option<Prepared<'p>> {
     let mut read: [Option<Noise<'p>>; MAX_NOISE] = [None; MAX_NOISE];
+    let mut prepared = 0;
     for (slot, pattern) in noise.enumerate() {
         let count = pattern.lits.len();
         let first = pattern.lits.get(0).as_bytes();
@@ -91,8 +94,12 @@ pub(crate) fn prepare<'p>(noise: impl Iterator<Item = Pattern<'p>>) -> Option<Pr
             last_byte: pattern.lits.get(count.saturating_sub(1)).bytes().last(),
             anchor,
         });
+        prepared = slot + 1;
     }
-    Some(Prepared { noise: read })
+    Some(Prepared {
+        noise: read,
+        count: prepared,
+    })
 }
 
 /// [`super::strip_noise`] for a plain `text` (trimmed); `None` where the general way must
@@ -115,26 +122,28 @@ pub(super) fn strip_prepared<'m, 'p>(
     mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
 ) -> &'m str {
     let mut firsts = [Searched::No; MAX_NOISE];
-    'strip: loop {
-        for (noise, first) in prepared.noise.iter().zip(&mut firsts) {
-            let Some(noise) = noise else {
-                break;
-            };
-            if noise.rules_out(text.as_bytes(), *first) {
-                continue;
-            }
-            if let Some(start) = noise_start(text, noise, first, ranges) {
-                stripped(
-                    &noise.pattern,
-                    text.get(start..).unwrap_or_default(),
-                    ranges,
-                );
-                text = text.get(..start).unwrap_or_default().trim_end();
-                continue 'strip;
-            }
+    let mut at = 0;
+    // Each round tries the patterns in order from the first; a tail stripped starts the
+    // next round.
+    while at < prepared.count.min(MAX_NOISE) {
+        let (Some(noise), Some(first)) = (&prepared.noise[at], firsts.get_mut(at)) else {
+            break;
+        };
+        at += 1;
+        if noise.rules_out(text.as_bytes(), *first) {
+            continue;
         }
-        return text;
+        if let Some(start) = noise_start(text, noise, first, ranges) {
+            stripped(
+                &noise.pattern,
+                text.get(start..).unwrap_or_default(),
+                ranges,
+            );
+            text = trim_end(text.get(..start).unwrap_or_default());
+            at = 0;
+        }
     }
+    text
 }
 
 /// Where a pattern's first literal first reads in a text, from its second byte, once
@@ -188,7 +197,34 @@ fn noise_start(
             found?
         }
     };
-    match_plain(text.get(start..)?, &noise.pattern, ranges).then_some(start)
+    let tail = text.get(start..)?;
+    if tail.len() < noise.pattern.min_len as usize {
+        return None;
+    }
+    // One field to the end, as WeChat's ` rid: {rid}`: the rest of the tail, if any.
+    if count == 2 && noise.last.is_empty() {
+        let field = (noise.first.len(), tail.len());
+        if field.1 <= field.0 {
+            return None;
+        }
+        if let Some(range) = ranges.first_mut() {
+            *range = field;
+        }
+        return Some(start);
+    }
+    match_fields(tail, &noise.pattern, ranges).then_some(start)
+}
+
+/// A plain text trimmed at its end: its one space there, if any (it has no other
+/// whitespace, and no two spaces in a row).
+fn trim_end(text: &str) -> &str {
+    text.strip_suffix(' ').unwrap_or(text)
+}
+
+/// A plain text trimmed: [`trim_end`] at both ends.
+pub(super) fn trim(text: &str) -> &str {
+    let text = text.strip_prefix(' ').unwrap_or(text);
+    trim_end(text)
 }
 
 /// Whether `a` and `b` hold the same bytes, compared eight at a time: the literals are
@@ -231,7 +267,23 @@ pub(super) fn match_plain(
     {
         return false;
     }
-    let end = text.len() - last.len();
+    match_fields(text, pattern, ranges)
+}
+
+/// [`match_plain`] for a `text` that starts with the first literal and ends with the last
+/// one, as long as the pattern's shortest match, of a pattern with fields.
+fn match_fields(text: &str, pattern: &Pattern<'_>, ranges: &mut [(usize, usize)]) -> bool {
+    let count = pattern.lits.len();
+    if count < 2 {
+        return false;
+    }
+    let (first, last) = (
+        pattern.lits.get(0),
+        pattern.lits.get(count.saturating_sub(1)),
+    );
+    let Some(end) = text.len().checked_sub(last.len()) else {
+        return false;
+    };
     let mut pos = first.len();
     for i in 1..count - 1 {
         let lit = pattern.lits.get(i).as_bytes();

@@ -598,7 +598,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> AliexpressError {
+    const fn unit(index: usize) -> AliexpressError {
         match (index as u8).wrapping_add(128) {
             128 => AliexpressError::ShipmentNoticeAlreadySubmitted,
             129 => AliexpressError::OrderMissingFulfillmentInfo,
@@ -650,7 +650,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for AliexpressError {
         const PLATFORM: &'static str = "aliexpress";
         const TITLE: &'static str = "AliExpress open platform: Order Management Errors (solution order fulfilment)";
@@ -664,54 +664,16 @@ const _: () = {
             ),
             ::errcodes::Group::__new("platform_sub_errors", "Platform sub errors"),
         ];
-        const ALL: &'static [Self] = &[
-            AliexpressError::ShipmentNoticeAlreadySubmitted,
-            AliexpressError::OrderMissingFulfillmentInfo,
-            AliexpressError::TrackingNumberFailedRiskReview,
-            AliexpressError::SystemError,
-            AliexpressError::OrderNumberInvalidOrNotOwned,
-            AliexpressError::LogisticsServiceNotFound,
-            AliexpressError::ShipmentNoticeAlreadySubmittedUpdating,
-            AliexpressError::OrderNotAwaitingShipment,
-            AliexpressError::ShipFromCountryNotSupported,
-            AliexpressError::RequestValidationInternalError,
-            AliexpressError::TrackingNumberFormatInvalid,
-            AliexpressError::FulfillmentOrderQueryFailed,
-            AliexpressError::TrackingUrlRequired,
-            AliexpressError::OrderFulfillSystemError,
-            AliexpressError::UploadFailed,
-            AliexpressError::UserCallLimited,
-            AliexpressError::SessionCallLimited,
-            AliexpressError::PartnerCallLimited,
-            AliexpressError::AppCallLimited,
-            AliexpressError::AppCallExceedsLimitedFrequency,
-            AliexpressError::HttpActionNotAllowed,
-            AliexpressError::ServiceCurrentlyUnavailable,
-            AliexpressError::InsufficientIsvPermissions,
-            AliexpressError::InsufficientUserPermissions,
-            AliexpressError::InsufficientPartnerPermissions,
-            AliexpressError::RemoteServiceError,
-            AliexpressError::MissingMethod,
-            AliexpressError::InvalidMethod,
-            AliexpressError::InvalidFormat,
-            AliexpressError::MissingSignature,
-            AliexpressError::InvalidSignature,
-            AliexpressError::MissingSession,
-            AliexpressError::InvalidSession,
-            AliexpressError::MissingAppKey,
-            AliexpressError::InvalidAppKey,
-            AliexpressError::MissingTimestamp,
-            AliexpressError::InvalidTimestamp,
-            AliexpressError::MissingVersion,
-            AliexpressError::InvalidVersion,
-            AliexpressError::UnsupportedVersion,
-            AliexpressError::MissingRequiredArguments,
-            AliexpressError::InvalidArguments,
-            AliexpressError::ForbiddenRequest,
-            AliexpressError::ParameterError,
-            AliexpressError::InsufficientSecurityLevel,
-            AliexpressError::IspServerError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: AliexpressError = AliexpressError::ShipmentNoticeAlreadySubmitted;
+            let mut all = [FIRST; 46];
+            let mut index = 0;
+            while index < 46 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -719,53 +681,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                AliexpressError::ShipmentNoticeAlreadySubmitted => 0,
-                AliexpressError::OrderMissingFulfillmentInfo => 1,
-                AliexpressError::TrackingNumberFailedRiskReview => 2,
-                AliexpressError::SystemError => 3,
-                AliexpressError::OrderNumberInvalidOrNotOwned => 4,
-                AliexpressError::LogisticsServiceNotFound => 5,
-                AliexpressError::ShipmentNoticeAlreadySubmittedUpdating => 6,
-                AliexpressError::OrderNotAwaitingShipment => 7,
-                AliexpressError::ShipFromCountryNotSupported => 8,
-                AliexpressError::RequestValidationInternalError => 9,
-                AliexpressError::TrackingNumberFormatInvalid => 10,
-                AliexpressError::FulfillmentOrderQueryFailed => 11,
-                AliexpressError::TrackingUrlRequired => 12,
-                AliexpressError::OrderFulfillSystemError => 13,
-                AliexpressError::UploadFailed => 14,
-                AliexpressError::UserCallLimited => 15,
-                AliexpressError::SessionCallLimited => 16,
-                AliexpressError::PartnerCallLimited => 17,
-                AliexpressError::AppCallLimited => 18,
-                AliexpressError::AppCallExceedsLimitedFrequency => 19,
-                AliexpressError::HttpActionNotAllowed => 20,
-                AliexpressError::ServiceCurrentlyUnavailable => 21,
-                AliexpressError::InsufficientIsvPermissions => 22,
-                AliexpressError::InsufficientUserPermissions => 23,
-                AliexpressError::InsufficientPartnerPermissions => 24,
-                AliexpressError::RemoteServiceError => 25,
-                AliexpressError::MissingMethod => 26,
-                AliexpressError::InvalidMethod => 27,
-                AliexpressError::InvalidFormat => 28,
-                AliexpressError::MissingSignature => 29,
-                AliexpressError::InvalidSignature => 30,
-                AliexpressError::MissingSession => 31,
-                AliexpressError::InvalidSession => 32,
-                AliexpressError::MissingAppKey => 33,
-                AliexpressError::InvalidAppKey => 34,
-                AliexpressError::MissingTimestamp => 35,
-                AliexpressError::InvalidTimestamp => 36,
-                AliexpressError::MissingVersion => 37,
-                AliexpressError::InvalidVersion => 38,
-                AliexpressError::UnsupportedVersion => 39,
-                AliexpressError::MissingRequiredArguments => 40,
-                AliexpressError::InvalidArguments => 41,
-                AliexpressError::ForbiddenRequest => 42,
-                AliexpressError::ParameterError => 43,
-                AliexpressError::InsufficientSecurityLevel => 44,
-                AliexpressError::IspServerError => 45,
                 AliexpressError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -809,12 +726,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for AliexpressError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for AliexpressError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -824,6 +743,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for AliexpressError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -841,6 +761,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for AliexpressError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

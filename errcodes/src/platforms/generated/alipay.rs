@@ -310,28 +310,13 @@ const _: () = {
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "alipayServiceUnavailable服务不可用IspUnknowError服务暂不可用(业务系统不可用)稍后重试AopUnknowError服务暂不可用(网关自身的未知错误)稍后重试InsufficientTokenPermissions授权权限不足AopInvalidAuthToken无效的访问令牌请刷新授权令牌或重新授权获取新的令牌AopAuthTokenTimeOut访问令牌已过期请刷新授权令牌或重新授权获取新的令牌AopInvalidAppAuthToken无效的应用授权令牌请刷新应用授权令牌或重新授权获取新的令牌AopInvalidAppAuthTokenNoApi商户未授权当前接口请重新授权获取新的应用授权令牌AopAppAuthTokenTimeOut应用授权令牌已过期请刷新应用授权令牌或重新授权获取新的令牌AopNoProductRegByPartner商户未签约任何产品ISV代理调用的场景,请上线商户的服务窗MissingRequiredArguments缺少必选参数IsvMissingMethod缺少方法名参数请求参数里面必须要有method参数IsvMissingSignature缺少签名参数检查请求参数,缺少sign参数IsvMissingSignatureType缺少签名类型参数检查请求参数,缺少sign_type参数IsvMissingSignatureKey缺少签名配置未上传公钥配置IsvMissingAppId缺少appId参数检查请求参数,缺少app_id参数IsvMissingTimestamp缺少时间戳参数检查请求参数,缺少timestamp参数IsvMissingVersion缺少版本参数检查请求参数,缺少version参数IsvDecryptionErrorMissingEncryptType解密出错, 未指定加密算法AcqSystemErrorSystem error, such as system time out.Call the inquiry API ASAP, and proceed accordingly with the order’s status.AcqInvalidParameterAt least one of the parameters is not valid.Examine the request parameters and resend the request after fixing the issue.AcqAccessForbiddenNo right to access the solution. Most likely the merchant did not sign the contract or the contract expired.Contact Alipay Customer Support(CS) to sign/renew the proper contract for the solution.AcqExistForbiddenWordThere is forbidden words in the order info (title, subject and description field).Resend the request after fixing the issue.AcqPartnerErrorInvalid APP_ID.Contact Alipay CS to get the valid APP_IDAcqTotalFeeExceedThe total amount is over the limit.Resend the request after fixing the order amount.AcqContextInconsistentThe old information mismatches with those in the system.Resend the request after fixing the order info.AcqTradeHasSuccessThe payment is done successfully.Confirm if the payment belongs to the current buyer. If it is, then the payment is completed successfully. If it is not, update the out_trade_no field, and resend the request.AcqTradeHasCloseThe payment transaction exists and is closed.Update the out_trade_no field, and resend the request.AcqBuyerSellerEqualThe payment transaction has the same buyer and seller, which is not allowed.Update the buyer, and resend the request.AcqTradeBuyerNotMatchThe payment transaction exists but the buyer is different.Update the out_trade_no field, and resend the request.AcqBuyerEnableStatusForbidThe buyer is not allowed to pay.Contact Alipay CS to confirm why the buyer is not allowed to pay.AcqBuyerPaymentAmountDayLimitErrorThe buyer is over the daily payment limit.Ask the buyer to pay with other accounts or payment methods.service_unavailable20000 服务不可用insufficient_token_permissions20001 授权权限不足missing_required_arguments40001 缺少必选参数trade_business_errorsFace-to-Face Payment business error codes (当面付-英文版)服务不可用授权权限不足缺少必选参数isp.unknow-erroraop.unknow-erroraop.invalid-auth-tokenaop.auth-token-time-outaop.invalid-app-auth-tokenaop.invalid-app-auth-token-no-apiaop.app-auth-token-time-outaop.no-product-reg-by-partnerisv.missing-methodisv.missing-signatureisv.missing-signature-typeisv.missing-signature-keyisv.missing-app-idisv.missing-timestampisv.missing-versionisv.decryption-error-missing-encrypt-typeACQ.SYSTEM_ERRORACQ.INVALID_PARAMETERACQ.ACCESS_FORBIDDENACQ.EXIST_FORBIDDEN_WORDACQ.PARTNER_ERRORACQ.TOTAL_FEE_EXCEEDACQ.CONTEXT_INCONSISTENTACQ.TRADE_HAS_SUCCESSACQ.TRADE_HAS_CLOSEACQ.BUYER_SELLER_EQUALACQ.TRADE_BUYER_NOT_MATCHACQ.BUYER_ENABLE_STATUS_FORBIDACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR",
         b"\x02\0\0\0\x86\0\0\0\0\x02\0\0\x08\0\0\0\x0C\0\0\0\x04\0\0\0\0\0\0\0 \0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0!\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0t\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x18\0\0\0'\0\0\x005\0\0\0^\0\0\0j\0\0\0x\0\0\0\xA7\0\0\0\xB3\0\0\0\xCF\0\0\0\xE1\0\0\0\xF4\0\0\0\t\x01\0\0?\x01\0\0R\x01\0\0g\x01\0\0\x9D\x01\0\0\xB3\x01\0\0\xCE\x01\0\0\n\x02\0\0%\x02\0\0@\x02\0\0m\x02\0\0\x83\x02\0\0\x9E\x02\0\0\xDA\x02\0\0\xF2\x02\0\0\r\x03\0\0A\x03\0\0Y\x03\0\0k\x03\0\0{\x03\0\0\x90\x03\0\0\xBA\x03\0\0\xCD\x03\0\0\xDF\x03\0\0\x02\x04\0\0\x19\x04\0\x001\x04\0\0Y\x04\0\0o\x04\0\0\x81\x04\0\0\x96\x04\0\0\xA5\x04\0\0\xB6\x04\0\0\xDB\x04\0\0\xEE\x04\0\0\x03\x05\0\0+\x05\0\0<\x05\0\0N\x05\0\0t\x05\0\0\x98\x05\0\0\xBB\x05\0\0\xC9\x05\0\0\xEF\x05\0\0<\x06\0\0O\x06\0\0{\x06\0\0\xC8\x06\0\0\xDA\x06\0\0F\x07\0\0\x9D\x07\0\0\xB2\x07\0\0\x04\x08\0\0.\x08\0\0=\x08\0\0L\x08\0\0u\x08\0\0\x86\x08\0\0\xA9\x08\0\0\xDA\x08\0\0\xF0\x08\0\0(\t\0\0W\t\0\0i\t\0\0\x8A\t\0\09\n\0\0I\n\0\0v\n\0\0\xAC\n\0\0\xBF\n\0\0\x0B\x0B\0\x004\x0B\0\0I\x0B\0\0\x83\x0B\0\0\xB9\x0B\0\0\xD3\x0B\0\0\xF3\x0B\0\x004\x0C\0\0V\x0C\0\0\x80\x0C\0\0\xBC\x0C\0\0\xCF\x0C\0\0\xE4\x0C\0\0\x02\r\0\0\x1A\r\0\x004\r\0\0L\r\0\0a\r\0\0\xA0\r\0\0\xAF\r\0\0\xC1\r\0\0\xD3\r\0\0\xE3\r\0\0\xF3\r\0\0\t\x0E\0\0 \x0E\0\0:\x0E\0\0[\x0E\0\0v\x0E\0\0\x93\x0E\0\0\xA5\x0E\0\0\xBA\x0E\0\0\xD4\x0E\0\0\xED\x0E\0\0\xFF\x0E\0\0\x14\x0F\0\0'\x0F\0\0P\x0F\0\0`\x0F\0\0u\x0F\0\0\x89\x0F\0\0\xA1\x0F\0\0\xB2\x0F\0\0\xC6\x0F\0\0\xDE\x0F\0\0\xF3\x0F\0\0\x06\x10\0\0\x1C\x10\0\x005\x10\0\0S\x10\0\0{\x10\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x05\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x07\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\r\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x0F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x10\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x13\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x15\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x16\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x17\0\0\0\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x19\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1A\0\0\0\x1B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\t\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF!\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\"\0\0\0#\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0%\0\0\0&\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF'\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\r\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0(\0\0\0)\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF*\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0E\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0+\0\0\0,\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF-\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0F\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0.\0\0\0/\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x10\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x001\0\0\x002\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF3\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x11\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x004\0\0\x005\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x12\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x006\0\0\x007\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF8\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\09\0\0\0:\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF;\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0<\0\0\0=\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF>\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0?\0\0\0@\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFA\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0B\0\0\0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFD\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0E\0\0\0F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFG\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0H\0\0\0I\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFJ\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0K\0\0\0L\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFM\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\x03\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0N\0\0\0O\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFP\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Q\0\0\0R\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFS\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0T\0\0\0U\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFV\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0W\0\0\0X\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFY\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Z\0\0\0[\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\\\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0]\0\0\0^\0\0\0_\0\0\0`\0\0\0a\0\0\0b\0\0\0c\0\0\0d\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC=\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFA\x9C\0\0\0\0\0\0\x02\0\0\0\n\0\0\0!N\0\0\0\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF N\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\0\x8D\x9C\xE6\0\xA8\x94\xE7\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA0\r\0\0\xAF\r\0\0\xA0\r\0\0\xAF\r\0\0\0\x88\x8E\xE6\0\xB3\xB6\xE8\x12\0\0\0\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\xAF\r\0\0\xC1\r\0\0\xAF\r\0\0\xC1\r\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x12\0\0\0\0\0\0\0\n\0\0\0\x02\0\0\0\0\0\0\0\xC1\r\0\0\xD3\r\0\0\xC1\r\0\0\xD3\r\0\0e\0\0\0f\0\0\0\0\0\0\0\x0F\0\0\0f\0\0\0g\0\0\0\0\0\0\0\x12\0\0\0g\0\0\0h\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0h\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0i\0\0\0\x01\0\0\0\0\0\0\0\x04\0\0\0j\0\0\0\x01\0\0\0\0\0\0\0\x05\0\0\0k\0\0\0\x01\0\0\0\0\0\0\0\x06\0\0\0l\0\0\0\x01\0\0\0\0\0\0\0\x07\0\0\0m\0\0\0\x01\0\0\0\0\0\0\0\x08\0\0\0n\0\0\0\x01\0\0\0\0\0\0\0\t\0\0\0o\0\0\0\x02\0\0\0\0\0\0\0\x0B\0\0\0p\0\0\0\x02\0\0\0\0\0\0\0\x0C\0\0\0q\0\0\0\x02\0\0\0\0\0\0\0\r\0\0\0r\0\0\0\x02\0\0\0\0\0\0\0\x0E\0\0\0s\0\0\0\x02\0\0\0\0\0\0\0\x0F\0\0\0t\0\0\0\x02\0\0\0\0\0\0\0\x10\0\0\0u\0\0\0\x02\0\0\0\0\0\0\0\x11\0\0\0v\0\0\0\x02\0\0\0\0\0\0\0\x12\0\0\0w\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0x\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x14\0\0\0y\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x15\0\0\0z\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x16\0\0\0{\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x17\0\0\0|\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x18\0\0\0}\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x19\0\0\0~\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1A\0\0\0\x7F\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1B\0\0\0\x80\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1C\0\0\0\x81\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1D\0\0\0\x82\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1E\0\0\0\x83\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1F\0\0\0\x84\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\x03\0\0\0\x01\0\0\0\x04\0\0\0\0\0\0\0\x13\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
-        &[
-            ::errcodes::Code::Int(20000i64),
-            ::errcodes::Code::Int(20000i64),
-            ::errcodes::Code::Int(20000i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(20001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(40001i64),
-            ::errcodes::Code::Int(10000i64),
-        ],
+        {
+            const CODES: [::errcodes::Code<'static>; 20] = ::errcodes::__private::int_codes([
+                20000, 20000, 20000, 20001, 20001, 20001, 20001, 20001, 20001, 20001,
+                40001, 40001, 40001, 40001, 40001, 40001, 40001, 40001, 40001, 10000,
+            ]);
+            &CODES
+        },
         &[],
         &[
             ::errcodes::__private::Path {
@@ -359,7 +344,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> AlipayError {
+    const fn unit(index: usize) -> AlipayError {
         match (index as u8).wrapping_add(128) {
             128 => AlipayError::ServiceUnavailable,
             129 => AlipayError::IspUnknowError,
@@ -397,7 +382,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for AlipayError {
         const PLATFORM: &'static str = "alipay";
         const TITLE: &'static str = "Alipay open platform gateway errors (支付宝开放平台 API 公共错误码) and Face-to-Face Payment ACQ.* sub-codes";
@@ -417,40 +402,16 @@ const _: () = {
                 "Face-to-Face Payment business error codes (当面付-英文版)",
             ),
         ];
-        const ALL: &'static [Self] = &[
-            AlipayError::ServiceUnavailable,
-            AlipayError::IspUnknowError,
-            AlipayError::AopUnknowError,
-            AlipayError::InsufficientTokenPermissions,
-            AlipayError::AopInvalidAuthToken,
-            AlipayError::AopAuthTokenTimeOut,
-            AlipayError::AopInvalidAppAuthToken,
-            AlipayError::AopInvalidAppAuthTokenNoApi,
-            AlipayError::AopAppAuthTokenTimeOut,
-            AlipayError::AopNoProductRegByPartner,
-            AlipayError::MissingRequiredArguments,
-            AlipayError::IsvMissingMethod,
-            AlipayError::IsvMissingSignature,
-            AlipayError::IsvMissingSignatureType,
-            AlipayError::IsvMissingSignatureKey,
-            AlipayError::IsvMissingAppId,
-            AlipayError::IsvMissingTimestamp,
-            AlipayError::IsvMissingVersion,
-            AlipayError::IsvDecryptionErrorMissingEncryptType,
-            AlipayError::AcqSystemError,
-            AlipayError::AcqInvalidParameter,
-            AlipayError::AcqAccessForbidden,
-            AlipayError::AcqExistForbiddenWord,
-            AlipayError::AcqPartnerError,
-            AlipayError::AcqTotalFeeExceed,
-            AlipayError::AcqContextInconsistent,
-            AlipayError::AcqTradeHasSuccess,
-            AlipayError::AcqTradeHasClose,
-            AlipayError::AcqBuyerSellerEqual,
-            AlipayError::AcqTradeBuyerNotMatch,
-            AlipayError::AcqBuyerEnableStatusForbid,
-            AlipayError::AcqBuyerPaymentAmountDayLimitError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: AlipayError = AlipayError::ServiceUnavailable;
+            let mut all = [FIRST; 32];
+            let mut index = 0;
+            while index < 32 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -458,39 +419,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                AlipayError::ServiceUnavailable => 0,
-                AlipayError::IspUnknowError => 1,
-                AlipayError::AopUnknowError => 2,
-                AlipayError::InsufficientTokenPermissions => 3,
-                AlipayError::AopInvalidAuthToken => 4,
-                AlipayError::AopAuthTokenTimeOut => 5,
-                AlipayError::AopInvalidAppAuthToken => 6,
-                AlipayError::AopInvalidAppAuthTokenNoApi => 7,
-                AlipayError::AopAppAuthTokenTimeOut => 8,
-                AlipayError::AopNoProductRegByPartner => 9,
-                AlipayError::MissingRequiredArguments => 10,
-                AlipayError::IsvMissingMethod => 11,
-                AlipayError::IsvMissingSignature => 12,
-                AlipayError::IsvMissingSignatureType => 13,
-                AlipayError::IsvMissingSignatureKey => 14,
-                AlipayError::IsvMissingAppId => 15,
-                AlipayError::IsvMissingTimestamp => 16,
-                AlipayError::IsvMissingVersion => 17,
-                AlipayError::IsvDecryptionErrorMissingEncryptType => 18,
-                AlipayError::AcqSystemError => 19,
-                AlipayError::AcqInvalidParameter => 20,
-                AlipayError::AcqAccessForbidden => 21,
-                AlipayError::AcqExistForbiddenWord => 22,
-                AlipayError::AcqPartnerError => 23,
-                AlipayError::AcqTotalFeeExceed => 24,
-                AlipayError::AcqContextInconsistent => 25,
-                AlipayError::AcqTradeHasSuccess => 26,
-                AlipayError::AcqTradeHasClose => 27,
-                AlipayError::AcqBuyerSellerEqual => 28,
-                AlipayError::AcqTradeBuyerNotMatch => 29,
-                AlipayError::AcqBuyerEnableStatusForbid => 30,
-                AlipayError::AcqBuyerPaymentAmountDayLimitError => 31,
                 AlipayError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -534,12 +464,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for AlipayError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for AlipayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -549,6 +481,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for AlipayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -566,6 +499,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for AlipayError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

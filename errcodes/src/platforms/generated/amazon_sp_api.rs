@@ -123,7 +123,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> AmazonSpApiError {
+    const fn unit(index: usize) -> AmazonSpApiError {
         match (index as u8).wrapping_add(128) {
             128 => AmazonSpApiError::InvalidInput,
             129 => AmazonSpApiError::Unauthorized,
@@ -135,7 +135,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for AmazonSpApiError {
         const PLATFORM: &'static str = "amazon_sp_api";
         const TITLE: &'static str = "Amazon Selling Partner API errors (the error responses of an API model)";
@@ -146,14 +146,16 @@ const _: () = {
                 "Error responses (getItemEligibilityPreview)",
             ),
         ];
-        const ALL: &'static [Self] = &[
-            AmazonSpApiError::InvalidInput,
-            AmazonSpApiError::Unauthorized,
-            AmazonSpApiError::NotFound,
-            AmazonSpApiError::QuotaExceeded,
-            AmazonSpApiError::InternalFailure,
-            AmazonSpApiError::ServiceUnavailable,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: AmazonSpApiError = AmazonSpApiError::InvalidInput;
+            let mut all = [FIRST; 6];
+            let mut index = 0;
+            while index < 6 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -161,13 +163,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                AmazonSpApiError::InvalidInput => 0,
-                AmazonSpApiError::Unauthorized => 1,
-                AmazonSpApiError::NotFound => 2,
-                AmazonSpApiError::QuotaExceeded => 3,
-                AmazonSpApiError::InternalFailure => 4,
-                AmazonSpApiError::ServiceUnavailable => 5,
                 AmazonSpApiError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -211,12 +208,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for AmazonSpApiError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for AmazonSpApiError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -226,6 +225,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for AmazonSpApiError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -243,6 +243,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for AmazonSpApiError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

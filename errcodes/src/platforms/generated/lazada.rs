@@ -191,7 +191,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> LazadaError {
+    const fn unit(index: usize) -> LazadaError {
         match (index as u8).wrapping_add(128) {
             128 => LazadaError::MissingParameter,
             129 => LazadaError::IncompleteSignature,
@@ -210,7 +210,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for LazadaError {
         const PLATFORM: &'static str = "lazada";
         const TITLE: &'static str = "Lazada Open Platform errors (authorization, access token, a product API's table)";
@@ -233,21 +233,16 @@ const _: () = {
                 "Error Code (GetProductItem, /product/item/get)",
             ),
         ];
-        const ALL: &'static [Self] = &[
-            LazadaError::MissingParameter,
-            LazadaError::IncompleteSignature,
-            LazadaError::InvalidCode,
-            LazadaError::IllegalRefreshToken,
-            LazadaError::AuthTypeUnsupported,
-            LazadaError::IllegalAccessToken,
-            LazadaError::EmptySellerSku,
-            LazadaError::SkuNotExist,
-            LazadaError::ItemNotExist,
-            LazadaError::ServiceRequestSpeedLimited,
-            LazadaError::ItemIdNotExist,
-            LazadaError::EditItemNotBelongSeller,
-            LazadaError::UnexpectedInternalError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: LazadaError = LazadaError::MissingParameter;
+            let mut all = [FIRST; 13];
+            let mut index = 0;
+            while index < 13 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -255,20 +250,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                LazadaError::MissingParameter => 0,
-                LazadaError::IncompleteSignature => 1,
-                LazadaError::InvalidCode => 2,
-                LazadaError::IllegalRefreshToken => 3,
-                LazadaError::AuthTypeUnsupported => 4,
-                LazadaError::IllegalAccessToken => 5,
-                LazadaError::EmptySellerSku => 6,
-                LazadaError::SkuNotExist => 7,
-                LazadaError::ItemNotExist => 8,
-                LazadaError::ServiceRequestSpeedLimited => 9,
-                LazadaError::ItemIdNotExist => 10,
-                LazadaError::EditItemNotBelongSeller => 11,
-                LazadaError::UnexpectedInternalError => 12,
                 LazadaError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -312,12 +295,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for LazadaError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for LazadaError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -327,6 +312,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for LazadaError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -344,6 +330,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for LazadaError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

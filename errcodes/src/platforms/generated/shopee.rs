@@ -250,7 +250,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> ShopeeError {
+    const fn unit(index: usize) -> ShopeeError {
         match (index as u8).wrapping_add(128) {
             128 => ShopeeError::MissingAccessToken,
             129 => ShopeeError::InvalidAccessToken,
@@ -276,7 +276,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for ShopeeError {
         const PLATFORM: &'static str = "shopee";
         const TITLE: &'static str = "Shopee Open Platform API v2 errors (the gateway's error list)";
@@ -284,28 +284,16 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("error_list", "Error codes (v2.shop.get_shop_info)"),
         ];
-        const ALL: &'static [Self] = &[
-            ShopeeError::MissingAccessToken,
-            ShopeeError::InvalidAccessToken,
-            ShopeeError::InvalidPartnerId,
-            ShopeeError::MissingPartnerId,
-            ShopeeError::NoPermission,
-            ShopeeError::MissingSign,
-            ShopeeError::WrongSign,
-            ShopeeError::MissingTimestamp,
-            ShopeeError::InvalidTimestamp,
-            ShopeeError::InnerHttpCallFailed,
-            ShopeeError::ParseDataFailed,
-            ShopeeError::DataNotExist,
-            ShopeeError::ParameterInvalid,
-            ShopeeError::InformationNotFound,
-            ShopeeError::WrongParameters,
-            ShopeeError::ServerError,
-            ShopeeError::InvalidShopId,
-            ShopeeError::UserNotExists,
-            ShopeeError::RequestNotFromGateway,
-            ShopeeError::ShopIdNotFound,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: ShopeeError = ShopeeError::MissingAccessToken;
+            let mut all = [FIRST; 20];
+            let mut index = 0;
+            while index < 20 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -313,27 +301,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                ShopeeError::MissingAccessToken => 0,
-                ShopeeError::InvalidAccessToken => 1,
-                ShopeeError::InvalidPartnerId => 2,
-                ShopeeError::MissingPartnerId => 3,
-                ShopeeError::NoPermission => 4,
-                ShopeeError::MissingSign => 5,
-                ShopeeError::WrongSign => 6,
-                ShopeeError::MissingTimestamp => 7,
-                ShopeeError::InvalidTimestamp => 8,
-                ShopeeError::InnerHttpCallFailed => 9,
-                ShopeeError::ParseDataFailed => 10,
-                ShopeeError::DataNotExist => 11,
-                ShopeeError::ParameterInvalid => 12,
-                ShopeeError::InformationNotFound => 13,
-                ShopeeError::WrongParameters => 14,
-                ShopeeError::ServerError => 15,
-                ShopeeError::InvalidShopId => 16,
-                ShopeeError::UserNotExists => 17,
-                ShopeeError::RequestNotFromGateway => 18,
-                ShopeeError::ShopIdNotFound => 19,
                 ShopeeError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -377,12 +346,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for ShopeeError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for ShopeeError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -392,6 +363,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for ShopeeError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -409,6 +381,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for ShopeeError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -137,7 +137,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> TiktokGlobalError {
+    const fn unit(index: usize) -> TiktokGlobalError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokGlobalError::AccessTokenInvalid,
             129 => TiktokGlobalError::InternalError,
@@ -150,7 +150,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for TiktokGlobalError {
         const PLATFORM: &'static str = "tiktok_global";
         const TITLE: &'static str = "TikTok API v2 error codes";
@@ -158,15 +158,16 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("all_error_codes", "All Error Codes"),
         ];
-        const ALL: &'static [Self] = &[
-            TiktokGlobalError::AccessTokenInvalid,
-            TiktokGlobalError::InternalError,
-            TiktokGlobalError::InvalidFileUpload,
-            TiktokGlobalError::InvalidParams,
-            TiktokGlobalError::RateLimitExceeded,
-            TiktokGlobalError::ScopeNotAuthorized,
-            TiktokGlobalError::ScopePermissionMissed,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: TiktokGlobalError = TiktokGlobalError::AccessTokenInvalid;
+            let mut all = [FIRST; 7];
+            let mut index = 0;
+            while index < 7 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -174,14 +175,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                TiktokGlobalError::AccessTokenInvalid => 0,
-                TiktokGlobalError::InternalError => 1,
-                TiktokGlobalError::InvalidFileUpload => 2,
-                TiktokGlobalError::InvalidParams => 3,
-                TiktokGlobalError::RateLimitExceeded => 4,
-                TiktokGlobalError::ScopeNotAuthorized => 5,
-                TiktokGlobalError::ScopePermissionMissed => 6,
                 TiktokGlobalError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -229,12 +224,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for TiktokGlobalError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for TiktokGlobalError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -244,6 +241,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TiktokGlobalError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -261,6 +259,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TiktokGlobalError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -877,7 +877,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> TiktokLocalServicesError {
+    const fn unit(index: usize) -> TiktokLocalServicesError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokLocalServicesError::CodeItemListParameterVerificationFailed,
             129 => TiktokLocalServicesError::CodeItemListVerifierNoStorePermission,
@@ -950,7 +950,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for TiktokLocalServicesError {
         const PLATFORM: &'static str = "tiktok_local_services";
         const TITLE: &'static str = "TikTok local services (TTLS) fulfilment API";
@@ -974,71 +974,16 @@ const _: () = {
             ),
             ::errcodes::Group::__new("all_error_codes", "All Error Codes"),
         ];
-        const ALL: &'static [Self] = &[
-            TiktokLocalServicesError::CodeItemListParameterVerificationFailed,
-            TiktokLocalServicesError::CodeItemListVerifierNoStorePermission,
-            TiktokLocalServicesError::InputCodeNotInteger,
-            TiktokLocalServicesError::NoScanOrEnterCodePermission,
-            TiktokLocalServicesError::NoPerformanceOrVoucherInfoFound,
-            TiktokLocalServicesError::NoCouponAvailableAtStore,
-            TiktokLocalServicesError::VerifierScanOrInputRightQueryFailed,
-            TiktokLocalServicesError::CodeItemListVerifierStorePermissionQueryFailed,
-            TiktokLocalServicesError::CodeItemListMerchantMainAccountQueryFailed,
-            TiktokLocalServicesError::QrCodeBase64DecodeFailed,
-            TiktokLocalServicesError::QrCodeDecryptionFailed,
-            TiktokLocalServicesError::QrCodeDeserializationFailed,
-            TiktokLocalServicesError::PerformanceVoucherInfoQueryFailed,
-            TiktokLocalServicesError::OrdersAndAfterSalesQueryFailed,
-            TiktokLocalServicesError::SubPerformanceAndExecutionOrdersQueryFailed,
-            TiktokLocalServicesError::SaasVoucherListRequeryFailed,
-            TiktokLocalServicesError::NoVoucherInfoFound,
-            TiktokLocalServicesError::ProductQueryFailed,
-            TiktokLocalServicesError::QrCodeScreenshotExpired,
-            TiktokLocalServicesError::ProductImageUrlQueryFailed,
-            TiktokLocalServicesError::HolidayInfoQueryFailed,
-            TiktokLocalServicesError::SaasExpiredQrCodeOnlyFulfilledOrRefundedCodes,
-            TiktokLocalServicesError::RedeemParameterVerificationFailed,
-            TiktokLocalServicesError::RedeemVerifierNoStorePermission,
-            TiktokLocalServicesError::ParameterVerificationFailed,
-            TiktokLocalServicesError::VerifierNameQueryFailed,
-            TiktokLocalServicesError::RedeemVerifierStorePermissionQueryFailed,
-            TiktokLocalServicesError::VerifierRedeemPermissionQueryFailed,
-            TiktokLocalServicesError::RedeemMerchantMainAccountQueryFailed,
-            TiktokLocalServicesError::FulfillCoreLogicFailed,
-            TiktokLocalServicesError::CoreRedeemInterfaceTimeoutOrMeshError,
-            TiktokLocalServicesError::RedeemParameterValidationFailed,
-            TiktokLocalServicesError::RedemptionIdGenerationFailed,
-            TiktokLocalServicesError::RedemptionCodeParseFailed,
-            TiktokLocalServicesError::VoucherRecordReadFailed,
-            TiktokLocalServicesError::VoucherRecordCountMismatch,
-            TiktokLocalServicesError::VoucherRefunded,
-            TiktokLocalServicesError::VoucherOutsideValidUsageTime,
-            TiktokLocalServicesError::VoucherExpired,
-            TiktokLocalServicesError::VoucherAlreadyUsed,
-            TiktokLocalServicesError::VoucherStateMachineValidationFailed,
-            TiktokLocalServicesError::ExecutionOrderReadFailed,
-            TiktokLocalServicesError::ExecutionOrderRefunded,
-            TiktokLocalServicesError::ExecutionOrderOutsideValidUsageTime,
-            TiktokLocalServicesError::ExecutionOrderExpired,
-            TiktokLocalServicesError::ExecutionOrderAlreadyUsed,
-            TiktokLocalServicesError::ExecutionOrderStateMachineValidationFailed,
-            TiktokLocalServicesError::SubFulfillmentOrderReadFailed,
-            TiktokLocalServicesError::SubFulfillmentStoreSnapshotReadFailed,
-            TiktokLocalServicesError::SubFulfillmentNoApplicableStores,
-            TiktokLocalServicesError::SubFulfillmentOrderRefunded,
-            TiktokLocalServicesError::SubFulfillmentOrderRefundInProgress,
-            TiktokLocalServicesError::SubFulfillmentStoreNotApplicable,
-            TiktokLocalServicesError::SubFulfillmentStateMachineValidationFailed,
-            TiktokLocalServicesError::DomainEventIdGenerationFailed,
-            TiktokLocalServicesError::RedemptionDataUpdateFailed,
-            TiktokLocalServicesError::AccessTokenInvalid,
-            TiktokLocalServicesError::InternalError,
-            TiktokLocalServicesError::InvalidFileUpload,
-            TiktokLocalServicesError::InvalidParams,
-            TiktokLocalServicesError::RateLimitExceeded,
-            TiktokLocalServicesError::ScopeNotAuthorized,
-            TiktokLocalServicesError::ScopePermissionMissed,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: TiktokLocalServicesError = TiktokLocalServicesError::CodeItemListParameterVerificationFailed;
+            let mut all = [FIRST; 63];
+            let mut index = 0;
+            while index < 63 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -1046,80 +991,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                TiktokLocalServicesError::CodeItemListParameterVerificationFailed => 0,
-                TiktokLocalServicesError::CodeItemListVerifierNoStorePermission => 1,
-                TiktokLocalServicesError::InputCodeNotInteger => 2,
-                TiktokLocalServicesError::NoScanOrEnterCodePermission => 3,
-                TiktokLocalServicesError::NoPerformanceOrVoucherInfoFound => 4,
-                TiktokLocalServicesError::NoCouponAvailableAtStore => 5,
-                TiktokLocalServicesError::VerifierScanOrInputRightQueryFailed => 6,
-                TiktokLocalServicesError::CodeItemListVerifierStorePermissionQueryFailed => {
-                    7
-                }
-                TiktokLocalServicesError::CodeItemListMerchantMainAccountQueryFailed => 8,
-                TiktokLocalServicesError::QrCodeBase64DecodeFailed => 9,
-                TiktokLocalServicesError::QrCodeDecryptionFailed => 10,
-                TiktokLocalServicesError::QrCodeDeserializationFailed => 11,
-                TiktokLocalServicesError::PerformanceVoucherInfoQueryFailed => 12,
-                TiktokLocalServicesError::OrdersAndAfterSalesQueryFailed => 13,
-                TiktokLocalServicesError::SubPerformanceAndExecutionOrdersQueryFailed => {
-                    14
-                }
-                TiktokLocalServicesError::SaasVoucherListRequeryFailed => 15,
-                TiktokLocalServicesError::NoVoucherInfoFound => 16,
-                TiktokLocalServicesError::ProductQueryFailed => 17,
-                TiktokLocalServicesError::QrCodeScreenshotExpired => 18,
-                TiktokLocalServicesError::ProductImageUrlQueryFailed => 19,
-                TiktokLocalServicesError::HolidayInfoQueryFailed => 20,
-                TiktokLocalServicesError::SaasExpiredQrCodeOnlyFulfilledOrRefundedCodes => {
-                    21
-                }
-                TiktokLocalServicesError::RedeemParameterVerificationFailed => 22,
-                TiktokLocalServicesError::RedeemVerifierNoStorePermission => 23,
-                TiktokLocalServicesError::ParameterVerificationFailed => 24,
-                TiktokLocalServicesError::VerifierNameQueryFailed => 25,
-                TiktokLocalServicesError::RedeemVerifierStorePermissionQueryFailed => 26,
-                TiktokLocalServicesError::VerifierRedeemPermissionQueryFailed => 27,
-                TiktokLocalServicesError::RedeemMerchantMainAccountQueryFailed => 28,
-                TiktokLocalServicesError::FulfillCoreLogicFailed => 29,
-                TiktokLocalServicesError::CoreRedeemInterfaceTimeoutOrMeshError => 30,
-                TiktokLocalServicesError::RedeemParameterValidationFailed => 31,
-                TiktokLocalServicesError::RedemptionIdGenerationFailed => 32,
-                TiktokLocalServicesError::RedemptionCodeParseFailed => 33,
-                TiktokLocalServicesError::VoucherRecordReadFailed => 34,
-                TiktokLocalServicesError::VoucherRecordCountMismatch => 35,
-                TiktokLocalServicesError::VoucherRefunded => 36,
-                TiktokLocalServicesError::VoucherOutsideValidUsageTime => 37,
-                TiktokLocalServicesError::VoucherExpired => 38,
-                TiktokLocalServicesError::VoucherAlreadyUsed => 39,
-                TiktokLocalServicesError::VoucherStateMachineValidationFailed => 40,
-                TiktokLocalServicesError::ExecutionOrderReadFailed => 41,
-                TiktokLocalServicesError::ExecutionOrderRefunded => 42,
-                TiktokLocalServicesError::ExecutionOrderOutsideValidUsageTime => 43,
-                TiktokLocalServicesError::ExecutionOrderExpired => 44,
-                TiktokLocalServicesError::ExecutionOrderAlreadyUsed => 45,
-                TiktokLocalServicesError::ExecutionOrderStateMachineValidationFailed => {
-                    46
-                }
-                TiktokLocalServicesError::SubFulfillmentOrderReadFailed => 47,
-                TiktokLocalServicesError::SubFulfillmentStoreSnapshotReadFailed => 48,
-                TiktokLocalServicesError::SubFulfillmentNoApplicableStores => 49,
-                TiktokLocalServicesError::SubFulfillmentOrderRefunded => 50,
-                TiktokLocalServicesError::SubFulfillmentOrderRefundInProgress => 51,
-                TiktokLocalServicesError::SubFulfillmentStoreNotApplicable => 52,
-                TiktokLocalServicesError::SubFulfillmentStateMachineValidationFailed => {
-                    53
-                }
-                TiktokLocalServicesError::DomainEventIdGenerationFailed => 54,
-                TiktokLocalServicesError::RedemptionDataUpdateFailed => 55,
-                TiktokLocalServicesError::AccessTokenInvalid => 56,
-                TiktokLocalServicesError::InternalError => 57,
-                TiktokLocalServicesError::InvalidFileUpload => 58,
-                TiktokLocalServicesError::InvalidParams => 59,
-                TiktokLocalServicesError::RateLimitExceeded => 60,
-                TiktokLocalServicesError::ScopeNotAuthorized => 61,
-                TiktokLocalServicesError::ScopePermissionMissed => 62,
                 TiktokLocalServicesError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -1169,12 +1042,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for TiktokLocalServicesError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for TiktokLocalServicesError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -1184,6 +1059,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TiktokLocalServicesError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -1201,6 +1077,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TiktokLocalServicesError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -251,34 +251,15 @@ const _: () = {
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "tiktok_shopTooManyRequestsToo many requests. You've made too many requests in a short period of time.Please wait and try again. Refer to Rate limits for details.RequestTimeoutRequest timeout. The request to the endpoint timed out.Please try again, or consider splitting it into smaller requests.InvalidPathInvalid path. The specified path does not match any available endpoint.Refer to the API documentation for details.InvalidMethodInvalid method. The HTTP method used is not supported by this endpoint.Refer to the API documentation for details.InvalidFileSizeInvalid file size. The uploaded file size exceeds the maximum limit.Refer to the API documentation for details.InvalidRequestFormatInvalid request format. The request body format must be 'application/json' for structured data or 'multipart/form-data' for binary files.Refer to the API documentation for details.InvalidMultipartContentTypeInvalid request format. The value of the 'content-type' header must be 'multipart/form-data'.Refer to the API documentation for details.InvalidQueryOrHeaderInvalid query or header. The 'category_asset_cipher' query parameter or 'x-tts-access-token' header is invalid.For 'category_asset_cipher', ensure you retrieve the correct value from the Get Authorized Category Assets endpoint.\n\nFor 'x-tts-access-token', possible causes include:\n- The token has an invalid 'user_type' for this endpoint.\n- The token is not associated with a shop, or the associated shop does not match the provided 'shop_cipher' query parameter.\n\nRefer to the authorization guide for details.AccessDeniedAccess denied. The app is not authorized to access the endpoint because the access scopes granted for the app or the access token do not contain the required access scope for the endpoint.Suggested checks:\n1. Check the granted scopes for the app in Partner Center > App & Service > Manage API. If the required scope is missing, apply or enable it in Partner Center.\n2. Check the granted scopes for the token in the 'granted_scopes' field of the Get Access Token response. If the required scope is missing, request the user to reauthorize the required scope, and then generate a new token accordingly.IpNotAllowedAccess denied. Your IP address is not in the IP allow list configured for this app.Add your IP address in Partner Center > App & Service.ExpiredCredentialsExpired credentials. The 'access_token' or 'x-tts-access-token' header has expired.Refresh your token by using the Get Refresh Token endpoint.InvalidSignInvalid credentials. The 'sign' query parameter is invalid.Ensure you generate a valid signature by referring to the guide on signing your request.MissingSignatureMissing credentials. The request does not include a required signature in the query.Generate a signature by referring to the guide on signing your request.InvalidAccessTokenHeaderInvalid credentials. The 'access_token' header is invalid.Please pass in the 'access_token' you obtained from the Get Access Tokenendpoint.InvalidTtsAccessTokenHeaderInvalid credentials. The 'x-tts-access-token' header is invalid.Please pass in the 'access_token' you obtained from the Get Access Tokenendpoint.InvalidAppKeyInvalid credentials. Invalid 'app_key' query parameter.Possible reasons include an invalid key format, the app not being found, the app being disabled or deleted, or there was an error in retrieving the required authorization. Ensure you are retrieving the correct value from the App details page in Partner Center.NegativeTimestampInvalid timestamp. The value of the 'timestamp' query parameter must not be lesser than 0.Timestamps must lie within the range of 5 minutes before to 30 seconds beyond the current time.TimestampTooOldInvalid timestamp. The value of the 'timestamp' query parameter must not be earlier than 5 minutes before the current time.Timestamps must lie within the range of 5 minutes before to 30 seconds beyond the current time.TimestampInFutureInvalid timestamp. The value of the 'timestamp' query parameter must not exceed the current time by more than 30 seconds.Timestamps must lie within the range of 5 minutes before to 30 seconds beyond the current time.MissingShopCipherMissing identifier. The 'shop_cipher' query parameter is required to identify the target shop.Retrieve this value from the Get Authorized Shops endpoint.UnexpectedShopCipherUnexpected identifier. The 'shop_cipher' query parameter is not required for this request.Remove it and try again. Refer to the API documentation for details on the identifier required.UnexpectedCategoryAssetCipherUnexpected identifier. The 'category_asset_cipher' query parameter is not required for this request.Remove it and try again. Refer to the API documentation for details on the identifier required.InvalidShopIdInvalid identifier. The 'shop_id' query parameter is invalid.Retrieve the correct value from the Get Authorized Shops endpoint.InvalidApiVersionInvalid API version. The 'version' query parameter is invalid.Refer to the API documentation to find out the valid API versions.InternalErrorInternal error. Please try again. If the issue persists after multiple attempts, please contact platform support.generalGeneral errorsauthorizationAuthorization errorsauthenticationAuthentication errorsparameterParameter errorsendpointError Code (Get Authorized Shops)Invalid query or header. The 'category_asset_cipher' query parameter or 'x-tts-access-token' header is invalid.Expired credentials. The 'access_token' or 'x-tts-access-token' header has expired.Access denied. The app is not authorized to access the endpoint because the access scopes granted for the app or the access token do not contain the required access scope for the endpoint.Invalid credentials. The 'sign' query parameter is invalid.Missing identifier. The 'shop_cipher' query parameter is required to identify the target shop.Too many requests. You've made too many requests in a short period of time.Internal error. Please try again. If the issue persists after multiple attempts, please contact platform support.Unexpected identifier. The 'category_asset_cipher' query parameter is not required for this request.Unexpected identifier. The 'shop_cipher' query parameter is not required for this request.Missing credentials. The request does not include a required signature in the query.Invalid timestamp. The value of the 'timestamp' query parameter must not be earlier than 5 minutes before the current time.Invalid timestamp. The value of the 'timestamp' query parameter must not exceed the current time by more than 30 seconds.Invalid timestamp. The value of the 'timestamp' query parameter must not be lesser than 0.Invalid credentials. The 'x-tts-access-token' header is invalid.Invalid API version. The 'version' query parameter is invalid.Invalid identifier. The 'shop_id' query parameter is invalid.Invalid credentials. The 'access_token' header is invalid.Invalid credentials. Invalid 'app_key' query parameter.Request timeout. The request to the endpoint timed out.Invalid path. The specified path does not match any available endpoint.Invalid method. The HTTP method used is not supported by this endpoint.Invalid file size. The uploaded file size exceeds the maximum limit.Invalid request format. The request body format must be 'application/json' for structured data or 'multipart/form-data' for binary files.Invalid request format. The value of the 'content-type' header must be 'multipart/form-data'.Access denied. Your IP address is not in the IP allow list configured for this app.For more details: link",
         b"\x02\0\0\0r\0\0\0\x90\x01\0\0\n\0\0\0\x0C\0\0\0\x04\0\0\0\0\0\0\0\x80\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0@\0\0\0\x13\x01\0\0!\0\0\0h\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x1A\0\0\0e\0\0\0\xA1\0\0\0\xAF\0\0\0\xE6\0\0\0'\x01\0\x002\x01\0\0y\x01\0\0\xA4\x01\0\0\xB1\x01\0\0\xF8\x01\0\0#\x02\0\x002\x02\0\0v\x02\0\0\xA1\x02\0\0\xB5\x02\0\0>\x03\0\0i\x03\0\0\x84\x03\0\0\xE1\x03\0\0\x0C\x04\0\0 \x04\0\0\x8F\x04\0\0\x1D\x06\0\0)\x06\0\0\xE5\x06\0\0\x81\x08\0\0\x8D\x08\0\0\xE0\x08\0\0\x16\t\0\0(\t\0\0{\t\0\0\xB6\t\0\0\xC1\t\0\0\xFC\t\0\0T\n\0\0d\n\0\0\xB8\n\0\0\xFF\n\0\0\x17\x0B\0\0Q\x0B\0\0\xA2\x0B\0\0\xBD\x0B\0\0\xFD\x0B\0\0N\x0C\0\0[\x0C\0\0\x92\x0C\0\0\x96\r\0\0\xA7\r\0\0\x01\x0E\0\0`\x0E\0\0o\x0E\0\0\xEA\x0E\0\0I\x0F\0\0Z\x0F\0\0\xD3\x0F\0\x002\x10\0\0C\x10\0\0\xA1\x10\0\0\xDC\x10\0\0\xF0\x10\0\0J\x11\0\0\xA9\x11\0\0\xC6\x11\0\0*\x12\0\0\x89\x12\0\0\x96\x12\0\0\xD3\x12\0\0\x15\x13\0\0&\x13\0\0d\x13\0\0\xA6\x13\0\0\xB3\x13\0\0$\x14\0\0+\x14\0\09\x14\0\0F\x14\0\0Z\x14\0\0h\x14\0\0}\x14\0\0\x86\x14\0\0\x96\x14\0\0\x9E\x14\0\0\xBF\x14\0\0.\x15\0\0\x81\x15\0\0=\x16\0\0x\x16\0\0\xD6\x16\0\0!\x17\0\0\x92\x17\0\0\xF6\x17\0\0P\x18\0\0\xA4\x18\0\0\x1F\x19\0\0\x98\x19\0\0\xF2\x19\0\x002\x1A\0\0p\x1A\0\0\xAD\x1A\0\0\xE7\x1A\0\0\x1E\x1B\0\0U\x1B\0\0\x9C\x1B\0\0\xE3\x1B\0\0'\x1C\0\0\xB0\x1C\0\0\r\x1D\0\0`\x1D\0\0r\x1D\0\0r\x1D\0\0v\x1D\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\t\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x0F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x11\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x15\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x16\0\0\0\x17\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x1A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x1D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\t\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF!\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\x03\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\"\0\0\0#\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0%\0\0\0&\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF'\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0(\0\0\0)\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF*\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\r\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0+\0\0\0,\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF-\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0E\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0.\0\0\0/\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0F\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x001\0\0\x002\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF3\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x10\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x004\0\0\x005\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF6\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x11\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x007\0\0\08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF9\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x12\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0:\0\0\0;\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF<\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0=\0\0\0>\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF?\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x14\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0@\0\0\0A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFB\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x15\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0C\0\0\0D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFE\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x16\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0F\0\0\0G\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFH\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x17\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0I\0\0\0J\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x04\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x18\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0K\0\0\0L\0\0\0M\0\0\0N\0\0\0O\0\0\0P\0\0\0Q\0\0\0R\0\0\0S\0\0\0T\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\xF7\xBF\xFFs\xB3\x8F\xC7z;\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF1t%\x02\0\0\0\0\t\0\0\0\x02\0\0\0/t%\x02\0\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF-\x9A\x01\0\0\0\0\0\x02\0\0\0\x08\0\0\0+t%\x02\0\0\0\0\x06\0\0\0\x18\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF>t%\x02\0\0\0\0\x0C\0\0\0\x05\0\0\0\x88\x8A\x01\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF2t%\x02\0\0\0\0\n\0\0\0\x03\0\0\0It%\x02\0\0\0\0\x0E\0\0\0\t\0\0\0\x1D\x9E\x01\0\0\0\0\0\x04\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF,t%\x02\0\0\0\0\x07\0\0\0\x0C\0\0\0*t%\x02\0\0\0\0\x05\0\0\0\0\0\0\0*\x9A\x01\0\0\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF?t%\x02\0\0\0\0\r\0\0\0\x06\0\0\0=t%\x02\0\0\0\0\x0B\0\0\0\x04\0\0\0\x11\x9E\x01\0\0\0\0\0\x03\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x07\0\0\0\0\0\0\0\x05\0\0\0\x12\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x15\0\0\0\0\0\0\0\0\0\0\0\x15\0\0\0\x16\0\0\0\0\0\0\0\0\0\0\0\x16\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\x17\0\0\0\x18\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\x19\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x19\0\0\0\0\0\0\0\0\0\0\0\0\0\0I\0\0\0.o\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xBF\x14\0\0.\x15\0\0\xBF\x14\0\0.\x15\0\0\0\0\0E\0\0\0.S\0\0\0\0\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0.\x15\0\0\x81\x15\0\0.\x15\0\0\x81\x15\0\0\0\0\0A\0\0\0.\xBC\0\0\0\0\0\0\0\x08\0\0\0\x02\0\0\0\0\0\0\0\x81\x15\0\0=\x16\0\0\x81\x15\0\0=\x16\0\0\0\0\0I\0\0\0.;\0\0\0\0\0\0\0\x0B\0\0\0\x03\0\0\0\0\0\0\0=\x16\0\0x\x16\0\0=\x16\0\0x\x16\0\0\0\0\0M\0\0\0.^\0\0\0\0\0\0\0\x13\0\0\0\x04\0\0\0\0\0\0\0x\x16\0\0\xD6\x16\0\0x\x16\0\0\xD6\x16\0\0\0\0\0T\0\0\0.K\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\xD6\x16\0\0!\x17\0\0\xD6\x16\0\0!\x17\0\0\0\0\0I\0\0\0.q\0\0\0\0\0\0\0\x18\0\0\0\x06\0\0\0\0\0\0\0!\x17\0\0\x92\x17\0\0!\x17\0\0\x92\x17\0\0\0\0\0U\0\0\0.d\0\0\0\x02\0\0\0\x15\0\0\0\x07\0\0\0\0\0\0\0\x92\x17\0\0\xF6\x17\0\0\x92\x17\0\0\xF6\x17\0\0\0\0\0U\0\0\0.Z\0\0\0\x04\0\0\0\x14\0\0\0\x08\0\0\0\0\0\0\0\xF6\x17\0\0P\x18\0\0\xF6\x17\0\0P\x18\0\0\0\0\0M\0\0\0.T\0\0\0\x05\0\0\0\x0C\0\0\0\t\0\0\0\0\0\0\0P\x18\0\0\xA4\x18\0\0P\x18\0\0\xA4\x18\0\0\0\0\0I\0\0\0.{\0\0\0\0\0\0\0\x11\0\0\0\n\0\0\0\0\0\0\0\xA4\x18\0\0\x1F\x19\0\0\xA4\x18\0\0\x1F\x19\0\0\0\0\0I\0\0\0.y\0\0\0\x01\0\0\0\x12\0\0\0\x0B\0\0\0\0\0\0\0\x1F\x19\0\0\x98\x19\0\0\x1F\x19\0\0\x98\x19\0\0\0\0\0I\0\0\0.Z\0\0\0\x03\0\0\0\x10\0\0\0\x0C\0\0\0\0\0\0\0\x98\x19\0\0\xF2\x19\0\0\x98\x19\0\0\xF2\x19\0\0\0\0\0I\0\0\0.@\0\0\0\x06\0\0\0\x0E\0\0\0\r\0\0\0\0\0\0\0\xF2\x19\0\x002\x1A\0\0\xF2\x19\0\x002\x1A\0\0\0\0\0I\0\0\0.>\0\0\0\x07\0\0\0\x17\0\0\0\x0E\0\0\0\0\0\0\x002\x1A\0\0p\x1A\0\x002\x1A\0\0p\x1A\0\0\0\0\0I\0\0\0.=\0\0\0\x08\0\0\0\x16\0\0\0\x0F\0\0\0\0\0\0\0p\x1A\0\0\xAD\x1A\0\0p\x1A\0\0\xAD\x1A\0\0\0\0\0I\0\0\0.:\0\0\0\t\0\0\0\r\0\0\0\x10\0\0\0\0\0\0\0\xAD\x1A\0\0\xE7\x1A\0\0\xAD\x1A\0\0\xE7\x1A\0\0\0\0\0I\0\0\0.7\0\0\0\n\0\0\0\x0F\0\0\0\x11\0\0\0\0\0\0\0\xE7\x1A\0\0\x1E\x1B\0\0\xE7\x1A\0\0\x1E\x1B\0\0\0\0\0R\0\0\0.7\0\0\0\0\0\0\0\x01\0\0\0\x12\0\0\0\0\0\0\0\x1E\x1B\0\0U\x1B\0\0\x1E\x1B\0\0U\x1B\0\0\0\0\0I\0\0\0.G\0\0\0\0\0\0\0\x02\0\0\0\x13\0\0\0\0\0\0\0U\x1B\0\0\x9C\x1B\0\0U\x1B\0\0\x9C\x1B\0\0\0\0\0I\0\0\0.G\0\0\0\0\0\0\0\x03\0\0\0\x14\0\0\0\0\0\0\0\x9C\x1B\0\0\xE3\x1B\0\0\x9C\x1B\0\0\xE3\x1B\0\0\0\0\0I\0\0\0.D\0\0\0\0\0\0\0\x04\0\0\0\x15\0\0\0\0\0\0\0\xE3\x1B\0\0'\x1C\0\0\xE3\x1B\0\0'\x1C\0\0\0\0\0I\0\0\0.\x89\0\0\0\0\0\0\0\x05\0\0\0\x16\0\0\0\0\0\0\0'\x1C\0\0\xB0\x1C\0\0'\x1C\0\0\xB0\x1C\0\0\0\0\0I\0\0\0.]\0\0\0\0\0\0\0\x06\0\0\0\x17\0\0\0\0\0\0\0\xB0\x1C\0\0\r\x1D\0\0\xB0\x1C\0\0\r\x1D\0\0\0\0\0A\0\0\0.S\0\0\0\0\0\0\0\t\0\0\0\x18\0\0\0\0\0\0\0\r\x1D\0\0`\x1D\0\0\r\x1D\0\0`\x1D\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\n\0\0\0\n\0\0\0\n\0\0\0\n\0\0\0\x12\0\0\0\x12\0\0\0\x12\0\0\0\x12\0\0\0\x12\0\0\0\x12\0\0\0\x12\0\0\0\x12\0\0\0U\0\0\0V\0\0\0\0\0\0\0o\0\0\0V\0\0\0W\0\0\0\0\0\0\0S\0\0\0W\0\0\0X\0\0\0\0\0\0\0\xBC\0\0\0X\0\0\0Y\0\0\0\0\0\0\0;\0\0\0Y\0\0\0Z\0\0\0\0\0\0\0^\0\0\0Z\0\0\0[\0\0\0\0\0\0\0K\0\0\0[\0\0\0\\\0\0\0\0\0\0\0q\0\0\0\\\0\0\0]\0\0\0\0\0\0\0d\0\0\0]\0\0\0^\0\0\0\0\0\0\0Z\0\0\0^\0\0\0_\0\0\0\0\0\0\0T\0\0\0_\0\0\0`\0\0\0\0\0\0\0{\0\0\0`\0\0\0a\0\0\0\0\0\0\0y\0\0\0a\0\0\0b\0\0\0\0\0\0\0Z\0\0\0b\0\0\0c\0\0\0\0\0\0\0@\0\0\0c\0\0\0d\0\0\0\0\0\0\0>\0\0\0d\0\0\0e\0\0\0\0\0\0\0=\0\0\0e\0\0\0f\0\0\0\0\0\0\0:\0\0\0f\0\0\0g\0\0\0\0\0\0\x007\0\0\0g\0\0\0h\0\0\0\0\0\0\x007\0\0\0h\0\0\0i\0\0\0\0\0\0\0G\0\0\0i\0\0\0j\0\0\0\0\0\0\0G\0\0\0j\0\0\0k\0\0\0\0\0\0\0D\0\0\0k\0\0\0l\0\0\0\0\0\0\0\x89\0\0\0l\0\0\0m\0\0\0\0\0\0\0]\0\0\0m\0\0\0n\0\0\0\0\0\0\0S\0\0\0n\0\0\0p\0\0\0\x01\0\0\0\x13\0\0\0\x19\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\x19\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
-        &[
-            ::errcodes::Code::Int(36009002i64),
-            ::errcodes::Code::Int(36009007i64),
-            ::errcodes::Code::Int(36009009i64),
-            ::errcodes::Code::Int(36009010i64),
-            ::errcodes::Code::Int(36009021i64),
-            ::errcodes::Code::Int(36009022i64),
-            ::errcodes::Code::Int(36009023i64),
-            ::errcodes::Code::Int(101000i64),
-            ::errcodes::Code::Int(105005i64),
-            ::errcodes::Code::Int(36009033i64),
-            ::errcodes::Code::Int(105002i64),
-            ::errcodes::Code::Int(106001i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(106013i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009004i64),
-            ::errcodes::Code::Int(36009003i64),
-            ::errcodes::Code::Int(0i64),
-        ],
+        {
+            const CODES: [::errcodes::Code<'static>; 26] = ::errcodes::__private::int_codes([
+                36009002, 36009007, 36009009, 36009010, 36009021, 36009022, 36009023,
+                101000, 105005, 36009033, 105002, 106001, 36009004, 36009004, 36009004,
+                36009004, 36009004, 36009004, 36009004, 106013, 36009004, 36009004,
+                36009004, 36009004, 36009003, 0,
+            ]);
+            &CODES
+        },
         &[],
         &[
             ::errcodes::__private::Path {
@@ -302,7 +283,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> TiktokShopError {
+    const fn unit(index: usize) -> TiktokShopError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokShopError::TooManyRequests,
             129 => TiktokShopError::RequestTimeout,
@@ -333,7 +314,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for TiktokShopError {
         const PLATFORM: &'static str = "tiktok_shop";
         const TITLE: &'static str = "TikTok Shop Open API common errors (Partner Center)";
@@ -345,33 +326,16 @@ const _: () = {
             ::errcodes::Group::__new("parameter", "Parameter errors"),
             ::errcodes::Group::__new("endpoint", "Error Code (Get Authorized Shops)"),
         ];
-        const ALL: &'static [Self] = &[
-            TiktokShopError::TooManyRequests,
-            TiktokShopError::RequestTimeout,
-            TiktokShopError::InvalidPath,
-            TiktokShopError::InvalidMethod,
-            TiktokShopError::InvalidFileSize,
-            TiktokShopError::InvalidRequestFormat,
-            TiktokShopError::InvalidMultipartContentType,
-            TiktokShopError::InvalidQueryOrHeader,
-            TiktokShopError::AccessDenied,
-            TiktokShopError::IpNotAllowed,
-            TiktokShopError::ExpiredCredentials,
-            TiktokShopError::InvalidSign,
-            TiktokShopError::MissingSignature,
-            TiktokShopError::InvalidAccessTokenHeader,
-            TiktokShopError::InvalidTtsAccessTokenHeader,
-            TiktokShopError::InvalidAppKey,
-            TiktokShopError::NegativeTimestamp,
-            TiktokShopError::TimestampTooOld,
-            TiktokShopError::TimestampInFuture,
-            TiktokShopError::MissingShopCipher,
-            TiktokShopError::UnexpectedShopCipher,
-            TiktokShopError::UnexpectedCategoryAssetCipher,
-            TiktokShopError::InvalidShopId,
-            TiktokShopError::InvalidApiVersion,
-            TiktokShopError::InternalError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: TiktokShopError = TiktokShopError::TooManyRequests;
+            let mut all = [FIRST; 25];
+            let mut index = 0;
+            while index < 25 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -379,32 +343,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                TiktokShopError::TooManyRequests => 0,
-                TiktokShopError::RequestTimeout => 1,
-                TiktokShopError::InvalidPath => 2,
-                TiktokShopError::InvalidMethod => 3,
-                TiktokShopError::InvalidFileSize => 4,
-                TiktokShopError::InvalidRequestFormat => 5,
-                TiktokShopError::InvalidMultipartContentType => 6,
-                TiktokShopError::InvalidQueryOrHeader => 7,
-                TiktokShopError::AccessDenied => 8,
-                TiktokShopError::IpNotAllowed => 9,
-                TiktokShopError::ExpiredCredentials => 10,
-                TiktokShopError::InvalidSign => 11,
-                TiktokShopError::MissingSignature => 12,
-                TiktokShopError::InvalidAccessTokenHeader => 13,
-                TiktokShopError::InvalidTtsAccessTokenHeader => 14,
-                TiktokShopError::InvalidAppKey => 15,
-                TiktokShopError::NegativeTimestamp => 16,
-                TiktokShopError::TimestampTooOld => 17,
-                TiktokShopError::TimestampInFuture => 18,
-                TiktokShopError::MissingShopCipher => 19,
-                TiktokShopError::UnexpectedShopCipher => 20,
-                TiktokShopError::UnexpectedCategoryAssetCipher => 21,
-                TiktokShopError::InvalidShopId => 22,
-                TiktokShopError::InvalidApiVersion => 23,
-                TiktokShopError::InternalError => 24,
                 TiktokShopError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -448,12 +388,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for TiktokShopError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for TiktokShopError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -463,6 +405,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TiktokShopError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -480,6 +423,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TiktokShopError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

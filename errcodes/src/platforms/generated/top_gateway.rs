@@ -374,39 +374,13 @@ const _: () = {
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "top_gatewayUploadFailed图片上传失败图片上传失败Upload FailUserCallLimited用户调用次数超限用户调用次数超限User Call LimitedSessionCallLimited会话调用次数超限会话调用次数超限Session Call LimitedPartnerCallLimited合作伙伴调用次数超限合作伙伴调用次数超限Partner Call LimitedAppCallLimited应用调用次数超限应用调用次数超限App Call LimitedAppCallExceedsLimitedFrequency应用调用频率超限应用调用频率超限App Call Exceeds Limited FrequencyHttpActionNotAllowedHTTP方法被禁止(请用大写的POST或GET)HTTP方法被禁止(请用大写的POST或GET)Http Action Not AllowedServiceCurrentlyUnavailable服务不可用服务不可用Service Currently UnavailableInsufficientIsvPermissions开发者权限不足开发者权限不足Insufficient ISV PermissionsInsufficientUserPermissions用户权限不足用户权限不足Insufficient User PermissionsInsufficientPartnerPermissions合作伙伴权限不足合作伙伴权限不足Insufficient Partner PermissionsRemoteServiceError远程服务出错远程服务出错Remote Service ErrorMissingMethod缺少方法名参数缺少方法名参数Missing MethodInvalidMethod不存在的方法名不存在的方法名Invalid MethodInvalidFormat非法数据格式非法数据格式Invalid FormatMissingSignature缺少签名参数缺少签名参数Missing SignatureInvalidSignature非法签名非法签名Invalid SignatureMissingSession缺少SessionKey参数缺少SessionKey参数Missing SessionInvalidSession无效的SessionKey参数无效的SessionKey参数Invalid SessionMissingAppKey缺少AppKey参数缺少AppKey参数Missing App KeyInvalidAppKey非法的AppKe参数非法的AppKe参数Invalid App KeyMissingTimestamp缺少时间戳参数缺少时间戳参数Missing TimestampInvalidTimestamp非法的时间戳参数非法的时间戳参数Invalid TimestampMissingVersion缺少版本参数缺少版本参数Missing VersionInvalidVersion非法的版本参数非法的版本参数Invalid VersionUnsupportedVersion不支持的版本号不支持的版本号Unsupported VersionMissingRequiredArguments缺少必选参数缺少必选参数Missing Required ArgumentsInvalidArguments非法的参数非法的参数Invalid ArgumentsForbiddenRequest请求被禁止请求被禁止Forbidden RequestParameterError参数错误参数错误Parameter ErrorInsufficientSecurityLevelInsufficient security levelIspServerErrorCall errors with a sub-error code (sub_code) starting with “isp.”These errors usually occur, because the server operates abnormally. When encountering such errors, try again some time later.system系统级错误parent_codesInformation about parent error codesplatform_sub_errorsPlatform sub errorsUpload Fail图片上传失败User Call Limited用户调用次数超限Session Call Limited会话调用次数超限Partner Call Limited合作伙伴调用次数超限App Call Limited应用调用次数超限App Call Exceeds Limited Frequency应用调用频率超限HTTP方法被禁止(请用大写的POST或GET)Http Action Not AllowedService Currently Unavailable服务不可用Insufficient ISV Permissions开发者权限不足Insufficient User Permissions用户权限不足Insufficient Partner Permissions合作伙伴权限不足Remote Service Error远程服务出错Missing Method缺少方法名参数Invalid Method不存在的方法名Invalid Format非法数据格式Missing Signature缺少签名参数Invalid Signature非法签名Missing Session缺少SessionKey参数无效的SessionKey参数Invalid SessionMissing App Key缺少AppKey参数Invalid App Key非法的AppKe参数Missing Timestamp缺少时间戳参数Invalid Timestamp非法的时间戳参数Missing Version缺少版本参数Invalid Version非法的版本参数Unsupported Version不支持的版本号Missing Required Arguments缺少必选参数Invalid Arguments非法的参数Forbidden Request请求被禁止Parameter Error参数错误Insufficient security levelisp.",
         b"\x02\0\0\0\xC3\0\0\0\0\x02\0\0\x06\0\0\0\x0C\0\0\0\x04\0\0\0\0\0\0\0\0\x01\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x80\0\0\0\x9F\x02\0\0\0\0\0\0\xF4\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x17\0\0\0)\0\0\0;\0\0\0F\0\0\0U\0\0\0m\0\0\0\x85\0\0\0\x96\0\0\0\xA8\0\0\0\xC0\0\0\0\xD8\0\0\0\xEC\0\0\0\xFE\0\0\0\x1C\x01\0\0:\x01\0\0N\x01\0\0\\\x01\0\0t\x01\0\0\x8C\x01\0\0\x9C\x01\0\0\xBA\x01\0\0\xD2\x01\0\0\xEA\x01\0\0\x0C\x02\0\0 \x02\0\0N\x02\0\0|\x02\0\0\x93\x02\0\0\xAE\x02\0\0\xBD\x02\0\0\xCC\x02\0\0\xE9\x02\0\0\x03\x03\0\0\x18\x03\0\0-\x03\0\0I\x03\0\0d\x03\0\0v\x03\0\0\x88\x03\0\0\xA5\x03\0\0\xC3\x03\0\0\xDB\x03\0\0\xF3\x03\0\0\x13\x04\0\0%\x04\0\x007\x04\0\0I\x04\0\0]\x04\0\0j\x04\0\0\x7F\x04\0\0\x94\x04\0\0\xA2\x04\0\0\xAF\x04\0\0\xC4\x04\0\0\xD9\x04\0\0\xE7\x04\0\0\xF4\x04\0\0\x06\x05\0\0\x18\x05\0\0&\x05\0\x006\x05\0\0H\x05\0\0Z\x05\0\0k\x05\0\0{\x05\0\0\x87\x05\0\0\x93\x05\0\0\xA4\x05\0\0\xB2\x05\0\0\xC8\x05\0\0\xDE\x05\0\0\xED\x05\0\0\xFB\x05\0\0\x14\x06\0\0-\x06\0\0<\x06\0\0I\x06\0\0[\x06\0\0m\x06\0\0|\x06\0\0\x89\x06\0\0\x9D\x06\0\0\xB1\x06\0\0\xC0\x06\0\0\xD0\x06\0\0\xE5\x06\0\0\xFA\x06\0\0\x0B\x07\0\0\x1B\x07\0\x003\x07\0\0K\x07\0\0\\\x07\0\0j\x07\0\0|\x07\0\0\x8E\x07\0\0\x9D\x07\0\0\xAB\x07\0\0\xC0\x07\0\0\xD5\x07\0\0\xE4\x07\0\0\xF6\x07\0\0\x0B\x08\0\0 \x08\0\x003\x08\0\0K\x08\0\0]\x08\0\0o\x08\0\0\x89\x08\0\0\x99\x08\0\0\xA8\x08\0\0\xB7\x08\0\0\xC8\x08\0\0\xD8\x08\0\0\xE7\x08\0\0\xF6\x08\0\0\x07\t\0\0\x15\t\0\0!\t\0\0-\t\0\0<\t\0\0U\t\0\0p\t\0\0~\t\0\0\xC3\t\0\0@\n\0\0F\n\0\0U\n\0\0a\n\0\0\x85\n\0\0\x98\n\0\0\xAB\n\0\0\xB6\n\0\0\xC8\n\0\0\xD9\n\0\0\xF1\n\0\0\x05\x0B\0\0\x1D\x0B\0\x001\x0B\0\0O\x0B\0\0_\x0B\0\0w\x0B\0\0\x99\x0B\0\0\xB1\x0B\0\0\xDF\x0B\0\0\xF6\x0B\0\0\x13\x0C\0\0\"\x0C\0\0>\x0C\0\0S\x0C\0\0p\x0C\0\0\x82\x0C\0\0\xA2\x0C\0\0\xBA\x0C\0\0\xCE\x0C\0\0\xE0\x0C\0\0\xEE\x0C\0\0\x03\r\0\0\x11\r\0\0&\r\0\x004\r\0\0F\r\0\0W\r\0\0i\r\0\0z\r\0\0\x86\r\0\0\x95\r\0\0\xAB\r\0\0\xC4\r\0\0\xD3\r\0\0\xE2\r\0\0\xF4\r\0\0\x03\x0E\0\0\x17\x0E\0\0(\x0E\0\0=\x0E\0\0N\x0E\0\0f\x0E\0\0u\x0E\0\0\x87\x0E\0\0\x96\x0E\0\0\xAB\x0E\0\0\xBE\x0E\0\0\xD3\x0E\0\0\xED\x0E\0\0\xFF\x0E\0\0\x10\x0F\0\0\x1F\x0F\0\x000\x0F\0\0?\x0F\0\0N\x0F\0\0Z\x0F\0\0u\x0F\0\0y\x0F\0\0\x01\0\0\0\x02\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\x0F\0\0\0\x10\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x12\0\0\0\x13\0\0\0\x14\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x15\0\0\0\x16\0\0\0\x17\0\0\0\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x1A\0\0\0\x1B\0\0\0\x1C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0\x1E\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0!\0\0\0\"\0\0\0#\0\0\0$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0%\0\0\0&\0\0\0'\0\0\0(\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\t\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0)\0\0\0*\0\0\0+\0\0\0,\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0-\0\0\0.\0\0\0/\0\0\x000\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x001\0\0\x002\0\0\x003\0\0\x004\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x005\0\0\x006\0\0\x007\0\0\08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\r\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\09\0\0\0:\0\0\0;\0\0\0<\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0E\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0=\0\0\0>\0\0\0?\0\0\0@\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0F\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0A\0\0\0B\0\0\0C\0\0\0D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x10\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0E\0\0\0F\0\0\0G\0\0\0H\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x11\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0I\0\0\0J\0\0\0K\0\0\0L\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x03\0\0\0\x12\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0M\0\0\0N\0\0\0O\0\0\0P\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0Q\0\0\0R\0\0\0S\0\0\0T\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x14\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0U\0\0\0V\0\0\0W\0\0\0X\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x15\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0Y\0\0\0Z\0\0\0[\0\0\0\\\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x16\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0]\0\0\0^\0\0\0_\0\0\0`\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x17\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0a\0\0\0b\0\0\0c\0\0\0d\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x18\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0e\0\0\0f\0\0\0g\0\0\0h\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x19\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0i\0\0\0j\0\0\0k\0\0\0l\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1A\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0m\0\0\0n\0\0\0o\0\0\0p\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0q\0\0\0r\0\0\0s\0\0\0t\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0u\0\0\0v\0\0\0w\0\0\0x\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1D\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0y\0\0\0z\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\x03\0\0\0\x1E\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0{\0\0\0|\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF}\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x1F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0~\0\0\0\x7F\0\0\0\x80\0\0\0\x81\0\0\0\x82\0\0\0\x83\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC:\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x07\0\0\0\0\0\0\0\x04\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x15\0\0\0\0\0\0\0\x0C\0\0\0\x0C\0\0\0\x1C\0\0\0\0\0\0\0\x13\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF*\0\0\0\0\0\0\0\x1C\0\0\0\x1C\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x06\0\0\0\0\0\0\0\x03\0\0\0\x03\0\0\0\r\0\0\0\0\0\0\0\n\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1B\0\0\0\0\0\0\0\x12\0\0\0\x12\0\0\0\"\0\0\0\0\0\0\0\x19\0\0\0\x19\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF)\0\0\0\0\0\0\0\x1B\0\0\0\x1B\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x05\0\0\0\0\0\0\0\x02\0\0\0\x02\0\0\0\x0C\0\0\0\0\0\0\0\t\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1A\0\0\0\0\0\0\0\x11\0\0\0\x11\0\0\0!\0\0\0\0\0\0\0\x18\0\0\0\x18\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF(\0\0\0\0\0\0\0\x1A\0\0\0\x1A\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x04\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x08\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x19\0\0\0\0\0\0\0\x10\0\0\0\x10\0\0\0 \0\0\0\0\0\0\0\x17\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF5\0\0\0\0\0\0\0\x1E\0\0\0\x1E\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0\x07\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x18\0\0\0\0\0\0\0\x0F\0\0\0\x0F\0\0\0\x1F\0\0\0\0\0\0\0\x16\0\0\0\x16\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\t\0\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x17\0\0\0\0\0\0\0\x0E\0\0\0\x0E\0\0\0\x1E\0\0\0\0\0\0\0\x15\0\0\0\x15\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x08\0\0\0\0\0\0\0\x05\0\0\0\x05\0\0\0\x0F\0\0\0\0\0\0\0\x0B\0\0\0\x0B\0\0\0\x16\0\0\0\0\0\0\0\r\0\0\0\r\0\0\0\x1D\0\0\0\0\0\0\0\x14\0\0\0\x14\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF+\0\0\0\0\0\0\0\x1D\0\0\0\x1D\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x12\0\0\0\x14\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x16\0\0\0\0\0\0\0\0\0\0\0\x16\0\0\0\x18\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\x1A\0\0\0\0\0\0\0\0\0\0\0\x1A\0\0\0\x1C\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x1E\0\0\0\0\0\0\0\0\0\0\0\x1E\0\0\0 \0\0\0\0\0\0\0\0\0\0\0 \0\0\0\"\0\0\0\0\0\0\0\0\0\0\0\"\0\0\0$\0\0\0\0\0\0\0\0\0\0\0$\0\0\0&\0\0\0\0\0\0\0\0\0\0\0&\0\0\0(\0\0\0\0\0\0\0\0\0\0\0(\0\0\0*\0\0\0\0\0\0\0\0\0\0\0*\0\0\0,\0\0\0\0\0\0\0\0\0\0\0,\0\0\0.\0\0\0\0\0\0\0\0\0\0\0.\0\0\x000\0\0\0\0\0\0\0\0\0\0\x000\0\0\x002\0\0\0\0\0\0\0\0\0\0\x002\0\0\x004\0\0\0\0\0\0\0\0\0\0\x004\0\0\x006\0\0\0\0\0\0\0\0\0\0\x006\0\0\08\0\0\0\0\0\0\0\0\0\0\08\0\0\0:\0\0\0\0\0\0\0\0\0\0\0:\0\0\0<\0\0\0\0\0\0\0\0\0\0\0<\0\0\0=\0\0\0\0\0\0\0\0\0\0\0=\0\0\0=\0\0\0\0\0\0\0\0\0\0\0\0\0\0U\0\0\0l\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xAB\n\0\0\xB6\n\0\0\xAB\n\0\0\xB6\n\0\0\0\xBE\x9B\xE5\0\xA5\xB4\xE8\x12\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\xB6\n\0\0\xC8\n\0\0\xB6\n\0\0\xC8\n\0\0\0\0\0U\0\0\0d\x11\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\xC8\n\0\0\xD9\n\0\0\xC8\n\0\0\xD9\n\0\0\0\xA8\x94\xE7\0\x90\x99\xE9\x18\0\0\0\x01\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\xD9\n\0\0\xF1\n\0\0\xD9\n\0\0\xF1\n\0\0\0\0\0S\0\0\0d\x14\0\0\0\0\0\0\0\x02\0\0\0\x04\0\0\0\0\0\0\0\xF1\n\0\0\x05\x0B\0\0\xF1\n\0\0\x05\x0B\0\0\0\x9A\xBC\xE4\0\x90\x99\xE9\x18\0\0\0\x01\0\0\0\x02\0\0\0\x05\0\0\0\0\0\0\0\x05\x0B\0\0\x1D\x0B\0\0\x05\x0B\0\0\x1D\x0B\0\0\0\0\0P\0\0\0d\x14\0\0\0\0\0\0\0\x03\0\0\0\x06\0\0\0\0\0\0\0\x1D\x0B\0\x001\x0B\0\0\x1D\x0B\0\x001\x0B\0\0\0\x88\x90\xE5\0\x90\x99\xE9\x1E\0\0\0\x01\0\0\0\x03\0\0\0\x07\0\0\0\0\0\0\x001\x0B\0\0O\x0B\0\x001\x0B\0\0O\x0B\0\0\0\0\0A\0\0\0d\x10\0\0\0\0\0\0\0\x04\0\0\0\x08\0\0\0\0\0\0\0O\x0B\0\0_\x0B\0\0O\x0B\0\0_\x0B\0\0\0\x94\xBA\xE5\0\x90\x99\xE9\x18\0\0\0\x01\0\0\0\x04\0\0\0\t\0\0\0\0\0\0\0_\x0B\0\0w\x0B\0\0_\x0B\0\0w\x0B\0\0\0\0\0A\0\0\0y\"\0\0\0\0\0\0\0\x05\0\0\0\n\0\0\0\0\0\0\0w\x0B\0\0\x99\x0B\0\0w\x0B\0\0\x99\x0B\0\0\0\x94\xBA\xE5\0\x90\x99\xE9\x18\0\0\0\x01\0\0\0\x05\0\0\0\x0B\0\0\0\0\0\0\0\x99\x0B\0\0\xB1\x0B\0\0\x99\x0B\0\0\xB1\x0B\0\0\0\0\0H\0\0\0).\0\0\0\0\0\0\0\x06\0\0\0\x0C\0\0\0\0\0\0\0\xB1\x0B\0\0\xDF\x0B\0\0\xB1\x0B\0\0\xDF\x0B\0\0\0\0\0H\0\0\0d\x17\0\0\0\x01\0\0\0\x06\0\0\0\r\0\0\0\0\0\0\0\xDF\x0B\0\0\xF6\x0B\0\0\xDF\x0B\0\0\xF6\x0B\0\0\0\0\0S\0\0\0e\x1D\0\0\0\0\0\0\0\x07\0\0\0\x0E\0\0\0\0\0\0\0\xF6\x0B\0\0\x13\x0C\0\0\xF6\x0B\0\0\x13\x0C\0\0\0\x8D\x9C\xE6\0\xA8\x94\xE7\x0F\0\0\0\x01\0\0\0\x07\0\0\0\x0F\0\0\0\0\0\0\0\x13\x0C\0\0\"\x0C\0\0\x13\x0C\0\0\"\x0C\0\0\0\0\0I\0\0\0s\x1C\0\0\0\0\0\0\0\x08\0\0\0\x10\0\0\0\0\0\0\0\"\x0C\0\0>\x0C\0\0\"\x0C\0\0>\x0C\0\0\0\x80\xBC\xE5\0\xB3\xB6\xE8\x15\0\0\0\x01\0\0\0\x08\0\0\0\x11\0\0\0\0\0\0\0>\x0C\0\0S\x0C\0\0>\x0C\0\0S\x0C\0\0\0\0\0I\0\0\0s\x1D\0\0\0\0\0\0\0\t\0\0\0\x12\0\0\0\0\0\0\0S\x0C\0\0p\x0C\0\0S\x0C\0\0p\x0C\0\0\0\xA8\x94\xE7\0\xB3\xB6\xE8\x12\0\0\0\x01\0\0\0\t\0\0\0\x13\0\0\0\0\0\0\0p\x0C\0\0\x82\x0C\0\0p\x0C\0\0\x82\x0C\0\0\0\0\0I\0\0\0s \0\0\0\0\0\0\0\n\0\0\0\x14\0\0\0\0\0\0\0\x82\x0C\0\0\xA2\x0C\0\0\x82\x0C\0\0\xA2\x0C\0\0\0\x88\x90\xE5\0\xB3\xB6\xE8\x18\0\0\0\x01\0\0\0\n\0\0\0\x15\0\0\0\0\0\0\0\xA2\x0C\0\0\xBA\x0C\0\0\xA2\x0C\0\0\xBA\x0C\0\0\0\0\0R\0\0\0r\x14\0\0\0\0\0\0\0\x0B\0\0\0\x16\0\0\0\0\0\0\0\xBA\x0C\0\0\xCE\x0C\0\0\xBA\x0C\0\0\xCE\x0C\0\0\0\x9C\xBF\xE8\0\x99\x94\xE9\x12\0\0\0\x01\0\0\0\x0B\0\0\0\x17\0\0\0\0\0\0\0\xCE\x0C\0\0\xE0\x0C\0\0\xCE\x0C\0\0\xE0\x0C\0\0\0\0\0M\0\0\0d\x0E\0\0\0\0\0\0\0\x0C\0\0\0\x18\0\0\0\0\0\0\0\xE0\x0C\0\0\xEE\x0C\0\0\xE0\x0C\0\0\xEE\x0C\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x15\0\0\0\x01\0\0\0\x0C\0\0\0\x19\0\0\0\0\0\0\0\xEE\x0C\0\0\x03\r\0\0\xEE\x0C\0\0\x03\r\0\0\0\0\0I\0\0\0d\x0E\0\0\0\0\0\0\0\r\0\0\0\x1A\0\0\0\0\0\0\0\x03\r\0\0\x11\r\0\0\x03\r\0\0\x11\r\0\0\0\x8D\xB8\xE4\0\x8D\x90\xE5\x15\0\0\0\x01\0\0\0\r\0\0\0\x1B\0\0\0\0\0\0\0\x11\r\0\0&\r\0\0\x11\r\0\0&\r\0\0\0\0\0I\0\0\0t\x0E\0\0\0\0\0\0\0\x0E\0\0\0\x1C\0\0\0\0\0\0\0&\r\0\x004\r\0\0&\r\0\x004\r\0\0\0\x9E\x9D\xE9\0\x8F\xBC\xE5\x12\0\0\0\x01\0\0\0\x0E\0\0\0\x1D\0\0\0\0\0\0\x004\r\0\0F\r\0\x004\r\0\0F\r\0\0\0\0\0M\0\0\0e\x11\0\0\0\0\0\0\0\x0F\0\0\0\x1E\0\0\0\0\0\0\0F\r\0\0W\r\0\0F\r\0\0W\r\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x12\0\0\0\x01\0\0\0\x0F\0\0\0\x1F\0\0\0\0\0\0\0W\r\0\0i\r\0\0W\r\0\0i\r\0\0\0\0\0I\0\0\0e\x11\0\0\0\0\0\0\0\x10\0\0\0 \0\0\0\0\0\0\0i\r\0\0z\r\0\0i\r\0\0z\r\0\0\0\x9E\x9D\xE9\0\x8D\x90\xE5\x0C\0\0\0\x01\0\0\0\x10\0\0\0!\0\0\0\0\0\0\0z\r\0\0\x86\r\0\0z\r\0\0\x86\r\0\0\0\0\0M\0\0\0n\x0F\0\0\0\0\0\0\0\x11\0\0\0\"\0\0\0\0\0\0\0\x86\r\0\0\x95\r\0\0\x86\r\0\0\x95\r\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x16\0\0\0\x01\0\0\0\x11\0\0\0#\0\0\0\0\0\0\0\x95\r\0\0\xAB\r\0\0\x95\r\0\0\xAB\r\0\0\0\xA0\x97\xE6\0\xB0\x95\xE6\x19\0\0\0\0\0\0\0\x12\0\0\0$\0\0\0\0\0\0\0\xAB\r\0\0\xC4\r\0\0\xAB\r\0\0\xC4\r\0\0\0\0\0I\0\0\0n\x0F\0\0\0\x01\0\0\0\x12\0\0\0%\0\0\0\0\0\0\0\xC4\r\0\0\xD3\r\0\0\xC4\r\0\0\xD3\r\0\0\0\0\0M\0\0\0y\x0F\0\0\0\0\0\0\0\x13\0\0\0&\0\0\0\0\0\0\0\xD3\r\0\0\xE2\r\0\0\xD3\r\0\0\xE2\r\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x12\0\0\0\x01\0\0\0\x13\0\0\0'\0\0\0\0\0\0\0\xE2\r\0\0\xF4\r\0\0\xE2\r\0\0\xF4\r\0\0\0\0\0I\0\0\0y\x0F\0\0\0\0\0\0\0\x14\0\0\0(\0\0\0\0\0\0\0\xF4\r\0\0\x03\x0E\0\0\xF4\r\0\0\x03\x0E\0\0\0\x9E\x9D\xE9\0\xB0\x95\xE6\x14\0\0\0\x01\0\0\0\x14\0\0\0)\0\0\0\0\0\0\0\x03\x0E\0\0\x17\x0E\0\0\x03\x0E\0\0\x17\x0E\0\0\0\0\0M\0\0\0p\x11\0\0\0\0\0\0\0\x15\0\0\0*\0\0\0\0\0\0\0\x17\x0E\0\0(\x0E\0\0\x17\x0E\0\0(\x0E\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x15\0\0\0\x01\0\0\0\x15\0\0\0+\0\0\0\0\0\0\0(\x0E\0\0=\x0E\0\0(\x0E\0\0=\x0E\0\0\0\0\0I\0\0\0p\x11\0\0\0\0\0\0\0\x16\0\0\0,\0\0\0\0\0\0\0=\x0E\0\0N\x0E\0\0=\x0E\0\0N\x0E\0\0\0\x9E\x9D\xE9\0\xB0\x95\xE6\x18\0\0\0\x01\0\0\0\x16\0\0\0-\0\0\0\0\0\0\0N\x0E\0\0f\x0E\0\0N\x0E\0\0f\x0E\0\0\0\0\0M\0\0\0n\x0F\0\0\0\0\0\0\0\x17\0\0\0.\0\0\0\0\0\0\0f\x0E\0\0u\x0E\0\0f\x0E\0\0u\x0E\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x12\0\0\0\x01\0\0\0\x17\0\0\0/\0\0\0\0\0\0\0u\x0E\0\0\x87\x0E\0\0u\x0E\0\0\x87\x0E\0\0\0\0\0I\0\0\0n\x0F\0\0\0\0\0\0\0\x18\0\0\x000\0\0\0\0\0\0\0\x87\x0E\0\0\x96\x0E\0\0\x87\x0E\0\0\x96\x0E\0\0\0\x9E\x9D\xE9\0\xB0\x95\xE6\x15\0\0\0\x01\0\0\0\x18\0\0\x001\0\0\0\0\0\0\0\x96\x0E\0\0\xAB\x0E\0\0\x96\x0E\0\0\xAB\x0E\0\0\0\0\0U\0\0\0n\x13\0\0\0\0\0\0\0\x19\0\0\x002\0\0\0\0\0\0\0\xAB\x0E\0\0\xBE\x0E\0\0\xAB\x0E\0\0\xBE\x0E\0\0\0\x8D\xB8\xE4\0\xB7\x8F\xE5\x15\0\0\0\x01\0\0\0\x19\0\0\x003\0\0\0\0\0\0\0\xBE\x0E\0\0\xD3\x0E\0\0\xBE\x0E\0\0\xD3\x0E\0\0\0\0\0M\0\0\0s\x1A\0\0\0\0\0\0\0\x1A\0\0\x004\0\0\0\0\0\0\0\xD3\x0E\0\0\xED\x0E\0\0\xD3\x0E\0\0\xED\x0E\0\0\0\xBA\xBC\xE7\0\xB0\x95\xE6\x12\0\0\0\x01\0\0\0\x1A\0\0\x005\0\0\0\0\0\0\0\xED\x0E\0\0\xFF\x0E\0\0\xED\x0E\0\0\xFF\x0E\0\0\0\0\0I\0\0\0s\x11\0\0\0\0\0\0\0\x1B\0\0\x006\0\0\0\0\0\0\0\xFF\x0E\0\0\x10\x0F\0\0\xFF\x0E\0\0\x10\x0F\0\0\0\x9E\x9D\xE9\0\xB0\x95\xE6\x0F\0\0\0\x01\0\0\0\x1B\0\0\x007\0\0\0\0\0\0\0\x10\x0F\0\0\x1F\x0F\0\0\x10\x0F\0\0\x1F\x0F\0\0\0\0\0F\0\0\0t\x11\0\0\0\0\0\0\0\x1C\0\0\08\0\0\0\0\0\0\0\x1F\x0F\0\x000\x0F\0\0\x1F\x0F\0\x000\x0F\0\0\0\xB7\xAF\xE8\0\xA2\xAD\xE6\x0F\0\0\0\x01\0\0\0\x1C\0\0\09\0\0\0\0\0\0\x000\x0F\0\0?\x0F\0\x000\x0F\0\0?\x0F\0\0\0\0\0P\0\0\0r\x0F\0\0\0\0\0\0\0\x1D\0\0\0:\0\0\0\0\0\0\0?\x0F\0\0N\x0F\0\0?\x0F\0\0N\x0F\0\0\0\x82\x8F\xE5\0\xAF\xAF\xE8\x0C\0\0\0\x01\0\0\0\x1D\0\0\0;\0\0\0\0\0\0\0N\x0F\0\0Z\x0F\0\0N\x0F\0\0Z\x0F\0\0\0\0\0I\0\0\0l\x1B\0\0\0\0\0\0\0\x1E\0\0\0<\0\0\0\0\0\0\0Z\x0F\0\0u\x0F\0\0Z\x0F\0\0u\x0F\0\0\x84\0\0\0\x85\0\0\0\0\0\0\0\x0B\0\0\0\x85\0\0\0\x86\0\0\0\0\0\0\0\x12\0\0\0\x86\0\0\0\x87\0\0\0\0\0\0\0\x11\0\0\0\x87\0\0\0\x88\0\0\0\0\0\0\0\x18\0\0\0\x88\0\0\0\x89\0\0\0\0\0\0\0\x14\0\0\0\x89\0\0\0\x8A\0\0\0\0\0\0\0\x18\0\0\0\x8A\0\0\0\x8B\0\0\0\0\0\0\0\x14\0\0\0\x8B\0\0\0\x8C\0\0\0\0\0\0\0\x1E\0\0\0\x8C\0\0\0\x8D\0\0\0\0\0\0\0\x10\0\0\0\x8D\0\0\0\x8E\0\0\0\0\0\0\0\x18\0\0\0\x8E\0\0\0\x8F\0\0\0\0\0\0\0\"\0\0\0\x8F\0\0\0\x90\0\0\0\0\0\0\0\x18\0\0\0\x90\0\0\0\x91\0\0\0\0\0\0\0.\0\0\0\x91\0\0\0\x92\0\0\0\0\0\0\0\x17\0\0\0\x92\0\0\0\x93\0\0\0\0\0\0\0\x1D\0\0\0\x93\0\0\0\x94\0\0\0\0\0\0\0\x0F\0\0\0\x94\0\0\0\x95\0\0\0\0\0\0\0\x1C\0\0\0\x95\0\0\0\x96\0\0\0\0\0\0\0\x15\0\0\0\x96\0\0\0\x97\0\0\0\0\0\0\0\x1D\0\0\0\x97\0\0\0\x98\0\0\0\0\0\0\0\x12\0\0\0\x98\0\0\0\x99\0\0\0\0\0\0\0 \0\0\0\x99\0\0\0\x9A\0\0\0\0\0\0\0\x18\0\0\0\x9A\0\0\0\x9B\0\0\0\0\0\0\0\x14\0\0\0\x9B\0\0\0\x9C\0\0\0\0\0\0\0\x12\0\0\0\x9C\0\0\0\x9D\0\0\0\0\0\0\0\x0E\0\0\0\x9D\0\0\0\x9E\0\0\0\0\0\0\0\x15\0\0\0\x9E\0\0\0\x9F\0\0\0\0\0\0\0\x0E\0\0\0\x9F\0\0\0\xA0\0\0\0\0\0\0\0\x15\0\0\0\xA0\0\0\0\xA1\0\0\0\0\0\0\0\x0E\0\0\0\xA1\0\0\0\xA2\0\0\0\0\0\0\0\x12\0\0\0\xA2\0\0\0\xA3\0\0\0\0\0\0\0\x11\0\0\0\xA3\0\0\0\xA4\0\0\0\0\0\0\0\x12\0\0\0\xA4\0\0\0\xA5\0\0\0\0\0\0\0\x11\0\0\0\xA5\0\0\0\xA6\0\0\0\0\0\0\0\x0C\0\0\0\xA6\0\0\0\xA7\0\0\0\0\0\0\0\x0F\0\0\0\xA7\0\0\0\xA8\0\0\0\0\0\0\0\x16\0\0\0\xA8\0\0\0\xA9\0\0\0\0\0\0\0\x19\0\0\0\xA9\0\0\0\xAA\0\0\0\0\0\0\0\x0F\0\0\0\xAA\0\0\0\xAB\0\0\0\0\0\0\0\x0F\0\0\0\xAB\0\0\0\xAC\0\0\0\0\0\0\0\x12\0\0\0\xAC\0\0\0\xAD\0\0\0\0\0\0\0\x0F\0\0\0\xAD\0\0\0\xAE\0\0\0\0\0\0\0\x14\0\0\0\xAE\0\0\0\xAF\0\0\0\0\0\0\0\x11\0\0\0\xAF\0\0\0\xB0\0\0\0\0\0\0\0\x15\0\0\0\xB0\0\0\0\xB1\0\0\0\0\0\0\0\x11\0\0\0\xB1\0\0\0\xB2\0\0\0\0\0\0\0\x18\0\0\0\xB2\0\0\0\xB3\0\0\0\0\0\0\0\x0F\0\0\0\xB3\0\0\0\xB4\0\0\0\0\0\0\0\x12\0\0\0\xB4\0\0\0\xB5\0\0\0\0\0\0\0\x0F\0\0\0\xB5\0\0\0\xB6\0\0\0\0\0\0\0\x15\0\0\0\xB6\0\0\0\xB7\0\0\0\0\0\0\0\x13\0\0\0\xB7\0\0\0\xB8\0\0\0\0\0\0\0\x15\0\0\0\xB8\0\0\0\xB9\0\0\0\0\0\0\0\x1A\0\0\0\xB9\0\0\0\xBA\0\0\0\0\0\0\0\x12\0\0\0\xBA\0\0\0\xBB\0\0\0\0\0\0\0\x11\0\0\0\xBB\0\0\0\xBC\0\0\0\0\0\0\0\x0F\0\0\0\xBC\0\0\0\xBD\0\0\0\0\0\0\0\x11\0\0\0\xBD\0\0\0\xBE\0\0\0\0\0\0\0\x0F\0\0\0\xBE\0\0\0\xBF\0\0\0\0\0\0\0\x0F\0\0\0\xBF\0\0\0\xC0\0\0\0\0\0\0\0\x0C\0\0\0\xC0\0\0\0\xC1\0\0\0\0\0\0\0\x1B\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x1F\0\0\0\xC1\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\x03\0\0\0\x01\0\0\0\x04\0\0\0\x01\0\0\0\x1F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0",
-        &[
-            ::errcodes::Code::Int(3i64),
-            ::errcodes::Code::Int(4i64),
-            ::errcodes::Code::Int(5i64),
-            ::errcodes::Code::Int(6i64),
-            ::errcodes::Code::Int(7i64),
-            ::errcodes::Code::Int(8i64),
-            ::errcodes::Code::Int(9i64),
-            ::errcodes::Code::Int(10i64),
-            ::errcodes::Code::Int(11i64),
-            ::errcodes::Code::Int(12i64),
-            ::errcodes::Code::Int(13i64),
-            ::errcodes::Code::Int(15i64),
-            ::errcodes::Code::Int(21i64),
-            ::errcodes::Code::Int(22i64),
-            ::errcodes::Code::Int(23i64),
-            ::errcodes::Code::Int(24i64),
-            ::errcodes::Code::Int(25i64),
-            ::errcodes::Code::Int(26i64),
-            ::errcodes::Code::Int(27i64),
-            ::errcodes::Code::Int(28i64),
-            ::errcodes::Code::Int(29i64),
-            ::errcodes::Code::Int(30i64),
-            ::errcodes::Code::Int(31i64),
-            ::errcodes::Code::Int(32i64),
-            ::errcodes::Code::Int(33i64),
-            ::errcodes::Code::Int(34i64),
-            ::errcodes::Code::Int(40i64),
-            ::errcodes::Code::Int(41i64),
-            ::errcodes::Code::Int(42i64),
-            ::errcodes::Code::Int(43i64),
-            ::errcodes::Code::Int(53i64),
-        ],
+        {
+            const CODES: [::errcodes::Code<'static>; 31] = ::errcodes::__private::int_codes([
+                3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 21, 22, 23, 24, 25, 26, 27, 28,
+                29, 30, 31, 32, 33, 34, 40, 41, 42, 43, 53,
+            ]);
+            &CODES
+        },
         &[],
         &[
             ::errcodes::__private::Path {
@@ -438,7 +412,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> TopGatewayError {
+    const fn unit(index: usize) -> TopGatewayError {
         match (index as u8).wrapping_add(128) {
             128 => TopGatewayError::UploadFailed,
             129 => TopGatewayError::UserCallLimited,
@@ -476,7 +450,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for TopGatewayError {
         const PLATFORM: &'static str = "top_gateway";
         const TITLE: &'static str = "Taobao / AliExpress TOP gateway platform errors (平台级错误)";
@@ -489,40 +463,16 @@ const _: () = {
             ),
             ::errcodes::Group::__new("platform_sub_errors", "Platform sub errors"),
         ];
-        const ALL: &'static [Self] = &[
-            TopGatewayError::UploadFailed,
-            TopGatewayError::UserCallLimited,
-            TopGatewayError::SessionCallLimited,
-            TopGatewayError::PartnerCallLimited,
-            TopGatewayError::AppCallLimited,
-            TopGatewayError::AppCallExceedsLimitedFrequency,
-            TopGatewayError::HttpActionNotAllowed,
-            TopGatewayError::ServiceCurrentlyUnavailable,
-            TopGatewayError::InsufficientIsvPermissions,
-            TopGatewayError::InsufficientUserPermissions,
-            TopGatewayError::InsufficientPartnerPermissions,
-            TopGatewayError::RemoteServiceError,
-            TopGatewayError::MissingMethod,
-            TopGatewayError::InvalidMethod,
-            TopGatewayError::InvalidFormat,
-            TopGatewayError::MissingSignature,
-            TopGatewayError::InvalidSignature,
-            TopGatewayError::MissingSession,
-            TopGatewayError::InvalidSession,
-            TopGatewayError::MissingAppKey,
-            TopGatewayError::InvalidAppKey,
-            TopGatewayError::MissingTimestamp,
-            TopGatewayError::InvalidTimestamp,
-            TopGatewayError::MissingVersion,
-            TopGatewayError::InvalidVersion,
-            TopGatewayError::UnsupportedVersion,
-            TopGatewayError::MissingRequiredArguments,
-            TopGatewayError::InvalidArguments,
-            TopGatewayError::ForbiddenRequest,
-            TopGatewayError::ParameterError,
-            TopGatewayError::InsufficientSecurityLevel,
-            TopGatewayError::IspServerError,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: TopGatewayError = TopGatewayError::UploadFailed;
+            let mut all = [FIRST; 32];
+            let mut index = 0;
+            while index < 32 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -530,39 +480,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                TopGatewayError::UploadFailed => 0,
-                TopGatewayError::UserCallLimited => 1,
-                TopGatewayError::SessionCallLimited => 2,
-                TopGatewayError::PartnerCallLimited => 3,
-                TopGatewayError::AppCallLimited => 4,
-                TopGatewayError::AppCallExceedsLimitedFrequency => 5,
-                TopGatewayError::HttpActionNotAllowed => 6,
-                TopGatewayError::ServiceCurrentlyUnavailable => 7,
-                TopGatewayError::InsufficientIsvPermissions => 8,
-                TopGatewayError::InsufficientUserPermissions => 9,
-                TopGatewayError::InsufficientPartnerPermissions => 10,
-                TopGatewayError::RemoteServiceError => 11,
-                TopGatewayError::MissingMethod => 12,
-                TopGatewayError::InvalidMethod => 13,
-                TopGatewayError::InvalidFormat => 14,
-                TopGatewayError::MissingSignature => 15,
-                TopGatewayError::InvalidSignature => 16,
-                TopGatewayError::MissingSession => 17,
-                TopGatewayError::InvalidSession => 18,
-                TopGatewayError::MissingAppKey => 19,
-                TopGatewayError::InvalidAppKey => 20,
-                TopGatewayError::MissingTimestamp => 21,
-                TopGatewayError::InvalidTimestamp => 22,
-                TopGatewayError::MissingVersion => 23,
-                TopGatewayError::InvalidVersion => 24,
-                TopGatewayError::UnsupportedVersion => 25,
-                TopGatewayError::MissingRequiredArguments => 26,
-                TopGatewayError::InvalidArguments => 27,
-                TopGatewayError::ForbiddenRequest => 28,
-                TopGatewayError::ParameterError => 29,
-                TopGatewayError::InsufficientSecurityLevel => 30,
-                TopGatewayError::IspServerError => 31,
                 TopGatewayError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -606,12 +525,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for TopGatewayError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for TopGatewayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -621,6 +542,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TopGatewayError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -638,6 +560,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TopGatewayError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -721,89 +721,17 @@ const _: () = {
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "wangdiantongInvalidParameter参数错误检查传入参数的数量及数据类型InvalidArgumentCountinvalid argument count请检查接口入参以及对应json格式是否正确SidNotExistssid is not exists请检查请求URL是否对应正式环境的URL：http://wdt.wangdian.cn/openapiWrongParameterCount参数个数错误请检查接口要求必传参数是否都按接口要求传值，保证类型、长度等值符合接口文档要求SidNotFoundsid is not found请检查请求url、sid是否正确对应请求环境，如正常，请登录开放平台在自主对接-开发工具-SDK下载界面下载最新版本SDK后重试CredentialVerificationFailed验证失败检查appkey, appsecret是否正确ArgumentTypeMismatchargument type mismatch参数类型错误，请参考接口文档核对您的请求参数字段类型是否正确InvalidNumericInputFor input string: \"{input}\"请检查请求时间戳是否为正常经过计算后的秒级时间戳，计算方式为：,当前时间戳减去 2012-01-01 00:00:00(1325347200), 时间与服务器时间差120s内即合法。AppAuthFailedapp auth fail检查appkey,访问的sid/ip\u{a0}是否设置正确UnexpectedParameter{parameter}异常描述内为举例，请检查您传入参数是否符合接口要求节点下参数或该参数是否为接口文档内的参数信息DynamicPasswordRequired需要动态口令检查是否设置了动态口令, 如果设置了需要取消DatabaseErrorCode4数据库错误联系对接的研发人员DatabaseErrorCode5数据库错误联系对接的研发人员IpRestrictedip限制检查是否设置了ip白名单, 以及请求的ip是否在白名单内InvalidTimestamp时间戳错误检查传入的时间戳是否错误, 与服务器时间误差两分钟内合法InvalidVersion版本错误检查传入的版本是否正确OtherError其他错误联系对接的研发人员ApplicationError应用错误按照错误信息核对传入参数或联系对接的研发人员PaginationRequired此方法仅支持分页查询：{method}查询类接口仅支持分页获取，接口参数page_no、page_size字段为必传，请传值后调用ShopNotFoundOrDisabled店铺编号不存在或已停用请核实请求参数shop_no传值的店铺编号旺店通内是否存在以及授权正常，客户端核实位置：设置-基本设置-店铺界面NoMatchingOrder未找到符合条件的订单请检查您的请求条件内的单号旺店通内是否存在。ShopNotSelfOwnedPlatform店铺平台不是自有平台请核实请求参数中shop_no对应店铺平台类型是否为自有平台，接口仅支持自有平台店铺推送，客户端核实位置：设置-基本设置-店铺界面StartAndEndTimeRequired参数中必须包含起止时间请检查开始时间（start_time）/结束时间(end_time)是否传值QueryRangeOver30Days您的查询时间过宽,查询时间不能大于30天开始时间（start_time）/结束时间(end_time)时间跨度最大为30天，请按照接口要求传值QueryRangeOver60Minutes您的查询时间过宽,查询时间不能大于60分钟开始时间（start_time）/结束时间(end_time)时间跨度最大为60分钟，请按照接口要求传值DocumentNotFound单据不存在请检查单据客户端内是否已取消或者不存在TransferQuantityExceedsAvailableStock商家编码）{spec_no},调拨量不能大于可出库存量请检查旺店通内仓库库存数量，对应单品库存量不足调拨出库量不能大于可出库存量InvalidBuyerOrReceiverText昵称/收件人姓名/收件人地址/买家留言包含非法字符或为空,原始单号为：{original_order_no}请检查昵称（buyer_nick）/收件人姓名（receiver_name）/收件人地址（receiver_address）/买家留言（buyer_message）是否传值且存在特殊字符SpecNoDuplicatesDeletedSpec商家编码（spec_no）:{spec_no}与已删除的规格重复！单品（spec_no）旺店通内已存在且状态为已删除，请核实后修改重试SpecNoBelongsToDeletedGoods商家编码{spec_no}已存在,但货品不存在或已删除,货品编号: {goods_no}goods_no和spec_no映射关系错误；spec_no系统已存在对应的 goods_noWarehouseNoRequired仓库编号不可为空请检查接口仓库编号（warehouse_no）字段是否传值InternalOnlyApiThe API used internal only: {method}此类接口仅支持奇门自定义接口，标准接口暂不支持调用！ExternalWarehouseReceiverIncomplete出库仓库为外部仓库，请确保收货人、收货电话、省份、城市、地址填写完整请登录旺店通客户端检查对应外部仓库相关信息是否填写完整NoWarehouseAccess无仓库访问权限请检查appkey接口账户仓库权限是否充足,接口账户appkey的值就是员工编号.在ERP内设置->安全设置->员工权限页面搜索对应员工编号,找到接口用户,在下方tab页可以设置或者查看接口用户的仓库、店铺等权限.SpecNoTransferQuantityExceedsAvailableStock商家编码(spec_no):{spec_no},调拨量不能大于可出库存量单品（spec_no）调拨量不能大于仓库内可出库存量，请核对后操作！ApiPermissionDenied权限不足请检查请求的sid，appkey，url是否正确，如果以上信息全部正确，请登录开放平台申请对应接口权限（路径：自助对接——>应用管理——>新增/变更）WeighingFailedNotPackaging称重失败，所扫货品不存在或者不是包装物请检查单据内所扫货品是否存在PurchaseOrderNotEditing采购单不是编辑中状态请检查采购单状态是否为编辑中状态OuterNoAlreadyUsed此外部单已使用!对应outer_no外部单号旺店通内单据已存在，请检查更新后重试PurchaseReturnStatusInvalid出库单对应的采购退换单状态错误!请检查对应采购退货单状态是否为已审核状态DiscountMustBePositive折扣应大于0请检查折扣字段（discount）保证传值不能小于等于0PurchaseReturnNotFound采购退货单不存在检查对应采购退货单号(return_no)是否正确LogisticsNotFoundOrWrongBusinessType不存在物流编码为 {logistics_no} 的物流公司或业务类型错误!请检查物流编号或者业务类型是否正确QueryConditionsTooBroad您的查询条件太过宽，请增加查询条件开始时间（start_time）/结束时间(end_time)时间跨度不要超过30天GoodsListItemMissingOrDuplicated货品列表中货品不存在或者货品重复!请检查业务单内对应单品是否存在或重复！OuterNoTooLong外部单号超长请检查外部单号字段是否超过接口字段规范最大长度TransferOrderNotFoundOrWrongStatus调拨单不存在或调拨单状态错误请检查对应调拨是否存在且是已审核状态GoodsNotProvidedBySupplier存在不是该供应商提供的货品请检查您推送的供应商货品是否维护，检查位置：旺店通-采购-供应商货品界面进行维护或请在旺店通-设置-系统设置-采购设置界面去掉勾选采购退货下的：“采购退货开单，添加货品时校验供应商”。StatusNotCommaSeparatedIntegers状态应该是由逗号分隔开的整数数组请检查您的status字段传入值类型是否为整数数组且以逗号分开。BatchAndExpiryRequired非销售出、入库单批次、有效期必传请检查客户端配置勾选非销售出、入库单批次、效期必传配置是否开启，检查位置：客户端设置-系统设置-仓库设置界面维护PhoneNumberContainsAsterisk电话号码不能包含*请检查对应电话号码信息内是否存在*号DuplicateGoods货品 {spec_no} 重复!请检查相同单据内是否存在spec_no相同的两行明细BatchNotFoundOrDisabled批次 {batch_no} 不存在或已停用请检查对应传入批次信息是否提前在旺店通-仓储-批次有效期管理-批次管理界面维护生成，批次信息需要维护后再进行调用AtLeastOneSpecRequired最少包含一个规格！请检查请求参数内specInfoList节点下的必传字段spec_no是否传值CreateOrderPermissionDenied新建订单权限不足！请检查旺店通客户端设置-安全设置-员工权限界面，搜索员工编号一栏传入appkey的值。然后检查下方的客户端权限中的 销售-新增订单-手工建单权限是否充足InvalidQuantity数量不合法请检查传入参数格式是否正确，如确认无误，请联系负责您家的实施同学在【实施助手】内开通支持小数相关配置。PurchaserNameEmpty采购员姓名为空！请检查采购员字段是否传值EmployeeNotPurchaser所选采购员没有采购员的职务,不能进行采购操作!请检查传入采购员工种权限是否包含采购员，检查位置在客户端设置-基本设置-员工界面搜索所传员工双击打开后添加工种。EmployeeNotFoundOrDeleted员工{employee} 不存在或已删除!请检查传入员工信息旺店通内是否存在，检查位置在客户端设置-基本设置-员工界面PurchaserNotSelected请选择采购员！接口账户不可作为采购员，请传入工种权限包含采购员工种的客户端员工昵称CorrespondingDocumentNotFound未找到对应的单据信息!请核对传入单据旺店通内是否存在/单据如果存在是否符合退换条件。RateLimited超过每分钟最大调用频率限制，请稍后重试接口调用频率超限，请静置接口5-10分钟后重试下，关于接口频率并发文档请参考 [点击这里](https://open.wangdian.cn/qjb/open/guide?path=qjbguide_jkgf)ConcurrencyLimited超过每分钟最大并发次数限制，请稍后重试接口调用并发超限，请静置接口5-10分钟后重试下，关于接口频率并发文档请参考 [点击这里](https://open.wangdian.cn/qjb/open/guide?path=qjbguide_jkgf)ReceiveWarehousesEmptyOrForbidden收货仓库列表为空或无权限请检查receive_warehouse_nos字段是否传值，如确认存在值，请检查appkey是否存在对应该仓库的仓库权限，检查位置：旺店通客户端设置-安全设置-员工权限界面搜索appkey进行核实ExpectWarehouseEmptyOrForbidden预计入库仓为空或无权限请检查expect_warehouse_no字段是否传值，如确认存在值，请检查appkey是否存在对应该仓库的仓库权限，检查位置：旺店通客户端设置-安全设置-员工权限界面搜索appkey进行核实UnparseableDateUnparseable date: {date}无法解析日期，请参考该日期格式：2023-02-06 17:59:19DuplicateSpecNoInGoodsList货品列表中有相同商家编码的货品！请确认是否需要操作相同sku不同批次/效期建立单据，如果需要，可以在旺店通客户端-设置-系统设置-仓库位置，勾选入库（出库）允许添加相同的货品（货位、批次、有效期不同）DuplicateSpecLocationBatchExpiry货品列表中有相同商家编码、货位、批次、有效期的货品请确认您的请求明细行内是否包含相同sku的单品，如果包含，请确认是否存在相同货位、批次、有效期，修改后重试PayMethodOutOfRangepay_methodmust be less than or equal to 7pay _ method的值必须小于等于7FieldMustNotBeNull{field}must not be null对应字段不可以为空值，请传值后调用FieldRequired{field}不能为空请检查对应字段是否传值，该字段接口要求必传。InvalidTradeTime下单时间非法,原始单号为：{original_order_no}请检查对应trade_time字段是否大于当前时间，存在本地服务器与接口服务器时间差导致报错情况，接口服务器使用标准东八区时区时间DuplicateBarcode单品或者组合装的条码不能重复检查客户端货品-货品条码界面是否存在相同的副条码，创建货品档案接口更新货品的主条码，不能与副条码重复，如果货品仅保留一个 条码，可以将副条码删除后重新推送SpecNoGoodsNoMismatch商家编码和货品编号不匹配推送的spec_no（商家编码）对应的goods_no（货品编号）和客户端已存在的单品不匹配，修改商家编码和货品编号与客户端一致后重新推送GoodsNotOfCurrentSupplier不属于当前供应商的货品客户端勾选了系统配置，开启采购权限管理（供应商、品牌），开启后无法采购客户端供应商货品界面不属于该供应商的货品TagNotFoundOrInvalid标记{tag}\u{a0} 不存在/已停用/类型错误接口推送的对应客户端界面可以维护下需要推送的标记ReasonNotFound不存在的{reason_kind}原因:{reason}客户端设置-基本设置-原因列表界面预先维护好需要使用的原因内容DataTooLongForColumnData truncation: Data too long for column {column}字段长度超长，请根据接口文档检查字段长度限制OutsourcedWarehouseMustBeOnlyOne仓库 {warehouse_no}\u{a0} 是委外仓库,包含委外仓时只能选一个入库仓库receive_warehouse_nos字段在仓库是委外仓的情况支持推送一个仓库编号AllShopNosInvalid传入店铺编号全部错误传入的的店铺编号不存在或无权限，请设置-基本设置-店铺界面核对店铺编号是否正确，请检查appkey的店铺权限，检查位置：旺店通客户端设置-安全设置-员工权限界面搜索appkey进行核实general错误码说明argument type mismatchsid is not existssid is not foundapp auth fail验证失败For input string: \"\"input参数个数错误参数错误invalid argument countparameter需要动态口令数据库错误数据库错误ip限制时间戳错误版本错误其他错误must not be nullfield不能为空field此方法仅支持分页查询:method此外部单已使用!超过每分钟最大调用频率限制,请稍后重试超过每分钟最大并发次数限制,请稍后重试预计入库仓为空或无权限收货仓库列表为空或无权限所选采购员没有采购员的职务,不能进行采购操作!最少包含一个规格!Data truncation: Data too long for column column数量不合法未找到对应的单据信息!未找到符合条件的订单权限不足非销售出、入库单批次、有效期必传商家编码(spec_no):,调拨量不能大于可出库存量spec_no商家编码已存在,但货品不存在或已删除,货品编号: spec_nogoods_no商家编码(spec_no):与已删除的规格重复!spec_no商家编码),调拨量不能大于可出库存量spec_no商家编码和货品编号不匹配员工 不存在或已删除!employee下单时间非法,原始单号为:original_order_no您的查询时间过宽,查询时间不能大于60分钟您的查询时间过宽,查询时间不能大于30天Unparseable date: date您的查询条件太过宽,请增加查询条件货品列表中有相同商家编码、货位、批次、有效期的货品货品列表中货品不存在或者货品重复!货品列表中有相同商家编码的货品!货品  重复!spec_no批次  不存在或已停用batch_no称重失败,所扫货品不存在或者不是包装物请选择采购员!电话号码不能包含*仓库  是委外仓库,包含委外仓时只能选一个入库仓库warehouse_no仓库编号不可为空标记 不存在/已停用/类型错误tag店铺编号不存在或已停用参数中必须包含起止时间店铺平台不是自有平台新建订单权限不足!存在不是该供应商提供的货品无仓库访问权限昵称/收件人姓名/收件人地址/买家留言包含非法字符或为空,原始单号为:original_order_noThe API used internal only: method调拨单不存在或调拨单状态错误折扣应大于0不存在物流编码为  的物流公司或业务类型错误!logistics_no不属于当前供应商的货品不存在的原因:reason_kindreason单品或者组合装的条码不能重复单据不存在采购单不是编辑中状态传入店铺编号全部错误采购退货单不存在采购员姓名为空!pay_methodmust be less than or equal to 7外部单号超长出库仓库为外部仓库,请确保收货人、收货电话、省份、城市、地址填写完整出库单对应的采购退换单状态错误!状态应该是由逗号分隔开的整数数组应用错误",
         b"\x02\0\0\0r\x01\0\0\0\x05\0\0\x02\0\0\0\t\0\0\0\x04\0\0\0\0\0\0\0\x80\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0,\0\0\0p\x03\0\0\xA2\0\0\0@\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\x1C\0\0\0(\0\0\0R\0\0\0f\0\0\0|\0\0\0\xB3\0\0\0\xBF\0\0\0\xD0\0\0\0!\x01\0\x004\x01\0\0F\x01\0\0\xBB\x01\0\0\xC6\x01\0\0\xD6\x01\0\0z\x02\0\0\x96\x02\0\0\xA2\x02\0\0\xC5\x02\0\0\xD9\x02\0\0\xEF\x02\0\0I\x03\0\0\\\x03\0\0w\x03\0\0:\x04\0\0G\x04\0\0T\x04\0\0\x84\x04\0\0\x97\x04\0\0\xA2\x04\0\0/\x05\0\0F\x05\0\0X\x05\0\0\x96\x05\0\0\xA8\x05\0\0\xB7\x05\0\0\xD2\x05\0\0\xE4\x05\0\0\xF3\x05\0\0\x0E\x06\0\0\x1A\x06\0\0\"\x06\0\0j\x06\0\0z\x06\0\0\x89\x06\0\0\xD9\x06\0\0\xE7\x06\0\0\xF3\x06\0\0\x14\x07\0\0\x1E\x07\0\0*\x07\0\0E\x07\0\0U\x07\0\0a\x07\0\0\xA3\x07\0\0\xB5\x07\0\0\xDE\x07\0\0H\x08\0\0^\x08\0\0\x7F\x08\0\0\x15\t\0\0$\t\0\0B\t\0\0\x84\t\0\0\x9C\t\0\0\xBA\t\0\0k\n\0\0\x82\n\0\0\xA3\n\0\0\xEB\n\0\0\xFF\n\0\x005\x0B\0\0\xA0\x0B\0\0\xB7\x0B\0\0\xF0\x0B\0\0^\x0C\0\0n\x0C\0\0}\x0C\0\0\xB6\x0C\0\0\xDB\x0C\0\0\x18\r\0\0\x87\r\0\0\xA1\r\0\0\x15\x0E\0\0\xBE\x0E\0\0\xD9\x0E\0\0\x1A\x0F\0\0r\x0F\0\0\x8D\x0F\0\0\xE3\x0F\0\x002\x10\0\0E\x10\0\0]\x10\0\0\x9C\x10\0\0\xAB\x10\0\0\xCF\x10\0\0\x1D\x11\0\0@\x11\0\0\xA6\x11\0\0\xF7\x11\0\0\x08\x12\0\0\x1D\x12\0\0(\x13\0\0S\x13\0\0\x97\x13\0\0\xEF\x13\0\0\x02\x14\0\0\x0E\x14\0\0\xD1\x14\0\0\xEB\x14\0\0$\x15\0\0N\x15\0\0e\x15\0\0\x83\x15\0\0\xB3\x15\0\0\xC5\x15\0\0\xDB\x15\0\0+\x16\0\0F\x16\0\0t\x16\0\0\xB0\x16\0\0\xC6\x16\0\0\xD6\x16\0\0\x18\x17\0\0.\x17\0\0F\x17\0\0{\x17\0\0\x9F\x17\0\0\xEC\x17\0\0\x1F\x18\0\x006\x18\0\0i\x18\0\0\xB9\x18\0\0\xD9\x18\0\0\n\x19\0\0C\x19\0\0Q\x19\0\0c\x19\0\0\xA8\x19\0\0\xCA\x19\0\0\xF4\x19\0\0*\x1A\0\0D\x1A\0\0k\x1A\0\0u\x1B\0\0\x94\x1B\0\0\xC4\x1B\0\0\x18\x1C\0\0.\x1C\0\0^\x1C\0\0\x02\x1D\0\0\x1D\x1D\0\x006\x1D\0\0j\x1D\0\0x\x1D\0\0\x90\x1D\0\0\xD0\x1D\0\0\xE7\x1D\0\0\x0E\x1E\0\0\xB0\x1E\0\0\xC6\x1E\0\0\xE1\x1E\0\x000\x1F\0\0K\x1F\0\0f\x1F\0\x004 \0\0C \0\0R \0\0\xEB \0\0\xFD \0\0\x15!\0\09!\0\0M!\0\0\x8E!\0\x002\"\0\0K\"\0\0r\"\0\0\xE0\"\0\0\xF4\"\0\0\t#\0\0o#\0\0\x8C#\0\0\xAB#\0\0\x06$\0\0\x11$\0\0J$\0\0\xFF$\0\0\x11%\0\0J%\0\0\xFF%\0\0 &\0\0D&\0\0''\0\0F'\0\0g'\0\0H(\0\0W(\0\0o(\0\0\xB2(\0\0\xCC(\0\0\xFC(\0\0\xEA)\0\0\n*\0\0U*\0\0\xEE*\0\0\x01+\0\0*+\0\0O+\0\0a+\0\0x+\0\0\xAB+\0\0\xB8+\0\0\xCB+\0\0\r,\0\0\x1D,\0\0U,\0\0\x04-\0\0\x14-\0\0>-\0\0!.\0\x006.\0\0Z.\0\0\x0B/\0\0$/\0\0E/\0\0\xEA/\0\0\xFE/\0\0,0\0\0t0\0\0\x820\0\0\xAA0\0\0\x031\0\0\x171\0\0I1\0\0\x8B1\0\0\xAB1\0\0\x002\0\0W2\0\0h2\0\0\x862\0\0z3\0\0\x813\0\0\x903\0\0\xA63\0\0\xB73\0\0\xC73\0\0\xD43\0\0\xE03\0\0\xF33\0\0\xF43\0\0\xF93\0\0\x0B4\0\0\x174\0\0-4\0\0-4\0\0-4\0\x0064\0\0H4\0\0W4\0\0f4\0\0n4\0\0}4\0\0\x894\0\0\x954\0\0\x954\0\0\xA54\0\0\xAA4\0\0\xAA4\0\0\xB64\0\0\xBB4\0\0\xDA4\0\0\xDA4\0\0\xE04\0\0\xF64\0\0-5\0\0d5\0\0\x855\0\0\xA95\0\0\xEA5\0\0\x036\0\0-6\0\0-6\0\x0036\0\0B6\0\0a6\0\0\x7F6\0\0\x8B6\0\0\xBB6\0\0\xD16\0\0\xF66\0\0\xFD6\0\0\t7\0\0@7\0\0@7\0\0G7\0\0O7\0\0e7\0\0\x817\0\0\x887\0\0\x957\0\0\xBA7\0\0\xC17\0\0\xE57\0\0\xEB7\0\0\x028\0\0\n8\0\0-8\0\0-8\0\0>8\0\0w8\0\0\xAD8\0\0\xBF8\0\0\xBF8\0\0\xC38\0\0\xF48\0\0?9\0\0p9\0\0\x9E9\0\0\xA59\0\0\xAD9\0\0\xB49\0\0\xBB9\0\0\xD19\0\0\xD99\0\0\x10:\0\0#:\0\0<:\0\0C:\0\0\x81:\0\0\x8D:\0\0\xA5:\0\0\xAB:\0\0\xCC:\0\0\xCF:\0\0\xF0:\0\0\x11;\0\0/;\0\0H;\0\0o;\0\0\x84;\0\0\xE3;\0\0\xE3;\0\0\xF4;\0\0\x10<\0\0\x10<\0\0\x16<\0\0@<\0\0P<\0\0i<\0\0\x8F<\0\0\x9B<\0\0\xBC<\0\0\xC8<\0\0\xCF<\0\0\xCF<\0\0\xDA<\0\0\xE0<\0\0\n=\0\0\x19=\0\x007=\0\0U=\0\0m=\0\0\x83=\0\0\xAC=\0\0\xBE=\0\0\">\0\0P>\0\0\x80>\0\0\x8C>\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\t\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x0F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x11\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x15\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x16\0\0\0\x17\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\x19\0\0\0\x1A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x08\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x1C\0\0\0\x1D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\t\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF!\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\n\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\"\0\0\0#\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0%\0\0\0&\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF'\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0(\0\0\0)\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF*\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\r\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0+\0\0\0,\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF-\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0E\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0.\0\0\0/\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0F\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\x001\0\0\x002\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF3\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x10\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\x004\0\0\x005\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF6\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x11\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\x007\0\0\08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF9\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x12\0\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0:\0\0\0;\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF<\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0=\0\0\0>\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF?\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x14\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0@\0\0\0A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFB\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x15\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0C\0\0\0D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFE\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x16\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0F\0\0\0G\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFH\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x17\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0I\0\0\0J\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFK\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x18\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0L\0\0\0M\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFN\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x19\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0O\0\0\0P\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFQ\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1A\0\0\0\x01\0\0\0\x03\0\0\0\x01\0\0\0R\0\0\0S\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFT\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1B\0\0\0\x01\0\0\0\x04\0\0\0\x01\0\0\0U\0\0\0V\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFW\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1C\0\0\0\x01\0\0\0\x05\0\0\0\x01\0\0\0X\0\0\0Y\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFZ\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1D\0\0\0\x01\0\0\0\x06\0\0\0\x02\0\0\0[\0\0\0\\\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF]\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1E\0\0\0\x01\0\0\0\x08\0\0\0\0\0\0\0^\0\0\0_\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF`\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x1F\0\0\0\x01\0\0\0\x08\0\0\0\x01\0\0\0a\0\0\0b\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFc\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0 \0\0\0\x01\0\0\0\t\0\0\0\0\0\0\0d\0\0\0e\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFf\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0!\0\0\0\x01\0\0\0\t\0\0\0\0\0\0\0g\0\0\0h\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFi\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\"\0\0\0\x01\0\0\0\t\0\0\0\x01\0\0\0j\0\0\0k\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFl\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0#\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0m\0\0\0n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFo\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0$\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0p\0\0\0q\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFr\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0%\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0s\0\0\0t\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFu\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0&\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0v\0\0\0w\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFx\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0'\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0y\0\0\0z\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF{\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0(\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0|\0\0\0}\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF~\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0)\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0\x7F\0\0\0\x80\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x81\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0*\0\0\0\x01\0\0\0\n\0\0\0\x01\0\0\0\x82\0\0\0\x83\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x84\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0+\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x85\0\0\0\x86\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x87\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0,\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x88\0\0\0\x89\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x8A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0-\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x8B\0\0\0\x8C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x8D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0.\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x8E\0\0\0\x8F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x90\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0/\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x91\0\0\0\x92\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x93\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x000\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x94\0\0\0\x95\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x96\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x001\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x97\0\0\0\x98\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x99\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x002\0\0\0\x01\0\0\0\x0B\0\0\0\0\0\0\0\x9A\0\0\0\x9B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x9C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x003\0\0\0\x01\0\0\0\x0B\0\0\0\x01\0\0\0\x9D\0\0\0\x9E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x9F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x004\0\0\0\x01\0\0\0\x0C\0\0\0\x01\0\0\0\xA0\0\0\0\xA1\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xA2\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x005\0\0\0\x01\0\0\0\r\0\0\0\0\0\0\0\xA3\0\0\0\xA4\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xA5\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x006\0\0\0\x01\0\0\0\r\0\0\0\0\0\0\0\xA6\0\0\0\xA7\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xA8\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\x007\0\0\0\x01\0\0\0\r\0\0\0\0\0\0\0\xA9\0\0\0\xAA\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xAB\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\08\0\0\0\x01\0\0\0\r\0\0\0\0\0\0\0\xAC\0\0\0\xAD\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xAE\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\09\0\0\0\x01\0\0\0\r\0\0\0\0\0\0\0\xAF\0\0\0\xB0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB1\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0:\0\0\0\x01\0\0\0\r\0\0\0\x01\0\0\0\xB2\0\0\0\xB3\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB4\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0;\0\0\0\x01\0\0\0\x0E\0\0\0\0\0\0\0\xB5\0\0\0\xB6\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB7\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0<\0\0\0\x01\0\0\0\x0E\0\0\0\0\0\0\0\xB8\0\0\0\xB9\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xBA\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0=\0\0\0\x01\0\0\0\x0E\0\0\0\0\0\0\0\xBB\0\0\0\xBC\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xBD\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0>\0\0\0\x01\0\0\0\x0E\0\0\0\0\0\0\0\xBE\0\0\0\xBF\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xC0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0?\0\0\0\x01\0\0\0\x0E\0\0\0\0\0\0\0\xC1\0\0\0\xC2\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xC3\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0@\0\0\0\x01\0\0\0\x0E\0\0\0\0\0\0\0\xC4\0\0\0\xC5\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xC6\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0A\0\0\0\x01\0\0\0\x0E\0\0\0\x01\0\0\0\xC7\0\0\0\xC8\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xC9\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0B\0\0\0\x01\0\0\0\x0F\0\0\0\0\0\0\0\xCA\0\0\0\xCB\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xCC\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0C\0\0\0\x01\0\0\0\x0F\0\0\0\0\0\0\0\xCD\0\0\0\xCE\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xCF\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0D\0\0\0\x01\0\0\0\x0F\0\0\0\0\0\0\0\xD0\0\0\0\xD1\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xD2\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0E\0\0\0\x01\0\0\0\x0F\0\0\0\x01\0\0\0\xD3\0\0\0\xD4\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xD5\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0F\0\0\0\x01\0\0\0\x10\0\0\0\x01\0\0\0\xD6\0\0\0\xD7\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xD8\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0G\0\0\0\x01\0\0\0\x11\0\0\0\x01\0\0\0\xD9\0\0\0\xDA\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xDB\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0H\0\0\0\x01\0\0\0\x12\0\0\0\0\0\0\0\xDC\0\0\0\xDD\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xDE\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0I\0\0\0\x01\0\0\0\x12\0\0\0\0\0\0\0\xDF\0\0\0\xE0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xE1\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0J\0\0\0\x01\0\0\0\x12\0\0\0\0\0\0\0\xE2\0\0\0\xE3\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xE4\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0K\0\0\0\x01\0\0\0\x12\0\0\0\x01\0\0\0\xE5\0\0\0\xE6\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xE7\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0L\0\0\0\x01\0\0\0\x13\0\0\0\x02\0\0\0\xE8\0\0\0\xE9\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xEA\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0M\0\0\0\x01\0\0\0\x15\0\0\0\x01\0\0\0\xEB\0\0\0\xEC\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xED\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0N\0\0\0\x01\0\0\0\x16\0\0\0\x01\0\0\0\xEE\0\0\0\xEF\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xF0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0O\0\0\0\x01\0\0\0\x17\0\0\0\0\0\0\0\xF1\0\0\0\xF2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0,\x01\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC;\0\0\0\x07\0\0\0\0\0\0\0\x06\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFc\0\0\0\0\0\0\0\x08\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x06\0\0\0\0\0\0\0\x05\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x05\0\0\0\0\0\0\0\x04\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x04\0\0\0\0\0\0\0\x03\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\0\0\0\0\x02\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\0\0\0\0\x01\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x07\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFFd\0\0\0\0\0\0\0\t\0\0\0\x11\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\t\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x11\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x13\0\0\0!\0\0\0\x07\0\0\0P\0\0\0P\0\0\0\0\0\0\0\0\0\0\0\0\0\0a\0\0\0h\x16\0\0\0\x01\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x903\0\0\xA63\0\0\x903\0\0\xA63\0\0\0\0\0s\0\0\0s\x11\0\0\0\x03\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\xA63\0\0\xB73\0\0\xA63\0\0\xB73\0\0\0\0\0s\0\0\0d\x10\0\0\0\x04\0\0\0\x04\0\0\0\x02\0\0\0\0\0\0\0\xB73\0\0\xC73\0\0\xB73\0\0\xC73\0\0\0\0\0a\0\0\0l\r\0\0\0\x05\0\0\0\x08\0\0\0\x03\0\0\0\0\0\0\0\xC73\0\0\xD43\0\0\xC73\0\0\xD43\0\0\0\x8C\xAA\xE9\0\xA5\xB4\xE8\x0C\0\0\0\x08\0\0\0\x05\0\0\0\x04\0\0\0\0\0\0\0\xD43\0\0\xE03\0\0\xD43\0\0\xE03\0\0\0\0\0F\0\0\0\"\x15\0\0\0\x02\0\0\0\x07\0\0\0\x05\0\0\0\x01\0\0\0\xE03\0\0\xF33\0\0\xF33\0\0\xF43\0\0\0\x82\x8F\xE5\0\xAF\xAF\xE8\x12\0\0\0\x06\0\0\0\x03\0\0\0\x06\0\0\0\0\0\0\0\xF93\0\0\x0B4\0\0\xF93\0\0\x0B4\0\0\0\x82\x8F\xE5\0\xAF\xAF\xE8\x0C\0\0\0\x07\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\x0B4\0\0\x174\0\0\x0B4\0\0\x174\0\0\0\0\0i\0\0\0t\x16\0\0\0\0\0\0\0\x01\0\0\0\x08\0\0\0\0\0\0\0\x174\0\0-4\0\0\x174\0\0-4\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\t\0\0\0\t\0\0\0\x01\0\0\0-4\0\0-4\0\0-4\0\0-4\0\0\0\x80\x9C\xE9\0\xA4\xBB\xE4\x12\0\0\0\0\0\0\0\n\0\0\0\n\0\0\0\0\0\0\x0064\0\0H4\0\x0064\0\0H4\0\0\0\xB0\x95\xE6\0\xAF\xAF\xE8\x0F\0\0\0\0\0\0\0\x0B\0\0\0\x0B\0\0\0\0\0\0\0H4\0\0W4\0\0H4\0\0W4\0\0\0\xB0\x95\xE6\0\xAF\xAF\xE8\x0F\0\0\0\0\0\0\0\x0C\0\0\0\x0C\0\0\0\0\0\0\0W4\0\0f4\0\0W4\0\0f4\0\0\0\0\0i\0\xB6\x88\xE5\x08\0\0\0\0\0\0\0\r\0\0\0\r\0\0\0\0\0\0\0f4\0\0n4\0\0f4\0\0n4\0\0\0\xB6\x97\xE6\0\xAF\xAF\xE8\x0F\0\0\0\0\0\0\0\x0E\0\0\0\x0E\0\0\0\0\0\0\0n4\0\0}4\0\0n4\0\0}4\0\0\0\x88\x89\xE7\0\xAF\xAF\xE8\x0C\0\0\0\0\0\0\0\x0F\0\0\0\x0F\0\0\0\0\0\0\0}4\0\0\x894\0\0}4\0\0\x894\0\0\0\xB6\x85\xE5\0\xAF\xAF\xE8\x0C\0\0\0\0\0\0\0\x10\0\0\0\x10\0\0\0\0\0\0\0\x894\0\0\x954\0\0\x894\0\0\x954\0\0\0\0\0\0\0\0\0l\x11\0\0\0\x19\0\0\0E\0\0\0\x11\0\0\0\x01\0\0\0\x954\0\0\x954\0\0\x954\0\0\xA54\0\0\0\0\0\0\0\xBA\xA9\xE7\r\0\0\0>\0\0\0F\0\0\0\x12\0\0\0\x01\0\0\0\xAA4\0\0\xAA4\0\0\xAA4\0\0\xB64\0\0\0\xA4\xAD\xE6\0\0\0\0 \0\0\0!\0\0\0\x12\0\0\0\x13\0\0\0\x01\0\0\0\xBB4\0\0\xDA4\0\0\xDA4\0\0\xDA4\0\0\0\xA4\xAD\xE6\0\0\0!\x16\0\0\x001\0\0\0&\0\0\0\x14\0\0\0\0\0\0\0\xE04\0\0\xF64\0\0\xE04\0\0\xF64\0\0\0\x85\xB6\xE8\0\x95\xAF\xE87\0\0\0\x0F\0\0\0=\0\0\0\x15\0\0\0\0\0\0\0\xF64\0\0-5\0\0\xF64\0\0-5\0\0\0\x85\xB6\xE8\0\x95\xAF\xE87\0\0\0\x10\0\0\0>\0\0\0\x16\0\0\0\0\0\0\0-5\0\0d5\0\0-5\0\0d5\0\0\0\x84\xA2\xE9\0\x90\x99\xE9!\0\0\0'\0\0\0@\0\0\0\x17\0\0\0\0\0\0\0d5\0\0\x855\0\0d5\0\0\x855\0\0\0\xB6\x94\xE6\0\x90\x99\xE9$\0\0\0\x1F\0\0\0?\0\0\0\x18\0\0\0\0\0\0\0\x855\0\0\xA95\0\0\x855\0\0\xA95\0\0\0\x80\x89\xE6\0\0\0!A\0\0\0\x0B\0\0\09\0\0\0\x19\0\0\0\0\0\0\0\xA95\0\0\xEA5\0\0\xA95\0\0\xEA5\0\0\0\x80\x9C\xE6\0\0\0!\x19\0\0\0.\0\0\x005\0\0\0\x1A\0\0\0\0\0\0\0\xEA5\0\0\x036\0\0\xEA5\0\0\x036\0\0\0\0\0D\0\0\0\0+\0\0\0\0\0\0\0M\0\0\0\x1B\0\0\0\x01\0\0\0\x036\0\0-6\0\0-6\0\0-6\0\0\0\xB0\x95\xE6\0\x95\xB3\xE6\x0F\0\0\0;\0\0\x007\0\0\0\x1C\0\0\0\0\0\0\x0036\0\0B6\0\x0036\0\0B6\0\0\0\xAA\x9C\xE6\0\0\0!\x1F\0\0\0&\0\0\0<\0\0\0\x1D\0\0\0\0\0\0\0B6\0\0a6\0\0B6\0\0a6\0\0\0\xAA\x9C\xE6\0\x95\x8D\xE5\x1E\0\0\0)\0\0\0\x14\0\0\0\x1E\0\0\0\0\0\0\0a6\0\0\x7F6\0\0a6\0\0\x7F6\0\0\0\x83\x9D\xE6\0\xB3\xB6\xE8\x0C\0\0\0=\0\0\0#\0\0\0\x1F\0\0\0\0\0\0\0\x7F6\0\0\x8B6\0\0\x7F6\0\0\x8B6\0\0\0\x9E\x9D\xE9\0\xA0\xBC\xE40\0\0\0\x17\0\0\x001\0\0\0 \0\0\0\0\0\0\0\x8B6\0\0\xBB6\0\0\x8B6\0\0\xBB6\0\0\0\x86\x95\xE5\0\x8F\x87\xE9<\0\0\0\x05\0\0\0\"\0\0\0!\0\0\0\x01\0\0\0\xBB6\0\0\xD16\0\0\xD16\0\0\xF66\0\0\0\x86\x95\xE5\0\0\0\0E\0\0\0\x07\0\0\0\x1D\0\0\0\"\0\0\0\x02\0\0\0\xFD6\0\0\t7\0\0@7\0\0@7\0\0\0\x86\x95\xE5\0\0\0!3\0\0\0\t\0\0\0\x1C\0\0\0#\0\0\0\x01\0\0\0O7\0\0e7\0\0e7\0\0\x817\0\0\0\x86\x95\xE5\0\x8F\x87\xE93\0\0\0\x11\0\0\0\x1A\0\0\0$\0\0\0\x01\0\0\0\x887\0\0\x957\0\0\x957\0\0\xBA7\0\0\0\x86\x95\xE5\0\x8D\x85\xE9$\0\0\0 \0\0\0I\0\0\0%\0\0\0\0\0\0\0\xC17\0\0\xE57\0\0\xC17\0\0\xE57\0\0\0\x98\x91\xE5\0\0\0!\x1E\0\0\0%\0\0\0:\0\0\0&\0\0\0\x01\0\0\0\xE57\0\0\xEB7\0\0\xEB7\0\0\x028\0\0\0\x8B\xB8\xE4\0\0\0\0$\0\0\0\x1E\0\0\0G\0\0\0'\0\0\0\x01\0\0\0\n8\0\0-8\0\0-8\0\0-8\0\0\0\xA8\x82\xE6\0\x9F\x92\xE99\0\0\0\x0C\0\0\0\x18\0\0\0(\0\0\0\0\0\0\0>8\0\0w8\0\0>8\0\0w8\0\0\0\xA8\x82\xE6\0\xA9\xA4\xE56\0\0\0\r\0\0\0\x17\0\0\0)\0\0\0\0\0\0\0w8\0\0\xAD8\0\0w8\0\0\xAD8\0\0\0\0\0U\0\0\0\0\x13\0\0\0\x12\0\0\0A\0\0\0*\0\0\0\x01\0\0\0\xAD8\0\0\xBF8\0\0\xBF8\0\0\xBF8\0\0\0\xA8\x82\xE6\0\xB6\xBB\xE41\0\0\0\x13\0\0\0+\0\0\0+\0\0\0\0\0\0\0\xC38\0\0\xF48\0\0\xC38\0\0\xF48\0\0\0\xA7\xB4\xE8\0\x81\x93\xE5K\0\0\0\x08\0\0\0C\0\0\0,\0\0\0\0\0\0\0\xF48\0\0?9\0\0\xF48\0\0?9\0\0\0\xA7\xB4\xE8\0\0\0!1\0\0\0\x14\0\0\0,\0\0\0-\0\0\0\0\0\0\0?9\0\0p9\0\0?9\0\0p9\0\0\0\xA7\xB4\xE8\0\0\0!.\0\0\0\x18\0\0\0B\0\0\0.\0\0\0\0\0\0\0p9\0\0\x9E9\0\0p9\0\0\x9E9\0\0\0\xA7\xB4\xE8\0\0\0!\x10\0\0\x005\0\0\x003\0\0\0/\0\0\0\x01\0\0\0\x9E9\0\0\xA59\0\0\xA59\0\0\xAD9\0\0\0\xB9\x89\xE6\0\xA8\x94\xE7\x1E\0\0\0$\0\0\x004\0\0\x000\0\0\0\x01\0\0\0\xB49\0\0\xBB9\0\0\xBB9\0\0\xD19\0\0\0\xB0\xA7\xE7\0\xA9\x89\xE77\0\0\0\x0E\0\0\0$\0\0\x001\0\0\0\0\0\0\0\xD99\0\0\x10:\0\0\xD99\0\0\x10:\0\0\0\xB7\xAF\xE8\0\0\0!\x13\0\0\x006\0\0\0;\0\0\x002\0\0\0\0\0\0\0\x10:\0\0#:\0\0\x10:\0\0#:\0\0\0\xB5\x94\xE7\0\0\0*\x19\0\0\0-\0\0\x002\0\0\x003\0\0\0\0\0\0\0#:\0\0<:\0\0#:\0\0<:\0\0\0\x93\xBB\xE4\0\x93\xBA\xE5F\0\0\0\x06\0\0\0N\0\0\x004\0\0\0\x01\0\0\0<:\0\0C:\0\0C:\0\0\x81:\0\0\0\x93\xBB\xE4\0\xBA\xA9\xE7\x18\0\0\x000\0\0\0\x1E\0\0\x005\0\0\0\0\0\0\0\x8D:\0\0\xA5:\0\0\x8D:\0\0\xA5:\0\0\0\x87\xA0\xE6\0\xAF\xAF\xE8(\0\0\0\x1A\0\0\0K\0\0\x006\0\0\0\x01\0\0\0\xA5:\0\0\xAB:\0\0\xAB:\0\0\xCC:\0\0\0\x97\xBA\xE5\0\xA8\x94\xE7!\0\0\0\"\0\0\0\x13\0\0\x007\0\0\0\0\0\0\0\xCF:\0\0\xF0:\0\0\xCF:\0\0\xF0:\0\0\0\x82\x8F\xE5\0\xB4\x97\xE9!\0\0\0#\0\0\0\x16\0\0\08\0\0\0\0\0\0\0\xF0:\0\0\x11;\0\0\xF0:\0\0\x11;\0\0\0\x97\xBA\xE5\0\xB0\x8F\xE5\x1E\0\0\0*\0\0\0\x15\0\0\09\0\0\0\0\0\0\0\x11;\0\0/;\0\0\x11;\0\0/;\0\0\0\xB0\x96\xE6\0\0\0!\x19\0\0\0/\0\0\x006\0\0\0:\0\0\0\0\0\0\0/;\0\0H;\0\0/;\0\0H;\0\0\0\x98\xAD\xE5\0\x81\x93\xE5'\0\0\0\x1D\0\0\0/\0\0\0;\0\0\0\0\0\0\0H;\0\0o;\0\0H;\0\0o;\0\0\0\xA0\x97\xE6\0\x90\x99\xE9\x15\0\0\x004\0\0\0!\0\0\0<\0\0\0\0\0\0\0o;\0\0\x84;\0\0o;\0\0\x84;\0\0\0\xB5\x98\xE6\0\0\0\0`\0\0\0\x02\0\0\0\x1B\0\0\0=\0\0\0\x01\0\0\0\x84;\0\0\xE3;\0\0\xE3;\0\0\xE3;\0\0\0\0\0T\0\0\0\0\x1D\0\0\0\x04\0\0\0\x1F\0\0\0>\0\0\0\x01\0\0\0\xF4;\0\0\x10<\0\0\x10<\0\0\x10<\0\0\0\x83\xB0\xE8\0\xAF\xAF\xE8*\0\0\0\x1B\0\0\0.\0\0\0?\0\0\0\0\0\0\0\x16<\0\0@<\0\0\x16<\0\0@<\0\0\0\x98\x8A\xE6\0\0\x000\x10\0\0\08\0\0\0(\0\0\0@\0\0\0\0\0\0\0@<\0\0P<\0\0@<\0\0P<\0\0\0\x8D\xB8\xE4\0\0\0!@\0\0\0\n\0\0\0*\0\0\0A\0\0\0\x01\0\0\0P<\0\0i<\0\0i<\0\0\x8F<\0\0\0\x8D\xB8\xE4\0\x81\x93\xE5!\0\0\0(\0\0\0J\0\0\0B\0\0\0\0\0\0\0\x9B<\0\0\xBC<\0\0\x9B<\0\0\xBC<\0\0\0\x8D\xB8\xE4\0\0\0\0\x15\0\0\x007\0\0\0L\0\0\0C\0\0\0\x02\0\0\0\xBC<\0\0\xC8<\0\0\xCF<\0\0\xCF<\0\0\0\x95\x8D\xE5\0\x8D\xA4\xE5*\0\0\0\x1C\0\0\0H\0\0\0D\0\0\0\0\0\0\0\xE0<\0\0\n=\0\0\xE0<\0\0\n=\0\0\0\x95\x8D\xE5\0\xA8\x9C\xE5\x0F\0\0\0:\0\0\0\x19\0\0\0E\0\0\0\0\0\0\0\n=\0\0\x19=\0\0\n=\0\0\x19=\0\0\0\x87\x87\xE9\0\x81\x80\xE6\x1E\0\0\0+\0\0\0%\0\0\0F\0\0\0\0\0\0\0\x19=\0\x007=\0\0\x19=\0\x007=\0\0\0\xA0\xBC\xE4\0\xAF\xAF\xE8\x1E\0\0\0,\0\0\0O\0\0\0G\0\0\0\0\0\0\x007=\0\0U=\0\x007=\0\0U=\0\0\0\x87\x87\xE9\0\xA8\x9C\xE5\x18\0\0\x002\0\0\0)\0\0\0H\0\0\0\0\0\0\0U=\0\0m=\0\0U=\0\0m=\0\0\0\x87\x87\xE9\0\0\0!\x16\0\0\x003\0\0\08\0\0\0I\0\0\0\0\0\0\0m=\0\0\x83=\0\0m=\0\0\x83=\0\0\0\0\0p\0\0\x007)\0\0\0\x01\0\0\0D\0\0\0J\0\0\0\0\0\0\0\x83=\0\0\xAC=\0\0\x83=\0\0\xAC=\0\0\0\x96\xA4\xE5\0\xBF\x95\xE9\x12\0\0\09\0\0\0-\0\0\0K\0\0\0\0\0\0\0\xAC=\0\0\xBE=\0\0\xAC=\0\0\xBE=\0\0\0\xBA\x87\xE5\0\xB4\x95\xE6d\0\0\0\x03\0\0\0 \0\0\0L\0\0\0\0\0\0\0\xBE=\0\0\">\0\0\xBE=\0\0\">\0\0\0\xBA\x87\xE5\0\0\0!.\0\0\0\x15\0\0\0'\0\0\0M\0\0\0\0\0\0\0\">\0\0P>\0\0\">\0\0P>\0\0\0\xB6\x8A\xE7\0\x84\xBB\xE70\0\0\0\x16\0\0\x000\0\0\0N\0\0\0\0\0\0\0P>\0\0\x80>\0\0P>\0\0\x80>\0\0\0\x94\xBA\xE5\0\xAF\xAF\xE8\x0C\0\0\0<\0\0\0\x11\0\0\0O\0\0\0\0\0\0\0\x80>\0\0\x8C>\0\0\x80>\0\0\x8C>\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x04\0\0\0\x05\0\0\0\x06\0\0\0\x06\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\t\0\0\0\x13\0\0\0\x15\0\0\0\x18\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x19\0\0\0\x1A\0\0\0\x1A\0\0\0\x1A\0\0\0\x1A\0\0\0\x1B\0\0\0\x1B\0\0\0\x1B\0\0\0\x1C\0\0\0\x1C\0\0\0\x1C\0\0\0\x1C\0\0\0\x1C\0\0\0\x1C\0\0\0\x1C\0\0\0\x1D\0\0\0\x1D\0\0\0\x1D\0\0\0\x1F\0\0\0\x1F\0\0\0\x1F\0\0\0 \0\0\0 \0\0\0 \0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0!\0\0\0'\0\0\0(\0\0\0(\0\0\0(\0\0\0(\0\0\0(\0\0\0(\0\0\0,\0\0\x000\0\0\x001\0\0\x001\0\0\x001\0\0\x001\0\0\x001\0\0\x002\0\0\x002\0\0\x002\0\0\x002\0\0\x002\0\0\x003\0\0\x004\0\0\x006\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\x007\0\0\0:\0\0\0:\0\0\0:\0\0\0;\0\0\0=\0\0\0=\0\0\0=\0\0\0?\0\0\0?\0\0\0?\0\0\0@\0\0\0@\0\0\0@\0\0\0@\0\0\0A\0\0\0A\0\0\0A\0\0\0A\0\0\0A\0\0\0A\0\0\0D\0\0\0F\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0J\0\0\0K\0\0\0K\0\0\0K\0\0\0K\0\0\0L\0\0\0N\0\0\0O\0\0\0P\0\0\0\xF3\0\0\0\xF4\0\0\0\0\0\0\0\x16\0\0\0\xF4\0\0\0\xF5\0\0\0\0\0\0\0\x11\0\0\0\xF5\0\0\0\xF6\0\0\0\0\0\0\0\x10\0\0\0\xF6\0\0\0\xF7\0\0\0\0\0\0\0\r\0\0\0\xF7\0\0\0\xF8\0\0\0\0\0\0\0\x0C\0\0\0\xF8\0\0\0\xFA\0\0\0\x01\0\0\0\x15\0\0\0\xFB\0\0\0\xFC\0\0\0\0\0\0\0\x12\0\0\0\xFC\0\0\0\xFD\0\0\0\0\0\0\0\x0C\0\0\0\xFD\0\0\0\xFE\0\0\0\0\0\0\0\x16\0\0\0\xFE\0\0\0\0\x01\0\0\x01\0\0\0\x01\0\0\0\x01\x01\0\0\x02\x01\0\0\0\0\0\0\x12\0\0\0\x02\x01\0\0\x03\x01\0\0\0\0\0\0\x0F\0\0\0\x03\x01\0\0\x04\x01\0\0\0\0\0\0\x0F\0\0\0\x04\x01\0\0\x05\x01\0\0\0\0\0\0\x08\0\0\0\x05\x01\0\0\x06\x01\0\0\0\0\0\0\x0F\0\0\0\x06\x01\0\0\x07\x01\0\0\0\0\0\0\x0C\0\0\0\x07\x01\0\0\x08\x01\0\0\0\0\0\0\x0C\0\0\0\x08\x01\0\0\n\x01\0\0\x01\0\0\0\x11\0\0\0\x0B\x01\0\0\r\x01\0\0\x01\0\0\0\r\0\0\0\x0E\x01\0\0\x10\x01\0\0\x01\0\0\0 \0\0\0\x11\x01\0\0\x12\x01\0\0\0\0\0\0\x16\0\0\0\x12\x01\0\0\x13\x01\0\0\0\0\0\x007\0\0\0\x13\x01\0\0\x14\x01\0\0\0\0\0\x007\0\0\0\x14\x01\0\0\x15\x01\0\0\0\0\0\0!\0\0\0\x15\x01\0\0\x16\x01\0\0\0\0\0\0$\0\0\0\x16\x01\0\0\x17\x01\0\0\0\0\0\0A\0\0\0\x17\x01\0\0\x18\x01\0\0\0\0\0\0\x19\0\0\0\x18\x01\0\0\x1A\x01\0\0\x01\0\0\0+\0\0\0\x1B\x01\0\0\x1C\x01\0\0\0\0\0\0\x0F\0\0\0\x1C\x01\0\0\x1D\x01\0\0\0\0\0\0\x1F\0\0\0\x1D\x01\0\0\x1E\x01\0\0\0\0\0\0\x1E\0\0\0\x1E\x01\0\0\x1F\x01\0\0\0\0\0\0\x0C\0\0\0\x1F\x01\0\0 \x01\0\0\0\0\0\x000\0\0\0 \x01\0\0\"\x01\0\0\x01\0\0\0<\0\0\0#\x01\0\0&\x01\0\0\x02\0\0\0E\0\0\0(\x01\0\0*\x01\0\0\x01\0\0\x003\0\0\0+\x01\0\0-\x01\0\0\x01\0\0\x003\0\0\0.\x01\0\0/\x01\0\0\0\0\0\0$\0\0\0/\x01\0\x001\x01\0\0\x01\0\0\0\x1E\0\0\x002\x01\0\x004\x01\0\0\x01\0\0\0$\0\0\x005\x01\0\x006\x01\0\0\0\0\0\09\0\0\x006\x01\0\x007\x01\0\0\0\0\0\x006\0\0\x007\x01\0\09\x01\0\0\x01\0\0\0\x13\0\0\0:\x01\0\0;\x01\0\0\0\0\0\x001\0\0\0;\x01\0\0<\x01\0\0\0\0\0\0K\0\0\0<\x01\0\0=\x01\0\0\0\0\0\x001\0\0\0=\x01\0\0>\x01\0\0\0\0\0\0.\0\0\0>\x01\0\0@\x01\0\0\x01\0\0\0\x10\0\0\0A\x01\0\0C\x01\0\0\x01\0\0\0\x1E\0\0\0D\x01\0\0E\x01\0\0\0\0\0\x007\0\0\0E\x01\0\0F\x01\0\0\0\0\0\0\x13\0\0\0F\x01\0\0G\x01\0\0\0\0\0\0\x19\0\0\0G\x01\0\0I\x01\0\0\x01\0\0\0F\0\0\0J\x01\0\0K\x01\0\0\0\0\0\0\x18\0\0\0K\x01\0\0M\x01\0\0\x01\0\0\0(\0\0\0N\x01\0\0O\x01\0\0\0\0\0\0!\0\0\0O\x01\0\0P\x01\0\0\0\0\0\0!\0\0\0P\x01\0\0Q\x01\0\0\0\0\0\0\x1E\0\0\0Q\x01\0\0R\x01\0\0\0\0\0\0\x19\0\0\0R\x01\0\0S\x01\0\0\0\0\0\0'\0\0\0S\x01\0\0T\x01\0\0\0\0\0\0\x15\0\0\0T\x01\0\0V\x01\0\0\x01\0\0\0`\0\0\0W\x01\0\0Y\x01\0\0\x01\0\0\0\x1D\0\0\0Z\x01\0\0[\x01\0\0\0\0\0\0*\0\0\0[\x01\0\0\\\x01\0\0\0\0\0\0\x10\0\0\0\\\x01\0\0^\x01\0\0\x01\0\0\0@\0\0\0_\x01\0\0`\x01\0\0\0\0\0\0!\0\0\0`\x01\0\0c\x01\0\0\x02\0\0\0\x15\0\0\0e\x01\0\0f\x01\0\0\0\0\0\0*\0\0\0f\x01\0\0g\x01\0\0\0\0\0\0\x0F\0\0\0g\x01\0\0h\x01\0\0\0\0\0\0\x1E\0\0\0h\x01\0\0i\x01\0\0\0\0\0\0\x1E\0\0\0i\x01\0\0j\x01\0\0\0\0\0\0\x18\0\0\0j\x01\0\0k\x01\0\0\0\0\0\0\x16\0\0\0k\x01\0\0l\x01\0\0\0\0\0\0)\0\0\0l\x01\0\0m\x01\0\0\0\0\0\0\x12\0\0\0m\x01\0\0n\x01\0\0\0\0\0\0d\0\0\0n\x01\0\0o\x01\0\0\0\0\0\0.\0\0\0o\x01\0\0p\x01\0\0\0\0\0\x000\0\0\0p\x01\0\0q\x01\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\x01\0\0\0\x03\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0P\0\0\0\x01\0\0\0\x17\0\0\0\0\0\0\0\0\0\0\0",
-        &[
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(1i64),
-            ::errcodes::Code::Int(2i64),
-            ::errcodes::Code::Int(3i64),
-            ::errcodes::Code::Int(4i64),
-            ::errcodes::Code::Int(5i64),
-            ::errcodes::Code::Int(6i64),
-            ::errcodes::Code::Int(7i64),
-            ::errcodes::Code::Int(8i64),
-            ::errcodes::Code::Int(99i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(100i64),
-            ::errcodes::Code::Int(0i64),
-        ],
+        {
+            const CODES: [::errcodes::Code<'static>; 81] = ::errcodes::__private::int_codes([
+                1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 99, 100, 100, 100, 100,
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+                100, 100, 100, 0,
+            ]);
+            &CODES
+        },
         &[
             "input",
             "parameter",
@@ -851,7 +779,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> WangdiantongError {
+    const fn unit(index: usize) -> WangdiantongError {
         match (index as u8).wrapping_add(128) {
             128 => WangdiantongError::InvalidParameter,
             129 => WangdiantongError::InvalidArgumentCount,
@@ -937,7 +865,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for WangdiantongError {
         const PLATFORM: &'static str = "wangdiantong";
         const TITLE: &'static str = "Wangdiantong (旺店通) ERP open API";
@@ -945,88 +873,16 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("general", "错误码说明"),
         ];
-        const ALL: &'static [Self] = &[
-            WangdiantongError::InvalidParameter,
-            WangdiantongError::InvalidArgumentCount,
-            WangdiantongError::SidNotExists,
-            WangdiantongError::WrongParameterCount,
-            WangdiantongError::SidNotFound,
-            WangdiantongError::CredentialVerificationFailed,
-            WangdiantongError::ArgumentTypeMismatch,
-            WangdiantongError::InvalidNumericInput,
-            WangdiantongError::AppAuthFailed,
-            WangdiantongError::UnexpectedParameter,
-            WangdiantongError::DynamicPasswordRequired,
-            WangdiantongError::DatabaseErrorCode4,
-            WangdiantongError::DatabaseErrorCode5,
-            WangdiantongError::IpRestricted,
-            WangdiantongError::InvalidTimestamp,
-            WangdiantongError::InvalidVersion,
-            WangdiantongError::OtherError,
-            WangdiantongError::ApplicationError,
-            WangdiantongError::PaginationRequired,
-            WangdiantongError::ShopNotFoundOrDisabled,
-            WangdiantongError::NoMatchingOrder,
-            WangdiantongError::ShopNotSelfOwnedPlatform,
-            WangdiantongError::StartAndEndTimeRequired,
-            WangdiantongError::QueryRangeOver30Days,
-            WangdiantongError::QueryRangeOver60Minutes,
-            WangdiantongError::DocumentNotFound,
-            WangdiantongError::TransferQuantityExceedsAvailableStock,
-            WangdiantongError::InvalidBuyerOrReceiverText,
-            WangdiantongError::SpecNoDuplicatesDeletedSpec,
-            WangdiantongError::SpecNoBelongsToDeletedGoods,
-            WangdiantongError::WarehouseNoRequired,
-            WangdiantongError::InternalOnlyApi,
-            WangdiantongError::ExternalWarehouseReceiverIncomplete,
-            WangdiantongError::NoWarehouseAccess,
-            WangdiantongError::SpecNoTransferQuantityExceedsAvailableStock,
-            WangdiantongError::ApiPermissionDenied,
-            WangdiantongError::WeighingFailedNotPackaging,
-            WangdiantongError::PurchaseOrderNotEditing,
-            WangdiantongError::OuterNoAlreadyUsed,
-            WangdiantongError::PurchaseReturnStatusInvalid,
-            WangdiantongError::DiscountMustBePositive,
-            WangdiantongError::PurchaseReturnNotFound,
-            WangdiantongError::LogisticsNotFoundOrWrongBusinessType,
-            WangdiantongError::QueryConditionsTooBroad,
-            WangdiantongError::GoodsListItemMissingOrDuplicated,
-            WangdiantongError::OuterNoTooLong,
-            WangdiantongError::TransferOrderNotFoundOrWrongStatus,
-            WangdiantongError::GoodsNotProvidedBySupplier,
-            WangdiantongError::StatusNotCommaSeparatedIntegers,
-            WangdiantongError::BatchAndExpiryRequired,
-            WangdiantongError::PhoneNumberContainsAsterisk,
-            WangdiantongError::DuplicateGoods,
-            WangdiantongError::BatchNotFoundOrDisabled,
-            WangdiantongError::AtLeastOneSpecRequired,
-            WangdiantongError::CreateOrderPermissionDenied,
-            WangdiantongError::InvalidQuantity,
-            WangdiantongError::PurchaserNameEmpty,
-            WangdiantongError::EmployeeNotPurchaser,
-            WangdiantongError::EmployeeNotFoundOrDeleted,
-            WangdiantongError::PurchaserNotSelected,
-            WangdiantongError::CorrespondingDocumentNotFound,
-            WangdiantongError::RateLimited,
-            WangdiantongError::ConcurrencyLimited,
-            WangdiantongError::ReceiveWarehousesEmptyOrForbidden,
-            WangdiantongError::ExpectWarehouseEmptyOrForbidden,
-            WangdiantongError::UnparseableDate,
-            WangdiantongError::DuplicateSpecNoInGoodsList,
-            WangdiantongError::DuplicateSpecLocationBatchExpiry,
-            WangdiantongError::PayMethodOutOfRange,
-            WangdiantongError::FieldMustNotBeNull,
-            WangdiantongError::FieldRequired,
-            WangdiantongError::InvalidTradeTime,
-            WangdiantongError::DuplicateBarcode,
-            WangdiantongError::SpecNoGoodsNoMismatch,
-            WangdiantongError::GoodsNotOfCurrentSupplier,
-            WangdiantongError::TagNotFoundOrInvalid,
-            WangdiantongError::ReasonNotFound,
-            WangdiantongError::DataTooLongForColumn,
-            WangdiantongError::OutsourcedWarehouseMustBeOnlyOne,
-            WangdiantongError::AllShopNosInvalid,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: WangdiantongError = WangdiantongError::InvalidParameter;
+            let mut all = [FIRST; 80];
+            let mut index = 0;
+            while index < 80 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -1034,87 +890,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                WangdiantongError::InvalidParameter => 0,
-                WangdiantongError::InvalidArgumentCount => 1,
-                WangdiantongError::SidNotExists => 2,
-                WangdiantongError::WrongParameterCount => 3,
-                WangdiantongError::SidNotFound => 4,
-                WangdiantongError::CredentialVerificationFailed => 5,
-                WangdiantongError::ArgumentTypeMismatch => 6,
-                WangdiantongError::InvalidNumericInput => 7,
-                WangdiantongError::AppAuthFailed => 8,
-                WangdiantongError::UnexpectedParameter => 9,
-                WangdiantongError::DynamicPasswordRequired => 10,
-                WangdiantongError::DatabaseErrorCode4 => 11,
-                WangdiantongError::DatabaseErrorCode5 => 12,
-                WangdiantongError::IpRestricted => 13,
-                WangdiantongError::InvalidTimestamp => 14,
-                WangdiantongError::InvalidVersion => 15,
-                WangdiantongError::OtherError => 16,
-                WangdiantongError::ApplicationError => 17,
-                WangdiantongError::PaginationRequired => 18,
-                WangdiantongError::ShopNotFoundOrDisabled => 19,
-                WangdiantongError::NoMatchingOrder => 20,
-                WangdiantongError::ShopNotSelfOwnedPlatform => 21,
-                WangdiantongError::StartAndEndTimeRequired => 22,
-                WangdiantongError::QueryRangeOver30Days => 23,
-                WangdiantongError::QueryRangeOver60Minutes => 24,
-                WangdiantongError::DocumentNotFound => 25,
-                WangdiantongError::TransferQuantityExceedsAvailableStock => 26,
-                WangdiantongError::InvalidBuyerOrReceiverText => 27,
-                WangdiantongError::SpecNoDuplicatesDeletedSpec => 28,
-                WangdiantongError::SpecNoBelongsToDeletedGoods => 29,
-                WangdiantongError::WarehouseNoRequired => 30,
-                WangdiantongError::InternalOnlyApi => 31,
-                WangdiantongError::ExternalWarehouseReceiverIncomplete => 32,
-                WangdiantongError::NoWarehouseAccess => 33,
-                WangdiantongError::SpecNoTransferQuantityExceedsAvailableStock => 34,
-                WangdiantongError::ApiPermissionDenied => 35,
-                WangdiantongError::WeighingFailedNotPackaging => 36,
-                WangdiantongError::PurchaseOrderNotEditing => 37,
-                WangdiantongError::OuterNoAlreadyUsed => 38,
-                WangdiantongError::PurchaseReturnStatusInvalid => 39,
-                WangdiantongError::DiscountMustBePositive => 40,
-                WangdiantongError::PurchaseReturnNotFound => 41,
-                WangdiantongError::LogisticsNotFoundOrWrongBusinessType => 42,
-                WangdiantongError::QueryConditionsTooBroad => 43,
-                WangdiantongError::GoodsListItemMissingOrDuplicated => 44,
-                WangdiantongError::OuterNoTooLong => 45,
-                WangdiantongError::TransferOrderNotFoundOrWrongStatus => 46,
-                WangdiantongError::GoodsNotProvidedBySupplier => 47,
-                WangdiantongError::StatusNotCommaSeparatedIntegers => 48,
-                WangdiantongError::BatchAndExpiryRequired => 49,
-                WangdiantongError::PhoneNumberContainsAsterisk => 50,
-                WangdiantongError::DuplicateGoods => 51,
-                WangdiantongError::BatchNotFoundOrDisabled => 52,
-                WangdiantongError::AtLeastOneSpecRequired => 53,
-                WangdiantongError::CreateOrderPermissionDenied => 54,
-                WangdiantongError::InvalidQuantity => 55,
-                WangdiantongError::PurchaserNameEmpty => 56,
-                WangdiantongError::EmployeeNotPurchaser => 57,
-                WangdiantongError::EmployeeNotFoundOrDeleted => 58,
-                WangdiantongError::PurchaserNotSelected => 59,
-                WangdiantongError::CorrespondingDocumentNotFound => 60,
-                WangdiantongError::RateLimited => 61,
-                WangdiantongError::ConcurrencyLimited => 62,
-                WangdiantongError::ReceiveWarehousesEmptyOrForbidden => 63,
-                WangdiantongError::ExpectWarehouseEmptyOrForbidden => 64,
-                WangdiantongError::UnparseableDate => 65,
-                WangdiantongError::DuplicateSpecNoInGoodsList => 66,
-                WangdiantongError::DuplicateSpecLocationBatchExpiry => 67,
-                WangdiantongError::PayMethodOutOfRange => 68,
-                WangdiantongError::FieldMustNotBeNull => 69,
-                WangdiantongError::FieldRequired => 70,
-                WangdiantongError::InvalidTradeTime => 71,
-                WangdiantongError::DuplicateBarcode => 72,
-                WangdiantongError::SpecNoGoodsNoMismatch => 73,
-                WangdiantongError::GoodsNotOfCurrentSupplier => 74,
-                WangdiantongError::TagNotFoundOrInvalid => 75,
-                WangdiantongError::ReasonNotFound => 76,
-                WangdiantongError::DataTooLongForColumn => 77,
-                WangdiantongError::OutsourcedWarehouseMustBeOnlyOne => 78,
-                WangdiantongError::AllShopNosInvalid => 79,
                 WangdiantongError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -1162,12 +939,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for WangdiantongError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for WangdiantongError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -1177,6 +956,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for WangdiantongError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -1194,6 +974,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for WangdiantongError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -227,7 +227,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> WechatPayV3Error {
+    const fn unit(index: usize) -> WechatPayV3Error {
         match (index as u8).wrapping_add(128) {
             128 => WechatPayV3Error::ParamError,
             129 => WechatPayV3Error::InvalidRequest,
@@ -249,7 +249,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for WechatPayV3Error {
         const PLATFORM: &'static str = "wechat_pay_v3";
         const TITLE: &'static str = "WeChat Pay API v3 errors (微信支付 APIv3 错误码)";
@@ -259,24 +259,16 @@ const _: () = {
             ::errcodes::Group::__new("business", "业务错误码"),
             ::errcodes::Group::__new("http_status", "HTTP状态码"),
         ];
-        const ALL: &'static [Self] = &[
-            WechatPayV3Error::ParamError,
-            WechatPayV3Error::InvalidRequest,
-            WechatPayV3Error::SignError,
-            WechatPayV3Error::SystemError,
-            WechatPayV3Error::AppidMchidNotMatch,
-            WechatPayV3Error::MchNotExists,
-            WechatPayV3Error::OrderClosed,
-            WechatPayV3Error::AccountError,
-            WechatPayV3Error::NoAuth,
-            WechatPayV3Error::NotEnough,
-            WechatPayV3Error::OutTradeNoUsed,
-            WechatPayV3Error::RuleLimit,
-            WechatPayV3Error::TradeError,
-            WechatPayV3Error::OrderNotExist,
-            WechatPayV3Error::RatelimitExceeded,
-            WechatPayV3Error::ServiceUnavailable,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: WechatPayV3Error = WechatPayV3Error::ParamError;
+            let mut all = [FIRST; 16];
+            let mut index = 0;
+            while index < 16 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -284,23 +276,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                WechatPayV3Error::ParamError => 0,
-                WechatPayV3Error::InvalidRequest => 1,
-                WechatPayV3Error::SignError => 2,
-                WechatPayV3Error::SystemError => 3,
-                WechatPayV3Error::AppidMchidNotMatch => 4,
-                WechatPayV3Error::MchNotExists => 5,
-                WechatPayV3Error::OrderClosed => 6,
-                WechatPayV3Error::AccountError => 7,
-                WechatPayV3Error::NoAuth => 8,
-                WechatPayV3Error::NotEnough => 9,
-                WechatPayV3Error::OutTradeNoUsed => 10,
-                WechatPayV3Error::RuleLimit => 11,
-                WechatPayV3Error::TradeError => 12,
-                WechatPayV3Error::OrderNotExist => 13,
-                WechatPayV3Error::RatelimitExceeded => 14,
-                WechatPayV3Error::ServiceUnavailable => 15,
                 WechatPayV3Error::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -348,12 +325,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for WechatPayV3Error {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for WechatPayV3Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -363,6 +342,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for WechatPayV3Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -380,6 +360,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for WechatPayV3Error {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

@@ -1,39 +1,47 @@
 //! The scan of an envelope whose paths are each one key of the body's object, as WeChat's
-//! (`errcode`, `errmsg`) and Wangdiantong's (`status`, `message`) are: only the top-level
-//! object's keys are compared, each with the paths' keys directly, and the values of the
-//! keys no path names are skipped. It reads what [`Scan::object`] reads at depth 0 for
-//! such paths, without the masks of depths and `*`s.
+//! (`errcode`, `errmsg`) and Wangdiantong's (`status`, `message`) are, for the bodies such
+//! platforms send: keys that are ASCII without escapes, each path's key once, its value text
+//! without escapes, a plain integer, a boolean or null. Only the top-level keys are compared,
+//! each with the paths' keys directly, and the values no path takes are skipped. Anything
+//! else (an escape, a nested value on a path, a key repeated) is left to the general scan,
+//! which reads the body again from its start.
 
-use super::{is_number_key, Mask, Paths, Scan};
+use std::borrow::Cow;
 
-impl Scan<'_, '_> {
-    /// The entries of the top-level object, whose `{` is behind.
+use super::{is_number_key, Found, Mask, Paths, Scan};
+
+impl<'de> Scan<'de, '_> {
+    /// The entries of the top-level object, whose `{` is behind; `None` where they are not
+    /// all plain (see the module's docs), or not JSON.
     pub(super) fn flat(&mut self) -> Option<()> {
         self.space();
         if self.eat(b'}').is_some() {
             return Some(());
         }
-        let mut taken: Mask = 0;
         let mut first = true;
         loop {
             self.space();
-            let key = self.key()?;
+            let key = self.plain_key()?;
             // A number, where serde_json's `arbitrary_precision` makes this map one.
-            if std::mem::take(&mut first) && is_number_key(&key) {
+            if std::mem::take(&mut first) && is_number_key(key) {
                 return None;
             }
             self.space();
             self.eat(b':')?;
-            let next = self.paths.keyed(&key);
-            // A key on a path repeated: the exact read says which value wins.
-            if next & taken != 0 {
+            let next = self.paths.keyed(key);
+            // A key that is a path's is ASCII, as every path's key is.
+            if next == 0 && !key.is_ascii() {
                 return None;
             }
-            taken |= next;
             if next == 0 {
                 self.skip()?;
             } else {
-                self.value(next, 1)?;
+                if !next.is_power_of_two() || next & self.matched != 0 {
+                    return None;
+                }
+                self.space();
+                let found = self.plain_value()?;
+                self.end(next, found)?;
             }
             self.space();
             match self.peek()? {
@@ -45,6 +53,43 @@ impl Scan<'_, '_> {
                 _ => return None,
             }
         }
+    }
+
+    /// A key without escapes.
+    #[inline]
+    fn plain_key(&mut self) -> Option<&'de [u8]> {
+        let (start, end, escaped) = self.string()?;
+        let key = self.bytes.get(start + 1..end - 1)?;
+        (!escaped).then_some(key)
+    }
+
+    /// A value that is text without escapes, a plain integer, a boolean or null.
+    #[inline]
+    fn plain_value(&mut self) -> Option<Found<'de>> {
+        Some(match self.peek()? {
+            b'"' => {
+                let (start, end, escaped) = self.long_string()?;
+                if escaped {
+                    return None;
+                }
+                let text = self.bytes.get(start + 1..end - 1)?;
+                Found::Text(Cow::Borrowed(std::str::from_utf8(text).ok()?))
+            }
+            b't' => self.word(b"true").map(|()| Found::Bool(true))?,
+            b'f' => self.word(b"false").map(|()| Found::Bool(false))?,
+            b'n' => self.word(b"null").map(|()| Found::Null)?,
+            b'{' | b'[' => return None,
+            _ => self.number_value()?,
+        })
+    }
+}
+
+impl Scan<'_, '_> {
+    /// [`Scan::string`] out of line, for a value that may be long (a message): its loop then
+    /// keeps its constants in registers.
+    #[inline(never)]
+    fn long_string(&mut self) -> Option<(usize, usize, bool)> {
+        self.string()
     }
 }
 

@@ -39,6 +39,8 @@ pub(crate) struct Paths {
     ending: [Mask; MAX_KEYS + 1],
     wild: [Mask; MAX_KEYS],
     all: Mask,
+    /// How many paths there are.
+    count: usize,
     /// Whether every path is one key that is no `*`: the scan then reads the top-level
     /// object alone ([`flat`]).
     flat: bool,
@@ -58,6 +60,7 @@ impl Paths {
             ending: [0; MAX_KEYS + 1],
             wild: [0; MAX_KEYS],
             all: 0,
+            count: 0,
             flat: true,
         };
         let mut bit = 0;
@@ -74,6 +77,7 @@ impl Paths {
                 paths.all |= 1 << bit;
                 paths.flat &= matches!(path.keys, [key] if *key != "*");
                 bit += 1;
+                paths.count = bit;
             }
         }
         Some(paths)
@@ -112,25 +116,30 @@ impl Paths {
     }
 }
 
-/// The values `paths` lead to in `body`; `None` where the scan is not sure.
-pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths) -> Option<Values<'de>> {
+/// The values `paths` lead to in `body`, written to `values`; `None` where the scan is not
+/// sure (`values` then hold nothing to read).
+pub(crate) fn scan<'de>(body: &'de [u8], paths: &Paths, values: &mut Values<'de>) -> Option<()> {
     let mut scan = Scan {
         bytes: body,
         at: 0,
         paths,
-        values: Values::default(),
+        values,
         alts: [0; SLOTS],
         matched: 0,
     };
     scan.space();
     scan.eat(b'{')?;
-    if paths.flat {
-        scan.flat()?;
-    } else {
+    let open = scan.at;
+    if !(paths.flat && scan.flat().is_some()) {
+        // What the flat scan does not take is read the general way, from the top.
+        scan.at = open;
+        *scan.values = Values::default();
+        scan.alts = [0; SLOTS];
+        scan.matched = 0;
         scan.object(paths.all, 0)?;
     }
     scan.space();
-    (scan.at == body.len()).then_some(scan.values)
+    (scan.at == body.len()).then_some(())
 }
 
 struct Scan<'de, 'p> {
@@ -139,7 +148,7 @@ struct Scan<'de, 'p> {
     paths: &'p Paths,
     /// For each slot, the path chosen and its value, and that path's place among the
     /// slot's paths.
-    values: Values<'de>,
+    values: &'p mut Values<'de>,
     alts: [u8; SLOTS],
     /// The paths that have led to a value.
     matched: Mask,
@@ -288,6 +297,7 @@ impl<'de> Scan<'de, '_> {
     /// Keeps `found` for the paths of `ending`, where it beats what their slots hold: a
     /// value that is not null over null, then the path listed first. A second value for one
     /// path needs the exact read.
+    #[inline]
     fn end(&mut self, ending: Mask, found: Found<'de>) -> Option<()> {
         if ending == 0 {
             return Some(());
@@ -296,6 +306,23 @@ impl<'de> Scan<'de, '_> {
             return None;
         }
         self.matched |= ending;
+        // One path, to a slot that holds nothing yet: most values.
+        if ending.is_power_of_two() {
+            let bit = ending.trailing_zeros() as usize;
+            let (slot, alt) = *self.paths.places.get(bit)?;
+            let slot = usize::from(slot);
+            if self.values.get(slot).is_none() {
+                self.values.set(slot, self.paths.list.get(bit)?, found);
+                *self.alts.get_mut(slot)? = alt;
+                return Some(());
+            }
+        }
+        self.keep(ending, found)
+    }
+
+    /// [`Scan::end`] for paths that may share a value or meet a slot's value.
+    #[inline(never)]
+    fn keep(&mut self, ending: Mask, found: Found<'de>) -> Option<()> {
         let null = matches!(found, Found::Null);
         let mut found = Some(found);
         for bit in Paths::bits(ending) {
@@ -327,12 +354,23 @@ impl<'de> Scan<'de, '_> {
     /// A string from its `"`: where it starts and ends (its quotes included), and whether
     /// it has escapes. Checked as `serde_json` checks a string it skips: no control char,
     /// escapes that exist; the bytes are not decoded.
+    #[inline]
     fn string(&mut self) -> Option<(usize, usize, bool)> {
         let start = self.at;
         self.eat(b'"')?;
+        self.at = special(self.bytes, self.at)?;
+        if self.peek()? == b'"' {
+            self.at += 1;
+            return Some((start, self.at, false));
+        }
+        self.string_rest(start)
+    }
+
+    /// [`Scan::string`] from its first escape (or control char, which ends it).
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> Option<(usize, usize, bool)> {
         let mut escaped = false;
         loop {
-            self.at = special(self.bytes, self.at)?;
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
@@ -355,6 +393,7 @@ impl<'de> Scan<'de, '_> {
                 }
                 _ => return None,
             }
+            self.at = special(self.bytes, self.at)?;
         }
     }
 

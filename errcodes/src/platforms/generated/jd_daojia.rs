@@ -180,26 +180,29 @@ const _: () = {
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "jd_daojiaOperationFailed操作失败,请重试,如还不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。OperationFailedPlatformRetries操作失败,系统会自动重试,如还不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。MerchantServiceOperationFailed操作失败,访问商家侧提供的接口服务业务层数据操作失败,请重试。MissingRequiredParameter请求参数中缺失必填项信息,请检查,如不清楚,请访问到家开放平台(https://opendj.jd.com)API分组有接口详细说明。InvalidApiPath无效API请求路径,请检查接口URL是否正确,如需帮助,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。ApiNotPublishedAPI接口未发布,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。EmptyApiProtocolAPI接口协议为空,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。InvalidToken无效Token令牌,请检查Token是否正确或是否过期,如过期,请按商家对接方式(商家自助、开发者接入)来登录开放平台更换新Token。InvalidSign无效Sign签名,请检查Sign是否正确,具体可参考:开放平台门户》文档》开发指南》到家侧接口开发规范。InvalidApiParameterAPI参数异常,请检查参数格式或数据类型是否正确,如不清楚,请访问到家开放平台(https://opendj.jd.com)API分组有接口详细说明。ApiPermissionDeniedAPI权限异常,请检查开放平台门户商家对接方案接口中对应的接口是否启用,如未解决,提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。ApiProtocolErrorAPI协议异常,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。ApiMethodNotFoundAPI没有找到方法,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。NoLiveProvider没有存活的provider,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。RegistryUnreachable无法连接index服务得到注册中心地址,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。SerializationFailed序列化或反序列化异常,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。CallTimedOut调用超时,请重试,如还不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。platform_status到家侧平台状态码说明操作失败,系统会自动重试,如还不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。操作失败,请重试,如还不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。操作失败,访问商家侧提供的接口服务业务层数据操作失败,请重试。请求参数中缺失必填项信息,请检查,如不清楚,请访问到家开放平台(https://opendj.jd.com)API分组有接口详细说明。无效API请求路径,请检查接口URL是否正确,如需帮助,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。API接口未发布,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。API接口协议为空,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。无效Token令牌,请检查Token是否正确或是否过期,如过期,请按商家对接方式(商家自助、开发者接入)来登录开放平台更换新Token。无效Sign签名,请检查Sign是否正确,具体可参考:开放平台门户》文档》开发指南》到家侧接口开发规范。API参数异常,请检查参数格式或数据类型是否正确,如不清楚,请访问到家开放平台(https://opendj.jd.com)API分组有接口详细说明。API权限异常,请检查开放平台门户商家对接方案接口中对应的接口是否启用,如未解决,提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。API协议异常,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。API没有找到方法,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。没有存活的provider,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。无法连接index服务得到注册中心地址,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。序列化或反序列化异常,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。调用超时,请重试,如还不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。",
         b"\x02\0\0\x007\0\0\0\x10\x01\0\0\x02\0\0\0\x06\0\0\0\x04\0\0\0\0\0\0\0\0\x01\0\0\x02\0\0\0\0\0\0\0\0\0\0\0H\0\0\0\xBB\0\0\0\0\0\0\0D\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\x18\0\0\0\xC4\0\0\0\xE2\0\0\0\x9A\x01\0\0\xB8\x01\0\0\x11\x02\0\0)\x02\0\0\xB8\x02\0\0\xC6\x02\0\0~\x03\0\0\x8D\x03\0\0/\x04\0\0?\x04\0\0\xE4\x04\0\0\xF0\x04\0\0\x94\x05\0\0\x9F\x05\0\0%\x06\0\08\x06\0\0\xD9\x06\0\0\xEC\x06\0\0\xCB\x07\0\0\xDB\x07\0\0z\x08\0\0\x8B\x08\0\x000\t\0\0>\t\0\0\xE5\t\0\0\xF8\t\0\0\xB7\n\0\0\xCA\n\0\0x\x0B\0\0\x84\x0B\0\x000\x0C\0\0?\x0C\0\0]\x0C\0\0\x15\r\0\0\xC1\r\0\0\x1A\x0E\0\0\xA9\x0E\0\0a\x0F\0\0\x03\x10\0\0\xA8\x10\0\0L\x11\0\0\xD2\x11\0\0s\x12\0\0R\x13\0\0\xF1\x13\0\0\x96\x14\0\0=\x15\0\0\xFC\x15\0\0\xAA\x16\0\0V\x17\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\x10\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\t\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x15\0\0\0\x16\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x17\0\0\0\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x1A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1B\0\0\0\x1C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\r\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0E\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0F\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0!\0\0\0\"\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x10\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0#\0\0\0$\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC:\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xF0\xD8\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1D'\0\0\0\0\0\0\x07\0\0\0\x07\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x15'\0\0\0\0\0\0\x03\0\0\0\x03\0\0\0\x1C'\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB6\x86\x01\0\0\0\0\0\x10\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1B'\0\0\0\0\0\0\x05\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB5\x86\x01\0\0\0\0\0\x0F\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1A'\0\0\0\0\0\0\x04\0\0\0\x04\0\0\0!'\0\0\0\0\0\0\x0B\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB4\x86\x01\0\0\0\0\0\x0E\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF '\0\0\0\0\0\0\n\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB3\x86\x01\0\0\0\0\0\r\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1F'\0\0\0\0\0\0\t\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xB2\x86\x01\0\0\0\0\0\x0C\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x10'\0\0\0\0\0\0\x02\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1E'\0\0\0\0\0\0\x08\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x11\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x11\0\0\0\0\0\0\0\0\0\0\0\0\x8D\x93\xE6\0\x82\x80\xE3\xB8\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0]\x0C\0\0\x15\r\0\0]\x0C\0\0\x15\r\0\0\0\x8D\x93\xE6\0\x82\x80\xE3\xAC\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x15\r\0\0\xC1\r\0\0\x15\r\0\0\xC1\r\0\0\0\x8D\x93\xE6\0\x82\x80\xE3Y\0\0\0\0\0\0\0\x02\0\0\0\x02\0\0\0\0\0\0\0\xC1\r\0\0\x1A\x0E\0\0\xC1\r\0\0\x1A\x0E\0\0\0\xB7\xAF\xE8\0\x82\x80\xE3\x8F\0\0\0\0\0\0\0\x03\0\0\0\x03\0\0\0\0\0\0\0\x1A\x0E\0\0\xA9\x0E\0\0\x1A\x0E\0\0\xA9\x0E\0\0\0\xA0\x97\xE6\0\x82\x80\xE3\xB8\0\0\0\0\0\0\0\x04\0\0\0\x04\0\0\0\0\0\0\0\xA9\x0E\0\0a\x0F\0\0\xA9\x0E\0\0a\x0F\0\0\0\0\0A\0\x82\x80\xE3\xA2\0\0\0\0\0\0\0\x05\0\0\0\x05\0\0\0\0\0\0\0a\x0F\0\0\x03\x10\0\0a\x0F\0\0\x03\x10\0\0\0\0\0A\0\x82\x80\xE3\xA5\0\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0\x03\x10\0\0\xA8\x10\0\0\x03\x10\0\0\xA8\x10\0\0\0\xA0\x97\xE6\0\x82\x80\xE3\xA4\0\0\0\0\0\0\0\x07\0\0\0\x07\0\0\0\0\0\0\0\xA8\x10\0\0L\x11\0\0\xA8\x10\0\0L\x11\0\0\0\xA0\x97\xE6\0\x82\x80\xE3\x86\0\0\0\0\0\0\0\x08\0\0\0\x08\0\0\0\0\0\0\0L\x11\0\0\xD2\x11\0\0L\x11\0\0\xD2\x11\0\0\0\0\0A\0\x82\x80\xE3\xA1\0\0\0\0\0\0\0\t\0\0\0\t\0\0\0\0\0\0\0\xD2\x11\0\0s\x12\0\0\xD2\x11\0\0s\x12\0\0\0\0\0A\0\x82\x80\xE3\xDF\0\0\0\0\0\0\0\n\0\0\0\n\0\0\0\0\0\0\0s\x12\0\0R\x13\0\0s\x12\0\0R\x13\0\0\0\0\0A\0\x82\x80\xE3\x9F\0\0\0\0\0\0\0\x0B\0\0\0\x0B\0\0\0\0\0\0\0R\x13\0\0\xF1\x13\0\0R\x13\0\0\xF1\x13\0\0\0\0\0A\0\x82\x80\xE3\xA5\0\0\0\0\0\0\0\x0C\0\0\0\x0C\0\0\0\0\0\0\0\xF1\x13\0\0\x96\x14\0\0\xF1\x13\0\0\x96\x14\0\0\0\xA1\xB2\xE6\0\x82\x80\xE3\xA7\0\0\0\0\0\0\0\r\0\0\0\r\0\0\0\0\0\0\0\x96\x14\0\0=\x15\0\0\x96\x14\0\0=\x15\0\0\0\xA0\x97\xE6\0\x82\x80\xE3\xBF\0\0\0\0\0\0\0\x0E\0\0\0\x0E\0\0\0\0\0\0\0=\x15\0\0\xFC\x15\0\0=\x15\0\0\xFC\x15\0\0\0\x8F\xBA\xE5\0\x82\x80\xE3\xAE\0\0\0\0\0\0\0\x0F\0\0\0\x0F\0\0\0\0\0\0\0\xFC\x15\0\0\xAA\x16\0\0\xFC\x15\0\0\xAA\x16\0\0\0\x83\xB0\xE8\0\x82\x80\xE3\xAC\0\0\0\0\0\0\0\x10\0\0\0\x10\0\0\0\0\0\0\0\xAA\x16\0\0V\x17\0\0\xAA\x16\0\0V\x17\0\0%\0\0\0&\0\0\0\0\0\0\0\xB8\0\0\0&\0\0\0'\0\0\0\0\0\0\0\xAC\0\0\0'\0\0\0(\0\0\0\0\0\0\0Y\0\0\0(\0\0\0)\0\0\0\0\0\0\0\x8F\0\0\0)\0\0\0*\0\0\0\0\0\0\0\xB8\0\0\0*\0\0\0+\0\0\0\0\0\0\0\xA2\0\0\0+\0\0\0,\0\0\0\0\0\0\0\xA5\0\0\0,\0\0\0-\0\0\0\0\0\0\0\xA4\0\0\0-\0\0\0.\0\0\0\0\0\0\0\x86\0\0\0.\0\0\0/\0\0\0\0\0\0\0\xA1\0\0\0/\0\0\x000\0\0\0\0\0\0\0\xDF\0\0\x000\0\0\x001\0\0\0\0\0\0\0\x9F\0\0\x001\0\0\x002\0\0\0\0\0\0\0\xA5\0\0\x002\0\0\x003\0\0\0\0\0\0\0\xA7\0\0\x003\0\0\x004\0\0\0\0\0\0\0\xBF\0\0\x004\0\0\x005\0\0\0\0\0\0\0\xAE\0\0\x005\0\0\x006\0\0\0\0\0\0\0\xAC\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x11\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
-        &[
-            ::errcodes::Code::Int(-1i64),
-            ::errcodes::Code::Int(-10000i64),
-            ::errcodes::Code::Int(10000i64),
-            ::errcodes::Code::Int(10005i64),
-            ::errcodes::Code::Int(10010i64),
-            ::errcodes::Code::Int(10011i64),
-            ::errcodes::Code::Int(10012i64),
-            ::errcodes::Code::Int(10013i64),
-            ::errcodes::Code::Int(10014i64),
-            ::errcodes::Code::Int(10015i64),
-            ::errcodes::Code::Int(10016i64),
-            ::errcodes::Code::Int(10017i64),
-            ::errcodes::Code::Int(100018i64),
-            ::errcodes::Code::Int(100019i64),
-            ::errcodes::Code::Int(100020i64),
-            ::errcodes::Code::Int(100021i64),
-            ::errcodes::Code::Int(100022i64),
-            ::errcodes::Code::Int(0i64),
-        ],
+        {
+            const CODES: [::errcodes::Code<'static>; 18] = ::errcodes::__private::int_codes([
+                -1,
+                -10000,
+                10000,
+                10005,
+                10010,
+                10011,
+                10012,
+                10013,
+                10014,
+                10015,
+                10016,
+                10017,
+                100018,
+                100019,
+                100020,
+                100021,
+                100022,
+                0,
+            ]);
+            &CODES
+        },
         &[],
         &[
             ::errcodes::__private::Path {
@@ -219,7 +222,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    fn unit(index: usize) -> JdDaojiaError {
+    const fn unit(index: usize) -> JdDaojiaError {
         match (index as u8).wrapping_add(128) {
             128 => JdDaojiaError::OperationFailed,
             129 => JdDaojiaError::OperationFailedPlatformRetries,
@@ -242,7 +245,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    #[allow(deprecated, clippy::too_many_lines)]
+    #[allow(deprecated)]
     impl ::errcodes::Catalog for JdDaojiaError {
         const PLATFORM: &'static str = "jd_daojia";
         const TITLE: &'static str = "JD Daojia (京东到家, now 京东秒送) open platform status codes (到家侧平台状态码说明)";
@@ -250,25 +253,16 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("platform_status", "到家侧平台状态码说明"),
         ];
-        const ALL: &'static [Self] = &[
-            JdDaojiaError::OperationFailed,
-            JdDaojiaError::OperationFailedPlatformRetries,
-            JdDaojiaError::MerchantServiceOperationFailed,
-            JdDaojiaError::MissingRequiredParameter,
-            JdDaojiaError::InvalidApiPath,
-            JdDaojiaError::ApiNotPublished,
-            JdDaojiaError::EmptyApiProtocol,
-            JdDaojiaError::InvalidToken,
-            JdDaojiaError::InvalidSign,
-            JdDaojiaError::InvalidApiParameter,
-            JdDaojiaError::ApiPermissionDenied,
-            JdDaojiaError::ApiProtocolError,
-            JdDaojiaError::ApiMethodNotFound,
-            JdDaojiaError::NoLiveProvider,
-            JdDaojiaError::RegistryUnreachable,
-            JdDaojiaError::SerializationFailed,
-            JdDaojiaError::CallTimedOut,
-        ];
+        const ALL: &'static [Self] = &{
+            const FIRST: JdDaojiaError = JdDaojiaError::OperationFailed;
+            let mut all = [FIRST; 17];
+            let mut index = 0;
+            while index < 17 {
+                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
+                index += 1;
+            }
+            all
+        };
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
@@ -276,24 +270,8 @@ const _: () = {
         #[inline]
         fn __index(&self) -> usize {
             match self {
-                JdDaojiaError::OperationFailed => 0,
-                JdDaojiaError::OperationFailedPlatformRetries => 1,
-                JdDaojiaError::MerchantServiceOperationFailed => 2,
-                JdDaojiaError::MissingRequiredParameter => 3,
-                JdDaojiaError::InvalidApiPath => 4,
-                JdDaojiaError::ApiNotPublished => 5,
-                JdDaojiaError::EmptyApiProtocol => 6,
-                JdDaojiaError::InvalidToken => 7,
-                JdDaojiaError::InvalidSign => 8,
-                JdDaojiaError::InvalidApiParameter => 9,
-                JdDaojiaError::ApiPermissionDenied => 10,
-                JdDaojiaError::ApiProtocolError => 11,
-                JdDaojiaError::ApiMethodNotFound => 12,
-                JdDaojiaError::NoLiveProvider => 13,
-                JdDaojiaError::RegistryUnreachable => 14,
-                JdDaojiaError::SerializationFailed => 15,
-                JdDaojiaError::CallTimedOut => 16,
                 JdDaojiaError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]
@@ -337,12 +315,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::clone::Clone for JdDaojiaError {
+        #[inline]
         fn clone(&self) -> Self {
             ::errcodes::__private::clone(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for JdDaojiaError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::debug(self, f)
         }
@@ -352,6 +332,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for JdDaojiaError {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -369,6 +350,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for JdDaojiaError {
         type Err = ::core::convert::Infallible;
+        #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
             ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
         }

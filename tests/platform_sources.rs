@@ -371,7 +371,11 @@ fn jd_daojia_rows(text: &str) -> Vec<Row> {
         .iter()
         .position(|l| *l == "状态码 |")
         .expect("the table's header");
-    assert_eq!(lines.get(start + 1), Some(&"描述 |"), "the header's second cell");
+    assert_eq!(
+        lines.get(start + 1),
+        Some(&"描述 |"),
+        "the header's second cell"
+    );
     let cells = &lines[start + 2..];
     let mut rows = Vec::new();
     for (i, pair) in cells.chunks(2).enumerate() {
@@ -384,7 +388,11 @@ fn jd_daojia_rows(text: &str) -> Vec<Row> {
                 text: cell[1].to_owned(),
                 advice: None,
             }),
-            _ => assert_eq!(i + 1, cells.len().div_ceil(2), "a cut row that is not the last"),
+            _ => assert_eq!(
+                i + 1,
+                cells.len().div_ceil(2),
+                "a cut row that is not the last"
+            ),
         }
     }
     rows
@@ -403,7 +411,10 @@ fn jd_daojia_class_problems(spec: &Value) -> Vec<String> {
         let retries = row.text.contains("请重试") || row.text.contains("自动重试");
         let stated = if retries { "transient" } else { "permanent" };
         if retry != stated && note.is_none() {
-            problems.push(format!("{:?}: {retry}, its description says {stated}", row.code));
+            problems.push(format!(
+                "{:?}: {retry}, its description says {stated}",
+                row.code
+            ));
         }
         if own && note.is_none() {
             problems.push(format!("{:?} sets {retry} without a note", row.code));
@@ -415,7 +426,11 @@ fn jd_daojia_class_problems(spec: &Value) -> Vec<String> {
 #[test]
 fn jd_daojia_has_every_row_of_its_source() {
     let rows = jd_daojia_rows(&read(JD_DAOJIA_SOURCE));
-    assert_eq!(rows.len(), 18, "0 and 17 error rows; the 19th (100023) is cut off");
+    assert_eq!(
+        rows.len(),
+        18,
+        "0 and 17 error rows; the 19th (100023) is cut off"
+    );
     assert_eq!(rows[0].code, Some(0));
     let found = problems(&rows, &jd_daojia(), &[]);
     assert!(found.is_empty(), "{}", found.join("\n"));
@@ -432,8 +447,14 @@ fn the_jd_daojia_spec_cites_the_fixtures_source() {
         "{source}"
     );
     let note = spec["note"].as_str().expect("a note");
-    assert!(note.contains(JD_DAOJIA_SOURCE.trim_start_matches("tests/")), "{note}");
-    assert!(note.contains("100023"), "the note names the cut row: {note}");
+    assert!(
+        note.contains(JD_DAOJIA_SOURCE.trim_start_matches("tests/")),
+        "{note}"
+    );
+    assert!(
+        note.contains("100023"),
+        "the note names the cut row: {note}"
+    );
 }
 
 #[test]
@@ -446,7 +467,9 @@ fn a_reworded_dropped_or_reclassed_jd_daojia_row_is_caught() {
     assert_eq!(recoded.len(), 1, "{recoded:?}");
     let dropped = check(text.replace("10012 |\nAPI接口协议为空,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。 |\n", ""));
     assert!(
-        dropped.iter().any(|p| p.contains("is no row of the source")),
+        dropped
+            .iter()
+            .any(|p| p.contains("is no row of the source")),
         "{dropped:?}"
     );
     let mut spec = jd_daojia();
@@ -469,5 +492,8 @@ fn a_reworded_dropped_or_reclassed_jd_daojia_row_is_caught() {
         .as_mapping_mut()
         .expect("an entry")
         .remove("note");
-    assert!(jd_daojia_class_problems(&unnoted).is_empty(), "10013 keeps the group's class");
+    assert!(
+        jd_daojia_class_problems(&unnoted).is_empty(),
+        "10013 keeps the group's class"
+    );
 }

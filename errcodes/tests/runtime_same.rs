@@ -60,7 +60,9 @@ macro_rules! every_shipped {
         checked
             .push($check::<errcodes::platforms::amazon_sp_api::AmazonSpApiError>("amazon_sp_api"));
         #[cfg(feature = "jd_daojia")]
-        checked.push($check::<errcodes::platforms::jd_daojia::JdDaojiaError>("jd_daojia"));
+        checked.push($check::<errcodes::platforms::jd_daojia::JdDaojiaError>(
+            "jd_daojia",
+        ));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()

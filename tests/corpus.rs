@@ -8,6 +8,7 @@ use std::path::Path;
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
 use errcodes::platforms::amazon_sp_api::AmazonSpApiError;
+use errcodes::platforms::jd_daojia::JdDaojiaError;
 use errcodes::platforms::lazada::LazadaError;
 use errcodes::platforms::shopee::ShopeeError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
@@ -177,4 +178,9 @@ fn lazada_responses() {
 #[test]
 fn amazon_sp_api_responses() {
     assert!(check::<AmazonSpApiError>("amazon_sp_api") >= 6);
+}
+
+#[test]
+fn jd_daojia_responses() {
+    assert!(check::<JdDaojiaError>("jd_daojia") >= 1);
 }

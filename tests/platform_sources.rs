@@ -356,3 +356,144 @@ fn a_reworded_dropped_or_reclassed_face_to_face_row_is_caught() {
         "fixing the request is permanent: {classes:?}"
     );
 }
+
+const JD_DAOJIA_SOURCE: &str = "tests/fixtures/sources/jd_daojia_platform_codes.txt";
+
+/// JD Daojia's 到家侧平台状态码说明 table as stored: after the `状态码 |` and `描述 |` header
+/// cells, a row is two lines, the code and the description, each ending in ` |`. The last row
+/// may be cut off (header `truncated: yes`): a row whose lines do not both end in ` |` is no
+/// row, and only the last may be so.
+fn jd_daojia_rows(text: &str) -> Vec<Row> {
+    let (head, body) = text.split_once(CUT).expect("a fixture header");
+    let first = head.lines().count() + 2;
+    let lines: Vec<&str> = body.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| *l == "状态码 |")
+        .expect("the table's header");
+    assert_eq!(
+        lines.get(start + 1),
+        Some(&"描述 |"),
+        "the header's second cell"
+    );
+    let cells = &lines[start + 2..];
+    let mut rows = Vec::new();
+    for (i, pair) in cells.chunks(2).enumerate() {
+        let whole: Option<Vec<&str>> = pair.iter().map(|c| c.strip_suffix(" |")).collect();
+        match whole {
+            Some(cell) if cell.len() == 2 => rows.push(Row {
+                line: first + start + 2 + 2 * i,
+                code: Some(cell[0].parse().expect("an integer code")),
+                sub_code: None,
+                text: cell[1].to_owned(),
+                advice: None,
+            }),
+            _ => assert_eq!(
+                i + 1,
+                cells.len().div_ceil(2),
+                "a cut row that is not the last"
+            ),
+        }
+    }
+    rows
+}
+
+fn jd_daojia() -> Value {
+    serde_yaml::from_str(&read("specs/jd_daojia.yaml")).expect("the spec is YAML")
+}
+
+/// A description that says to retry (请重试, or 系统会自动重试: the platform retries) is
+/// transient, every other row permanent unless its entry says why; every class an entry sets
+/// for itself has a note.
+fn jd_daojia_class_problems(spec: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (row, retry, own, note) in spec_rows(spec, &[]) {
+        let retries = row.text.contains("请重试") || row.text.contains("自动重试");
+        let stated = if retries { "transient" } else { "permanent" };
+        if retry != stated && note.is_none() {
+            problems.push(format!(
+                "{:?}: {retry}, its description says {stated}",
+                row.code
+            ));
+        }
+        if own && note.is_none() {
+            problems.push(format!("{:?} sets {retry} without a note", row.code));
+        }
+    }
+    problems
+}
+
+#[test]
+fn jd_daojia_has_every_row_of_its_source() {
+    let rows = jd_daojia_rows(&read(JD_DAOJIA_SOURCE));
+    assert_eq!(
+        rows.len(),
+        18,
+        "0 and 17 error rows; the 19th (100023) is cut off"
+    );
+    assert_eq!(rows[0].code, Some(0));
+    let found = problems(&rows, &jd_daojia(), &[]);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let classes = jd_daojia_class_problems(&jd_daojia());
+    assert!(classes.is_empty(), "{}", classes.join("\n"));
+}
+
+#[test]
+fn the_jd_daojia_spec_cites_the_fixtures_source() {
+    let spec = jd_daojia();
+    let source = spec["source"].as_str().expect("a source");
+    assert!(
+        source.starts_with(&format!("{} ", source_url(JD_DAOJIA_SOURCE))),
+        "{source}"
+    );
+    let note = spec["note"].as_str().expect("a note");
+    assert!(
+        note.contains(JD_DAOJIA_SOURCE.trim_start_matches("tests/")),
+        "{note}"
+    );
+    assert!(
+        note.contains("100023"),
+        "the note names the cut row: {note}"
+    );
+}
+
+#[test]
+fn a_reworded_dropped_or_reclassed_jd_daojia_row_is_caught() {
+    let text = read(JD_DAOJIA_SOURCE);
+    let check = |edited: String| problems(&jd_daojia_rows(&edited), &jd_daojia(), &[]);
+    let reworded = check(text.replace("无效Sign签名,请检查", "无效签名,请检查"));
+    assert_eq!(reworded.len(), 1, "{reworded:?}");
+    let recoded = check(text.replace("100018 |", "10018 |"));
+    assert_eq!(recoded.len(), 1, "{recoded:?}");
+    let dropped = check(text.replace("10012 |\nAPI接口协议为空,不能正常提供服务,可以提交在线问答或关注“到家开放平台”微信公众号留言详细说明,开放平台跟进回复。 |\n", ""));
+    assert!(
+        dropped
+            .iter()
+            .any(|p| p.contains("is no row of the source")),
+        "{dropped:?}"
+    );
+    let mut spec = jd_daojia();
+    spec["envelope"]["success"] = serde_yaml::from_str("[0, -1]").expect("yaml");
+    let success = problems(&jd_daojia_rows(&text), &spec, &[]);
+    assert!(!success.is_empty(), "-1 is an error row, not a success");
+    let mut relaxed = jd_daojia();
+    relaxed["groups"][0]["errors"][16]["retry"] = "permanent".into();
+    relaxed["groups"][0]["errors"][16]
+        .as_mapping_mut()
+        .expect("an entry")
+        .remove("note");
+    let classes = jd_daojia_class_problems(&relaxed);
+    assert!(
+        classes.iter().any(|p| p.contains("100022")),
+        "调用超时,请重试 is transient: {classes:?}"
+    );
+    let mut unnoted = jd_daojia();
+    unnoted["groups"][0]["errors"][7]
+        .as_mapping_mut()
+        .expect("an entry")
+        .remove("note");
+    assert!(
+        jd_daojia_class_problems(&unnoted).is_empty(),
+        "10013 keeps the group's class"
+    );
+}

@@ -74,6 +74,7 @@ const ORDER: &[&str] = &[
     "shopee",
     "lazada",
     "amazon_sp_api",
+    "jd_daojia",
 ];
 
 /// The ids of the platforms errcodes ships, in that order.

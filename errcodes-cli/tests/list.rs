@@ -10,8 +10,8 @@ use support::{errcodes, json, status, stderr, stdout};
 /// since (Alipay: its 3 codes and 16 sub-code rows, and the 13 ACQ.* rows of its Face-to-Face
 /// business error table; WeChat Pay v3: 16 rows; TikTok Shop: 25 rows; Shopee: 20 rows;
 /// Lazada: 13 entries for its pages' 29 rows, a repeated row counted once; Amazon SP-API: 6
-/// entries for 7 statuses).
-const PLATFORMS: [(&str, &str, usize); 15] = [
+/// entries for 7 statuses; JD Daojia: the 17 error rows of its stored status code table).
+const PLATFORMS: [(&str, &str, usize); 16] = [
     ("wechat_shop", "WechatShopError", 101 + 172),
     (
         "wechat_transaction",
@@ -36,6 +36,7 @@ const PLATFORMS: [(&str, &str, usize); 15] = [
     ("shopee", "ShopeeError", 20),
     ("lazada", "LazadaError", 13),
     ("amazon_sp_api", "AmazonSpApiError", 6),
+    ("jd_daojia", "JdDaojiaError", 17),
 ];
 
 fn rows(text: &str) -> Vec<&str> {

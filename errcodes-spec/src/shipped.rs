@@ -7,6 +7,7 @@ const SHIPPED: &[(&str, &str)] = &[
     ("aliexpress", include_str!("../specs/aliexpress.yaml")),
     ("alipay", include_str!("../specs/alipay.yaml")),
     ("amazon_sp_api", include_str!("../specs/amazon_sp_api.yaml")),
+    ("jd_daojia", include_str!("../specs/jd_daojia.yaml")),
     ("lazada", include_str!("../specs/lazada.yaml")),
     ("shopee", include_str!("../specs/shopee.yaml")),
     ("tiktok_global", include_str!("../specs/tiktok_global.yaml")),

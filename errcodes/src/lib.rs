@@ -189,7 +189,7 @@
 //!   `tiktok_local_services`, `aliexpress`, and the global tables `wechat_global`,
 //!   `top_gateway`, `tiktok_global`; and, not on by default, `alipay`, `wechat_pay_v3`,
 //!   `wechat_channels_store`, `tiktok_shop`, `shopee`,
-//!   `lazada` and `amazon_sp_api`.
+//!   `lazada`, `amazon_sp_api` and `jd_daojia`.
 //! - `serde`: `Serialize` and `Deserialize` for every generated enum (as its code; see
 //!   [`serde::by_name`]) and for [`ApiError`] (a record).
 //! - `json` (implies `serde`): [`FromResponse`] for enums whose spec has an `envelope`,

@@ -59,6 +59,10 @@ macro_rules! every_shipped {
         #[cfg(feature = "amazon_sp_api")]
         checked
             .push($check::<errcodes::platforms::amazon_sp_api::AmazonSpApiError>("amazon_sp_api"));
+        #[cfg(feature = "jd_daojia")]
+        checked.push($check::<errcodes::platforms::jd_daojia::JdDaojiaError>(
+            "jd_daojia",
+        ));
         let mut names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         let mut shipped: Vec<&str> = Table::shipped_names()
@@ -71,6 +75,7 @@ macro_rules! every_shipped {
             .filter(|name| *name != "shopee" || cfg!(feature = "shopee"))
             .filter(|name| *name != "lazada" || cfg!(feature = "lazada"))
             .filter(|name| *name != "amazon_sp_api" || cfg!(feature = "amazon_sp_api"))
+            .filter(|name| *name != "jd_daojia" || cfg!(feature = "jd_daojia"))
             .collect();
         shipped.sort_unstable();
         assert_eq!(

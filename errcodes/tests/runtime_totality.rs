@@ -22,6 +22,8 @@ use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::alipay::AlipayError;
 #[cfg(feature = "amazon_sp_api")]
 use errcodes::platforms::amazon_sp_api::AmazonSpApiError;
+#[cfg(feature = "jd_daojia")]
+use errcodes::platforms::jd_daojia::JdDaojiaError;
 #[cfg(feature = "lazada")]
 use errcodes::platforms::lazada::LazadaError;
 #[cfg(feature = "shopee")]
@@ -62,6 +64,8 @@ macro_rules! for_each_spec {
         $check::<LazadaError>($($arg),*)$($try)?;
         #[cfg(feature = "amazon_sp_api")]
         $check::<AmazonSpApiError>($($arg),*)$($try)?;
+        #[cfg(feature = "jd_daojia")]
+        $check::<JdDaojiaError>($($arg),*)$($try)?;
         $check::<TopGatewayError>($($arg),*)$($try)?;
         $check::<WangdiantongError>($($arg),*)$($try)?;
         $check::<WechatGlobalError>($($arg),*)$($try)?;
@@ -105,6 +109,7 @@ fn every_spec_in_specs_is_covered() {
         .filter(|name| name != "shopee.yaml" || cfg!(feature = "shopee"))
         .filter(|name| name != "lazada.yaml" || cfg!(feature = "lazada"))
         .filter(|name| name != "amazon_sp_api.yaml" || cfg!(feature = "amazon_sp_api"))
+        .filter(|name| name != "jd_daojia.yaml" || cfg!(feature = "jd_daojia"))
         .collect();
     found.sort();
     let mut shipped = files();

@@ -26,6 +26,7 @@
 //! | `shopee` | `ShopeeError` | Shopee Open Platform API v2 errors (feature not on by default) |
 //! | `lazada` | `LazadaError` | Lazada Open Platform errors (feature not on by default) |
 //! | `amazon_sp_api` | `AmazonSpApiError` | Amazon Selling Partner API errors (feature not on by default) |
+//! | `jd_daojia` | `JdDaojiaError` | JD Daojia (京东到家 / 京东秒送) open platform status codes (feature not on by default) |
 //!
 //! Every enum implements [`PlatformError`](crate::PlatformError), so one retry loop serves
 //! them all.
@@ -36,6 +37,8 @@ pub mod aliexpress;
 pub mod alipay;
 #[cfg(feature = "amazon_sp_api")]
 pub mod amazon_sp_api;
+#[cfg(feature = "jd_daojia")]
+pub mod jd_daojia;
 #[cfg(feature = "lazada")]
 pub mod lazada;
 #[cfg(feature = "shopee")]

@@ -68,7 +68,7 @@ impl<'de> Scan<'de, '_> {
     fn plain_value(&mut self) -> Option<Found<'de>> {
         Some(match self.peek()? {
             b'"' => {
-                let (start, end, escaped) = self.string()?;
+                let (start, end, escaped) = self.long_string()?;
                 if escaped {
                     return None;
                 }
@@ -81,6 +81,15 @@ impl<'de> Scan<'de, '_> {
             b'{' | b'[' => return None,
             _ => self.number_value()?,
         })
+    }
+}
+
+impl Scan<'_, '_> {
+    /// [`Scan::string`] out of line, for a value that may be long (a message): its loop then
+    /// keeps its constants in registers.
+    #[inline(never)]
+    fn long_string(&mut self) -> Option<(usize, usize, bool)> {
+        self.string()
     }
 }
 

@@ -39,17 +39,32 @@ fn an_inner_failure_inside_a_platform_success_is_a_second_level_error() {
 
 #[test]
 fn an_inner_success_is_a_success() {
-    assert!(read(&wrapped(&json!({"code": "0", "msg": "成功", "result": [1]}))).is_none());
+    assert!(read(&wrapped(
+        &json!({"code": "0", "msg": "成功", "result": [1]})
+    ))
+    .is_none());
     assert!(read(&wrapped(&json!({"code": 0}))).is_none());
 }
 
 #[test]
 fn text_that_is_no_json_or_empty_leads_nowhere() {
-    for data in ["", " ", "ok", "{\"code\":", "{\"code\":\"310\"} x", "\"{}\"", "[1]"] {
+    for data in [
+        "",
+        " ",
+        "ok",
+        "{\"code\":",
+        "{\"code\":\"310\"} x",
+        "\"{}\"",
+        "[1]",
+    ] {
         let body = json!({"code": "0", "msg": "success", "data": data});
         assert!(read(&body).is_none(), "{body}");
     }
-    for data in [json!(null), json!(310), json!({"code": "310", "msg": "业务失败"})] {
+    for data in [
+        json!(null),
+        json!(310),
+        json!({"code": "310", "msg": "业务失败"}),
+    ] {
         // An object is no text: the path reads strings only.
         let body = json!({"code": "0", "msg": "success", "data": data});
         assert!(read(&body).is_none(), "{body}");
@@ -61,7 +76,10 @@ fn escapes_in_the_text_are_read_before_the_text_is() {
     let body = r#"{"code":"0","msg":"ok","data":"{\"code\":\"\\u0033\\u0031\\u0030\",\"msg\":\"\u4e1a\u52a1\u5931\u8d25\"}"}"#;
     let error = E::from_response(body).expect("read").expect("an error");
     let value: Value = serde_json::from_str(body).expect("JSON");
-    assert_eq!(Some(&error), E::from_response(&value).expect("read").as_ref());
+    assert_eq!(
+        Some(&error),
+        E::from_response(&value).expect("read").as_ref()
+    );
     assert_eq!(*error.error(), E::InnerFailure);
     assert_eq!(error.message(), "业务失败");
 }

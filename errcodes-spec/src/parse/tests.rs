@@ -302,21 +302,37 @@ fn a_key_followed_by_at_json_reads_its_text_as_json() {
         ]
     );
     assert_eq!(envelope.message, [vec!["data", "@json", "msg"]]);
-    for (at, text) in ["data@json.code", "*@json.result@json.code", "errors[]@json.code"]
-        .iter()
-        .enumerate()
+    for (at, text) in [
+        "data@json.code",
+        "*@json.result@json.code",
+        "errors[]@json.code",
+    ]
+    .iter()
+    .enumerate()
     {
         assert_eq!(crate::path_text(&envelope.code[at]), *text);
     }
     for (path, problem) in [
         ("@json.code", "`@json` in `@json.code` follows no key"),
-        ("data.@json.code", "`@json` in `data.@json.code` follows no key"),
+        (
+            "data.@json.code",
+            "`@json` in `data.@json.code` follows no key",
+        ),
         ("data@json", "`data@json` ends in `@json`"),
         ("data.code@json", "`data.code@json` ends in `@json`"),
         ("data@jsn.code", "`data@jsn` in `data@jsn.code` is no key"),
-        ("data@JSON.code", "`data@JSON` in `data@JSON.code` is no key"),
-        ("data@json@json.code", "`data@json@json` in `data@json@json.code` is no key"),
-        ("data@json[].code", "`data@json[]` in `data@json[].code` is no key"),
+        (
+            "data@JSON.code",
+            "`data@JSON` in `data@JSON.code` is no key",
+        ),
+        (
+            "data@json@json.code",
+            "`data@json@json` in `data@json@json.code` is no key",
+        ),
+        (
+            "data@json[].code",
+            "`data@json[]` in `data@json[].code` is no key",
+        ),
         ("da@ta.code", "`da@ta` in `da@ta.code` is no key"),
     ] {
         let found = parse_envelope(&format!("{{code: {path:?}}}"))

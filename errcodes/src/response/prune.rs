@@ -108,9 +108,8 @@ impl<'de> Visitor<'de> for Node<'_> {
                 return Ok(Value::Number(number_of(&text)?));
             }
             let depth = self.depth;
-            let next = self.next(|want| {
-                want != ITEMS && want != JSON_TEXT && (want == "*" || want == key)
-            });
+            let next = self
+                .next(|want| want != ITEMS && want != JSON_TEXT && (want == "*" || want == key));
             if next.is_empty() {
                 map.next_value::<IgnoredAny>()?;
             } else {

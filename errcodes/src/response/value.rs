@@ -86,3 +86,37 @@ fn found(value: Cow<'_, Value>) -> Found<'_> {
         Cow::Borrowed(Value::Array(_)) | Cow::Owned(Value::Array(_)) => Found::Array,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn json_text_is_read_where_the_path_says_so_and_only_in_a_string() {
+        let inner = json!({"code": "310", "result": json!({"code": 7}).to_string()});
+        let body = json!({"data": inner.to_string(), "object": inner, "empty": "", "junk": "ok"});
+        let found = |keys: &[&str]| at(&body, keys, 0).map(Cow::into_owned);
+        assert_eq!(found(&["data", JSON_TEXT, "code"]), Some(json!("310")));
+        assert_eq!(
+            found(&["data", JSON_TEXT, "result", JSON_TEXT, "code"]),
+            Some(json!(7))
+        );
+        assert_eq!(found(&["*", JSON_TEXT, "code"]), Some(json!("310")));
+        assert_eq!(found(&["object", "code"]), Some(json!("310")));
+        for keys in [
+            &["object", JSON_TEXT, "code"][..],
+            &["data", "code"],
+            &["empty", JSON_TEXT, "code"],
+            &["junk", JSON_TEXT, "code"],
+            &["data", JSON_TEXT, "missing"],
+        ] {
+            assert_eq!(found(keys), None, "{keys:?}");
+        }
+        assert_eq!(json_text(" {\"a\":1} "), Some(json!({"a": 1})));
+        for text in ["", " ", "ok", "{\"a\":1} x", "{"] {
+            assert_eq!(json_text(text), None, "{text:?}");
+        }
+    }
+}

@@ -70,6 +70,7 @@ impl<'m> Fields<'m> {
     }
 
     /// The request id the noise stripped from the message held.
+    #[inline]
     pub(crate) fn request_id(&self) -> Option<&'m str> {
         let (start, end) = self.spans.request_id?;
         self.message.get(start..end)

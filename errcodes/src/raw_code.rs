@@ -34,6 +34,7 @@ impl RawCode {
     /// A code as received: an integer, or text kept exactly, unless it is an integer's own
     /// decimal form (`"-3000109"`), which prints the same as the integer it is stored as.
     /// Other numeric text (`"0042"`, `" 7"`) keeps its form.
+    #[inline]
     pub(crate) fn received(code: Code<'_>) -> Self {
         match code {
             Code::Int(code) => RawCode::int(code),

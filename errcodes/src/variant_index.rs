@@ -1,4 +1,4 @@
-//! A known variant's position in `Catalog::ALL`, without a `match` of an arm per entry in
+//! A variant's position in `Catalog::ALL`, without a `match` of an arm per entry in
 //! the generated code: such a match cost rustc about 120,000 instructions an entry, in
 //! errcodes and again in every crate that inlines it (BENCHMARKS.md, "An opt-in platform's
 //! feature").
@@ -6,14 +6,15 @@
 //! A generated enum declares its entries in spec order with no explicit discriminants, so
 //! entry `i`'s discriminant is `i`. Safe Rust cannot read a discriminant as an integer where
 //! a variant has fields (`Unknown` does), but `mem::discriminant`'s `Hash` writes it: that
-//! gives a guess, which is checked against `ALL` (one comparison). Should std ever hash a
-//! discriminant differently, the check fails and a scan of `ALL` answers instead: always
-//! right, fast while std stays as it is.
+//! gives a guess, which is checked against the entry of that index (one comparison).
+//! Should std ever hash a discriminant differently, the check fails and a scan of the
+//! entries answers instead: always right, fast while std stays as it is.
 
 use core::hash::{Hash, Hasher};
 use core::mem::discriminant;
 
-use crate::Catalog;
+use crate::raw_code::RawCode;
+use crate::{Catalog, UnknownCode};
 
 /// Keeps the integer a `Hash` impl writes; `write_isize` is what std uses for a
 /// discriminant of an enum without `repr`.
@@ -45,7 +46,7 @@ impl Hasher for Written {
     }
 }
 
-/// The position of `known` in `E::ALL`; `UNKNOWN` for a value that is not there (`Unknown`).
+/// The position of `known` in `E::ALL`; `UNKNOWN` for `Unknown`.
 #[inline]
 pub fn variant_index<E: Catalog>(known: &E) -> usize {
     let mut written = Written(u64::MAX);
@@ -53,24 +54,35 @@ pub fn variant_index<E: Catalog>(known: &E) -> usize {
     place(known, usize::try_from(written.0).unwrap_or(usize::MAX))
 }
 
-/// `guess` if `E::ALL` holds `known` there, else wherever it is. The loop, not a search
-/// of the derived order, keeps the code each enum instantiates small.
+/// `guess` if entry `guess` is `known`, else wherever it is. Entries are made with
+/// `__from_index`, not read from `ALL`: a crate that reads `ALL` evaluates it, which costs
+/// rustc an expression an entry.
 #[inline]
 fn place<E: Catalog>(known: &E, guess: usize) -> usize {
+    if known.__unknown_code().is_some() {
+        return errcodes_layout::UNKNOWN;
+    }
     let wanted = discriminant(known);
-    if let Some(entry) = E::ALL.get(guess) {
-        if discriminant(entry) == wanted {
-            return guess;
-        }
+    if discriminant(&entry::<E>(guess)) == wanted {
+        return guess;
     }
-    let mut i = 0;
-    while i < E::ALL.len() {
-        if discriminant(&E::ALL[i]) == wanted {
-            return i;
+    let mut index = 0;
+    loop {
+        let entry = entry::<E>(index);
+        if entry.__unknown_code().is_some() {
+            return errcodes_layout::UNKNOWN;
         }
-        i += 1;
+        if discriminant(&entry) == wanted {
+            return index;
+        }
+        index += 1;
     }
-    errcodes_layout::UNKNOWN
+}
+
+/// Entry `index`, or `Unknown` past the last.
+#[inline]
+fn entry<E: Catalog>(index: usize) -> E {
+    E::__from_index(index, UnknownCode::new(RawCode::NONE))
 }
 
 #[cfg(all(test, feature = "wechat_global", feature = "alipay"))]

@@ -185,37 +185,16 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     }
 }
 
-/// `Catalog::ALL`: up to a few thousand entries, filled by `unit` at compile time, which
-/// costs rustc a third of what an expression an entry does; past that, the interpreter's
-/// search of `unit`'s arms for each entry would cost more than the list.
+/// `Catalog::ALL`: a list, which a crate evaluates where it reads `ALL` (the runtime does
+/// not). Filling an array by `unit` in a `const` loop was cheaper to check but cost the
+/// interpreter about 180,000 instructions an entry wherever `ALL` was read.
 fn all(ty: &Ident, spec: &Spec) -> TokenStream {
-    let count = spec.entries.len();
-    match spec.entries.first() {
-        Some(first) if count <= 2048 => {
-            let first = Ident::new(&first.name, Span::call_site());
-            let count = proc_macro2::Literal::usize_unsuffixed(count);
-            quote! {
-                &{
-                    const FIRST: #ty = #ty::#first;
-                    let mut all = [FIRST; #count];
-                    let mut index = 0;
-                    while index < #count {
-                        ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                        index += 1;
-                    }
-                    all
-                }
-            }
-        }
-        _ => {
-            let names = source_tokens(
-                spec.entries
-                    .iter()
-                    .map(|entry| format!("{ty}::{},", entry.name)),
-            );
-            quote!(&[#names])
-        }
-    }
+    let names = source_tokens(
+        spec.entries
+            .iter()
+            .map(|entry| format!("{ty}::{},", entry.name)),
+    );
+    quote!(&[#names])
 }
 
 /// The variant of entry `index`, for an index below the entry count: a `match` whose every
@@ -247,7 +226,7 @@ fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
             clippy::match_same_arms,
             clippy::too_many_lines
         )]
-        const fn unit(index: usize) -> #ty {
+        fn unit(index: usize) -> #ty {
             match #key {
                 #arms
                 _ => #ty::#first,

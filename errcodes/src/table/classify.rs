@@ -162,7 +162,7 @@ impl Table {
             message,
             self.prepared_noise(),
             &self.noise_patterns(),
-            |_, _, _| {},
+            |_, _, _, _| {},
         );
         (text, message_ends(text))
     }
@@ -185,12 +185,9 @@ impl Table {
             message,
             prepared,
             &self.noise_patterns(),
-            |pattern, tail, ranges| {
-                let names = pattern.fields;
-                let field = |name| (0..names.len().min(MAX_FIELDS)).find(|&i| names.get(i) == name);
+            |_, tail, ranges, request_id| {
                 if found.is_none() {
-                    let field = field("request_id").or_else(|| field("rid"));
-                    let range = field.and_then(|i| ranges.get(i));
+                    let range = request_id.and_then(|i| ranges.get(i));
                     found = range.and_then(|&(start, end)| tail.get(start..end));
                 }
             },

@@ -189,7 +189,7 @@ pub(crate) fn match_lits(
 pub(crate) fn strip_noise<'m, 'p>(
     text: &'m str,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
-    stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
+    stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)], Option<usize>),
 ) -> &'m str {
     strip_noise_with(
         text,
@@ -202,15 +202,15 @@ pub(crate) fn strip_noise<'m, 'p>(
 /// Strips `noise` patterns from the end of `text`, again and again, then trims. A noise
 /// pattern must match a whole tail of the message, such as WeChat's ` rid: {rid}`, that
 /// starts after its first char: a message that is all noise is kept.
-/// `stripped` sees each tail stripped, with the pattern that matched it and the ranges of
-/// its fields in the tail.
+/// `stripped` sees each tail stripped, with the pattern that matched it, the ranges of its
+/// fields in the tail, and which of them holds a request id ([`request_id_field`]).
 /// `prepared` is `noise` as the plain search reads it, where it can ([`prepare_noise`]): a
 /// table reads it once.
 pub(crate) fn strip_noise_with<'m, 'p>(
     text: &'m str,
     prepared: Option<&Prepared<'p>>,
     noise: &(impl Iterator<Item = Pattern<'p>> + Clone),
-    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)]),
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &[(usize, usize)], Option<usize>),
 ) -> &'m str {
     let mut ranges = [(0, 0); MAX_FIELDS];
     if let Some(prepared) = prepared {
@@ -222,9 +222,14 @@ pub(crate) fn strip_noise_with<'m, 'p>(
             (trimmed.len() < text.len() && plain::is_plain(trimmed)).then_some(trimmed)
         };
         if let Some(text) = plain {
-            return plain::strip_prepared(text, prepared, &mut ranges, |pattern, tail, ranges| {
-                stripped(pattern, tail, ranges);
-            });
+            return plain::strip_prepared(
+                text,
+                prepared,
+                &mut ranges,
+                |pattern, tail, ranges, request_id| {
+                    stripped(pattern, tail, ranges, request_id);
+                },
+            );
         }
     }
     let mut text = text.trim();
@@ -232,10 +237,22 @@ pub(crate) fn strip_noise_with<'m, 'p>(
         .clone()
         .find_map(|pattern| noise_start(text, &pattern, &mut ranges).map(|start| (start, pattern)))
     {
-        stripped(&pattern, &text[start..], &ranges);
+        stripped(
+            &pattern,
+            &text[start..],
+            &ranges,
+            request_id_field(pattern.fields),
+        );
         text = text[..start].trim_end();
     }
     text
+}
+
+/// Which field of a noise pattern holds a request id: the first called `request_id`, else
+/// the first called `rid` (WeChat appends ` rid: <id>` to its messages).
+pub(crate) fn request_id_field(fields: Strings<'_>) -> Option<usize> {
+    let field = |name| (0..fields.len().min(MAX_FIELDS)).find(|&i| fields.get(i) == name);
+    field("request_id").or_else(|| field("rid"))
 }
 
 fn noise_start(text: &str, pattern: &Pattern<'_>, ranges: &mut [(usize, usize)]) -> Option<usize> {

@@ -65,6 +65,8 @@ struct Noise<'p> {
     last: &'p str,
     /// The last byte of `last`, if it has one: most texts are ruled out by it alone.
     last_byte: Option<u8>,
+    /// The field that holds a request id ([`super::request_id_field`]).
+    request_id: Option<usize>,
     /// The byte of `first` the search looks for, and where it is in it.
     anchor: (usize, u8),
 }
@@ -92,6 +94,7 @@ pub(crate) fn prepare<'p>(noise: impl Iterator<Item = Pattern<'p>>) -> Option<Pr
             first,
             last: pattern.lits.get(count.saturating_sub(1)),
             last_byte: pattern.lits.get(count.saturating_sub(1)).bytes().last(),
+            request_id: super::request_id_field(pattern.fields),
             anchor,
         });
         prepared = slot + 1;
@@ -109,7 +112,7 @@ pub(super) fn strip<'m, 'p>(
     text: &'m str,
     noise: impl Iterator<Item = Pattern<'p>>,
     ranges: &mut [(usize, usize)],
-    stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
+    stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)], Option<usize>),
 ) -> Option<&'m str> {
     Some(strip_prepared(text, &prepare(noise)?, ranges, stripped))
 }
@@ -119,7 +122,7 @@ pub(super) fn strip_prepared<'m, 'p>(
     mut text: &'m str,
     prepared: &Prepared<'p>,
     ranges: &mut [(usize, usize)],
-    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)]),
+    mut stripped: impl FnMut(&Pattern<'p>, &'m str, &mut [(usize, usize)], Option<usize>),
 ) -> &'m str {
     let mut firsts = [Searched::No; MAX_NOISE];
     let mut at = 0;
@@ -138,6 +141,7 @@ pub(super) fn strip_prepared<'m, 'p>(
                 &noise.pattern,
                 text.get(start..).unwrap_or_default(),
                 ranges,
+                noise.request_id,
             );
             text = trim_end(text.get(..start).unwrap_or_default());
             at = 0;

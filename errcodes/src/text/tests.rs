@@ -246,7 +246,7 @@ mod properties {
             prop_assume!(super::super::plain::is_plain(text));
             let mut ranges = [(0, 0); 8];
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            let plain = super::super::plain::strip(text, noise.iter().copied(), &mut ranges, |p, tail, ranges| {
+            let plain = super::super::plain::strip(text, noise.iter().copied(), &mut ranges, |p, tail, ranges, _| {
                 fast.push((p.lits.get(0), tail, ranges[..p.fields.len()].to_vec()));
             });
             let mut text = text;
@@ -282,7 +282,7 @@ mod properties {
                 .collect();
             let oracle: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
             prop_assert_eq!(
-                strip_noise(&text, &noise.iter().copied(), |_, _, _| {}),
+                strip_noise(&text, &noise.iter().copied(), |_, _, _, _| {}),
                 reference::strip_noise(&text, &oracle)
             );
         }
@@ -307,7 +307,7 @@ fn long_whitespace_runs_match_and_strip() {
         strip_noise(
             &format!("x{run}y rid: {run}z"),
             &noise.iter().copied(),
-            |_, _, _| {}
+            |_, _, _, _| {}
         ),
         format!("x{run}y")
     );
@@ -321,12 +321,12 @@ fn noise_of_two_fields_is_tried_at_its_first_start_only() {
     let many = " rid: 1".repeat(150_000);
     let text = format!("x{many}");
     assert_eq!(
-        strip_noise(&text, &noise.iter().copied(), |_, _, _| {}),
+        strip_noise(&text, &noise.iter().copied(), |_, _, _, _| {}),
         text
     );
     let text = format!("x{many} at 2");
     assert_eq!(
-        strip_noise(&text, &noise.iter().copied(), |_, _, _| {}),
+        strip_noise(&text, &noise.iter().copied(), |_, _, _, _| {}),
         "x"
     );
     assert_eq!(stripped("x rid: 1 y rid: 2 at 3", &noise), "x");
@@ -394,7 +394,7 @@ fn fields<'t>(text: &'t str, pattern: &Pattern<'static>) -> Option<Vec<&'t str>>
 
 /// What is left of a message once noise is stripped, checked against the oracle.
 fn stripped<'t>(text: &'t str, noise: &[Pattern<'static>]) -> &'t str {
-    let found = strip_noise(text, &noise.iter().copied(), |_, _, _| {});
+    let found = strip_noise(text, &noise.iter().copied(), |_, _, _, _| {});
     let noise: Vec<reference::Pattern> = noise.iter().map(reference::Pattern::of).collect();
     assert_eq!(found, reference::strip_noise(text, &noise), "{text:?}");
     found

@@ -598,7 +598,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> AliexpressError {
+    fn unit(index: usize) -> AliexpressError {
         match (index as u8).wrapping_add(128) {
             128 => AliexpressError::ShipmentNoticeAlreadySubmitted,
             129 => AliexpressError::OrderMissingFulfillmentInfo,
@@ -664,16 +664,54 @@ const _: () = {
             ),
             ::errcodes::Group::__new("platform_sub_errors", "Platform sub errors"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: AliexpressError = AliexpressError::ShipmentNoticeAlreadySubmitted;
-            let mut all = [FIRST; 46];
-            let mut index = 0;
-            while index < 46 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            AliexpressError::ShipmentNoticeAlreadySubmitted,
+            AliexpressError::OrderMissingFulfillmentInfo,
+            AliexpressError::TrackingNumberFailedRiskReview,
+            AliexpressError::SystemError,
+            AliexpressError::OrderNumberInvalidOrNotOwned,
+            AliexpressError::LogisticsServiceNotFound,
+            AliexpressError::ShipmentNoticeAlreadySubmittedUpdating,
+            AliexpressError::OrderNotAwaitingShipment,
+            AliexpressError::ShipFromCountryNotSupported,
+            AliexpressError::RequestValidationInternalError,
+            AliexpressError::TrackingNumberFormatInvalid,
+            AliexpressError::FulfillmentOrderQueryFailed,
+            AliexpressError::TrackingUrlRequired,
+            AliexpressError::OrderFulfillSystemError,
+            AliexpressError::UploadFailed,
+            AliexpressError::UserCallLimited,
+            AliexpressError::SessionCallLimited,
+            AliexpressError::PartnerCallLimited,
+            AliexpressError::AppCallLimited,
+            AliexpressError::AppCallExceedsLimitedFrequency,
+            AliexpressError::HttpActionNotAllowed,
+            AliexpressError::ServiceCurrentlyUnavailable,
+            AliexpressError::InsufficientIsvPermissions,
+            AliexpressError::InsufficientUserPermissions,
+            AliexpressError::InsufficientPartnerPermissions,
+            AliexpressError::RemoteServiceError,
+            AliexpressError::MissingMethod,
+            AliexpressError::InvalidMethod,
+            AliexpressError::InvalidFormat,
+            AliexpressError::MissingSignature,
+            AliexpressError::InvalidSignature,
+            AliexpressError::MissingSession,
+            AliexpressError::InvalidSession,
+            AliexpressError::MissingAppKey,
+            AliexpressError::InvalidAppKey,
+            AliexpressError::MissingTimestamp,
+            AliexpressError::InvalidTimestamp,
+            AliexpressError::MissingVersion,
+            AliexpressError::InvalidVersion,
+            AliexpressError::UnsupportedVersion,
+            AliexpressError::MissingRequiredArguments,
+            AliexpressError::InvalidArguments,
+            AliexpressError::ForbiddenRequest,
+            AliexpressError::ParameterError,
+            AliexpressError::InsufficientSecurityLevel,
+            AliexpressError::IspServerError,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -344,7 +344,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> AlipayError {
+    fn unit(index: usize) -> AlipayError {
         match (index as u8).wrapping_add(128) {
             128 => AlipayError::ServiceUnavailable,
             129 => AlipayError::IspUnknowError,
@@ -402,16 +402,40 @@ const _: () = {
                 "Face-to-Face Payment business error codes (当面付-英文版)",
             ),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: AlipayError = AlipayError::ServiceUnavailable;
-            let mut all = [FIRST; 32];
-            let mut index = 0;
-            while index < 32 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            AlipayError::ServiceUnavailable,
+            AlipayError::IspUnknowError,
+            AlipayError::AopUnknowError,
+            AlipayError::InsufficientTokenPermissions,
+            AlipayError::AopInvalidAuthToken,
+            AlipayError::AopAuthTokenTimeOut,
+            AlipayError::AopInvalidAppAuthToken,
+            AlipayError::AopInvalidAppAuthTokenNoApi,
+            AlipayError::AopAppAuthTokenTimeOut,
+            AlipayError::AopNoProductRegByPartner,
+            AlipayError::MissingRequiredArguments,
+            AlipayError::IsvMissingMethod,
+            AlipayError::IsvMissingSignature,
+            AlipayError::IsvMissingSignatureType,
+            AlipayError::IsvMissingSignatureKey,
+            AlipayError::IsvMissingAppId,
+            AlipayError::IsvMissingTimestamp,
+            AlipayError::IsvMissingVersion,
+            AlipayError::IsvDecryptionErrorMissingEncryptType,
+            AlipayError::AcqSystemError,
+            AlipayError::AcqInvalidParameter,
+            AlipayError::AcqAccessForbidden,
+            AlipayError::AcqExistForbiddenWord,
+            AlipayError::AcqPartnerError,
+            AlipayError::AcqTotalFeeExceed,
+            AlipayError::AcqContextInconsistent,
+            AlipayError::AcqTradeHasSuccess,
+            AlipayError::AcqTradeHasClose,
+            AlipayError::AcqBuyerSellerEqual,
+            AlipayError::AcqTradeBuyerNotMatch,
+            AlipayError::AcqBuyerEnableStatusForbid,
+            AlipayError::AcqBuyerPaymentAmountDayLimitError,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -123,7 +123,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> AmazonSpApiError {
+    fn unit(index: usize) -> AmazonSpApiError {
         match (index as u8).wrapping_add(128) {
             128 => AmazonSpApiError::InvalidInput,
             129 => AmazonSpApiError::Unauthorized,
@@ -146,16 +146,14 @@ const _: () = {
                 "Error responses (getItemEligibilityPreview)",
             ),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: AmazonSpApiError = AmazonSpApiError::InvalidInput;
-            let mut all = [FIRST; 6];
-            let mut index = 0;
-            while index < 6 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            AmazonSpApiError::InvalidInput,
+            AmazonSpApiError::Unauthorized,
+            AmazonSpApiError::NotFound,
+            AmazonSpApiError::QuotaExceeded,
+            AmazonSpApiError::InternalFailure,
+            AmazonSpApiError::ServiceUnavailable,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

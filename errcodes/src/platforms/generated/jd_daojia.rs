@@ -231,7 +231,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> JdDaojiaError {
+    fn unit(index: usize) -> JdDaojiaError {
         match (index as u8).wrapping_add(128) {
             128 => JdDaojiaError::OperationFailed,
             129 => JdDaojiaError::OperationFailedPlatformRetries,
@@ -262,16 +262,25 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("platform_status", "到家侧平台状态码说明"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: JdDaojiaError = JdDaojiaError::OperationFailed;
-            let mut all = [FIRST; 17];
-            let mut index = 0;
-            while index < 17 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            JdDaojiaError::OperationFailed,
+            JdDaojiaError::OperationFailedPlatformRetries,
+            JdDaojiaError::MerchantServiceOperationFailed,
+            JdDaojiaError::MissingRequiredParameter,
+            JdDaojiaError::InvalidApiPath,
+            JdDaojiaError::ApiNotPublished,
+            JdDaojiaError::EmptyApiProtocol,
+            JdDaojiaError::InvalidToken,
+            JdDaojiaError::InvalidSign,
+            JdDaojiaError::InvalidApiParameter,
+            JdDaojiaError::ApiPermissionDenied,
+            JdDaojiaError::ApiProtocolError,
+            JdDaojiaError::ApiMethodNotFound,
+            JdDaojiaError::NoLiveProvider,
+            JdDaojiaError::RegistryUnreachable,
+            JdDaojiaError::SerializationFailed,
+            JdDaojiaError::CallTimedOut,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

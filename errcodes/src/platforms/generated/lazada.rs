@@ -191,7 +191,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> LazadaError {
+    fn unit(index: usize) -> LazadaError {
         match (index as u8).wrapping_add(128) {
             128 => LazadaError::MissingParameter,
             129 => LazadaError::IncompleteSignature,
@@ -233,16 +233,21 @@ const _: () = {
                 "Error Code (GetProductItem, /product/item/get)",
             ),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: LazadaError = LazadaError::MissingParameter;
-            let mut all = [FIRST; 13];
-            let mut index = 0;
-            while index < 13 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            LazadaError::MissingParameter,
+            LazadaError::IncompleteSignature,
+            LazadaError::InvalidCode,
+            LazadaError::IllegalRefreshToken,
+            LazadaError::AuthTypeUnsupported,
+            LazadaError::IllegalAccessToken,
+            LazadaError::EmptySellerSku,
+            LazadaError::SkuNotExist,
+            LazadaError::ItemNotExist,
+            LazadaError::ServiceRequestSpeedLimited,
+            LazadaError::ItemIdNotExist,
+            LazadaError::EditItemNotBelongSeller,
+            LazadaError::UnexpectedInternalError,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -250,7 +250,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> ShopeeError {
+    fn unit(index: usize) -> ShopeeError {
         match (index as u8).wrapping_add(128) {
             128 => ShopeeError::MissingAccessToken,
             129 => ShopeeError::InvalidAccessToken,
@@ -284,16 +284,28 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("error_list", "Error codes (v2.shop.get_shop_info)"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: ShopeeError = ShopeeError::MissingAccessToken;
-            let mut all = [FIRST; 20];
-            let mut index = 0;
-            while index < 20 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            ShopeeError::MissingAccessToken,
+            ShopeeError::InvalidAccessToken,
+            ShopeeError::InvalidPartnerId,
+            ShopeeError::MissingPartnerId,
+            ShopeeError::NoPermission,
+            ShopeeError::MissingSign,
+            ShopeeError::WrongSign,
+            ShopeeError::MissingTimestamp,
+            ShopeeError::InvalidTimestamp,
+            ShopeeError::InnerHttpCallFailed,
+            ShopeeError::ParseDataFailed,
+            ShopeeError::DataNotExist,
+            ShopeeError::ParameterInvalid,
+            ShopeeError::InformationNotFound,
+            ShopeeError::WrongParameters,
+            ShopeeError::ServerError,
+            ShopeeError::InvalidShopId,
+            ShopeeError::UserNotExists,
+            ShopeeError::RequestNotFromGateway,
+            ShopeeError::ShopIdNotFound,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

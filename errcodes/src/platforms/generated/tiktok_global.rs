@@ -137,7 +137,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> TiktokGlobalError {
+    fn unit(index: usize) -> TiktokGlobalError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokGlobalError::AccessTokenInvalid,
             129 => TiktokGlobalError::InternalError,
@@ -158,16 +158,15 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("all_error_codes", "All Error Codes"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: TiktokGlobalError = TiktokGlobalError::AccessTokenInvalid;
-            let mut all = [FIRST; 7];
-            let mut index = 0;
-            while index < 7 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            TiktokGlobalError::AccessTokenInvalid,
+            TiktokGlobalError::InternalError,
+            TiktokGlobalError::InvalidFileUpload,
+            TiktokGlobalError::InvalidParams,
+            TiktokGlobalError::RateLimitExceeded,
+            TiktokGlobalError::ScopeNotAuthorized,
+            TiktokGlobalError::ScopePermissionMissed,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -877,7 +877,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> TiktokLocalServicesError {
+    fn unit(index: usize) -> TiktokLocalServicesError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokLocalServicesError::CodeItemListParameterVerificationFailed,
             129 => TiktokLocalServicesError::CodeItemListVerifierNoStorePermission,
@@ -974,16 +974,71 @@ const _: () = {
             ),
             ::errcodes::Group::__new("all_error_codes", "All Error Codes"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: TiktokLocalServicesError = TiktokLocalServicesError::CodeItemListParameterVerificationFailed;
-            let mut all = [FIRST; 63];
-            let mut index = 0;
-            while index < 63 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            TiktokLocalServicesError::CodeItemListParameterVerificationFailed,
+            TiktokLocalServicesError::CodeItemListVerifierNoStorePermission,
+            TiktokLocalServicesError::InputCodeNotInteger,
+            TiktokLocalServicesError::NoScanOrEnterCodePermission,
+            TiktokLocalServicesError::NoPerformanceOrVoucherInfoFound,
+            TiktokLocalServicesError::NoCouponAvailableAtStore,
+            TiktokLocalServicesError::VerifierScanOrInputRightQueryFailed,
+            TiktokLocalServicesError::CodeItemListVerifierStorePermissionQueryFailed,
+            TiktokLocalServicesError::CodeItemListMerchantMainAccountQueryFailed,
+            TiktokLocalServicesError::QrCodeBase64DecodeFailed,
+            TiktokLocalServicesError::QrCodeDecryptionFailed,
+            TiktokLocalServicesError::QrCodeDeserializationFailed,
+            TiktokLocalServicesError::PerformanceVoucherInfoQueryFailed,
+            TiktokLocalServicesError::OrdersAndAfterSalesQueryFailed,
+            TiktokLocalServicesError::SubPerformanceAndExecutionOrdersQueryFailed,
+            TiktokLocalServicesError::SaasVoucherListRequeryFailed,
+            TiktokLocalServicesError::NoVoucherInfoFound,
+            TiktokLocalServicesError::ProductQueryFailed,
+            TiktokLocalServicesError::QrCodeScreenshotExpired,
+            TiktokLocalServicesError::ProductImageUrlQueryFailed,
+            TiktokLocalServicesError::HolidayInfoQueryFailed,
+            TiktokLocalServicesError::SaasExpiredQrCodeOnlyFulfilledOrRefundedCodes,
+            TiktokLocalServicesError::RedeemParameterVerificationFailed,
+            TiktokLocalServicesError::RedeemVerifierNoStorePermission,
+            TiktokLocalServicesError::ParameterVerificationFailed,
+            TiktokLocalServicesError::VerifierNameQueryFailed,
+            TiktokLocalServicesError::RedeemVerifierStorePermissionQueryFailed,
+            TiktokLocalServicesError::VerifierRedeemPermissionQueryFailed,
+            TiktokLocalServicesError::RedeemMerchantMainAccountQueryFailed,
+            TiktokLocalServicesError::FulfillCoreLogicFailed,
+            TiktokLocalServicesError::CoreRedeemInterfaceTimeoutOrMeshError,
+            TiktokLocalServicesError::RedeemParameterValidationFailed,
+            TiktokLocalServicesError::RedemptionIdGenerationFailed,
+            TiktokLocalServicesError::RedemptionCodeParseFailed,
+            TiktokLocalServicesError::VoucherRecordReadFailed,
+            TiktokLocalServicesError::VoucherRecordCountMismatch,
+            TiktokLocalServicesError::VoucherRefunded,
+            TiktokLocalServicesError::VoucherOutsideValidUsageTime,
+            TiktokLocalServicesError::VoucherExpired,
+            TiktokLocalServicesError::VoucherAlreadyUsed,
+            TiktokLocalServicesError::VoucherStateMachineValidationFailed,
+            TiktokLocalServicesError::ExecutionOrderReadFailed,
+            TiktokLocalServicesError::ExecutionOrderRefunded,
+            TiktokLocalServicesError::ExecutionOrderOutsideValidUsageTime,
+            TiktokLocalServicesError::ExecutionOrderExpired,
+            TiktokLocalServicesError::ExecutionOrderAlreadyUsed,
+            TiktokLocalServicesError::ExecutionOrderStateMachineValidationFailed,
+            TiktokLocalServicesError::SubFulfillmentOrderReadFailed,
+            TiktokLocalServicesError::SubFulfillmentStoreSnapshotReadFailed,
+            TiktokLocalServicesError::SubFulfillmentNoApplicableStores,
+            TiktokLocalServicesError::SubFulfillmentOrderRefunded,
+            TiktokLocalServicesError::SubFulfillmentOrderRefundInProgress,
+            TiktokLocalServicesError::SubFulfillmentStoreNotApplicable,
+            TiktokLocalServicesError::SubFulfillmentStateMachineValidationFailed,
+            TiktokLocalServicesError::DomainEventIdGenerationFailed,
+            TiktokLocalServicesError::RedemptionDataUpdateFailed,
+            TiktokLocalServicesError::AccessTokenInvalid,
+            TiktokLocalServicesError::InternalError,
+            TiktokLocalServicesError::InvalidFileUpload,
+            TiktokLocalServicesError::InvalidParams,
+            TiktokLocalServicesError::RateLimitExceeded,
+            TiktokLocalServicesError::ScopeNotAuthorized,
+            TiktokLocalServicesError::ScopePermissionMissed,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -283,7 +283,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> TiktokShopError {
+    fn unit(index: usize) -> TiktokShopError {
         match (index as u8).wrapping_add(128) {
             128 => TiktokShopError::TooManyRequests,
             129 => TiktokShopError::RequestTimeout,
@@ -326,16 +326,33 @@ const _: () = {
             ::errcodes::Group::__new("parameter", "Parameter errors"),
             ::errcodes::Group::__new("endpoint", "Error Code (Get Authorized Shops)"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: TiktokShopError = TiktokShopError::TooManyRequests;
-            let mut all = [FIRST; 25];
-            let mut index = 0;
-            while index < 25 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            TiktokShopError::TooManyRequests,
+            TiktokShopError::RequestTimeout,
+            TiktokShopError::InvalidPath,
+            TiktokShopError::InvalidMethod,
+            TiktokShopError::InvalidFileSize,
+            TiktokShopError::InvalidRequestFormat,
+            TiktokShopError::InvalidMultipartContentType,
+            TiktokShopError::InvalidQueryOrHeader,
+            TiktokShopError::AccessDenied,
+            TiktokShopError::IpNotAllowed,
+            TiktokShopError::ExpiredCredentials,
+            TiktokShopError::InvalidSign,
+            TiktokShopError::MissingSignature,
+            TiktokShopError::InvalidAccessTokenHeader,
+            TiktokShopError::InvalidTtsAccessTokenHeader,
+            TiktokShopError::InvalidAppKey,
+            TiktokShopError::NegativeTimestamp,
+            TiktokShopError::TimestampTooOld,
+            TiktokShopError::TimestampInFuture,
+            TiktokShopError::MissingShopCipher,
+            TiktokShopError::UnexpectedShopCipher,
+            TiktokShopError::UnexpectedCategoryAssetCipher,
+            TiktokShopError::InvalidShopId,
+            TiktokShopError::InvalidApiVersion,
+            TiktokShopError::InternalError,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -412,7 +412,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> TopGatewayError {
+    fn unit(index: usize) -> TopGatewayError {
         match (index as u8).wrapping_add(128) {
             128 => TopGatewayError::UploadFailed,
             129 => TopGatewayError::UserCallLimited,
@@ -463,16 +463,40 @@ const _: () = {
             ),
             ::errcodes::Group::__new("platform_sub_errors", "Platform sub errors"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: TopGatewayError = TopGatewayError::UploadFailed;
-            let mut all = [FIRST; 32];
-            let mut index = 0;
-            while index < 32 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            TopGatewayError::UploadFailed,
+            TopGatewayError::UserCallLimited,
+            TopGatewayError::SessionCallLimited,
+            TopGatewayError::PartnerCallLimited,
+            TopGatewayError::AppCallLimited,
+            TopGatewayError::AppCallExceedsLimitedFrequency,
+            TopGatewayError::HttpActionNotAllowed,
+            TopGatewayError::ServiceCurrentlyUnavailable,
+            TopGatewayError::InsufficientIsvPermissions,
+            TopGatewayError::InsufficientUserPermissions,
+            TopGatewayError::InsufficientPartnerPermissions,
+            TopGatewayError::RemoteServiceError,
+            TopGatewayError::MissingMethod,
+            TopGatewayError::InvalidMethod,
+            TopGatewayError::InvalidFormat,
+            TopGatewayError::MissingSignature,
+            TopGatewayError::InvalidSignature,
+            TopGatewayError::MissingSession,
+            TopGatewayError::InvalidSession,
+            TopGatewayError::MissingAppKey,
+            TopGatewayError::InvalidAppKey,
+            TopGatewayError::MissingTimestamp,
+            TopGatewayError::InvalidTimestamp,
+            TopGatewayError::MissingVersion,
+            TopGatewayError::InvalidVersion,
+            TopGatewayError::UnsupportedVersion,
+            TopGatewayError::MissingRequiredArguments,
+            TopGatewayError::InvalidArguments,
+            TopGatewayError::ForbiddenRequest,
+            TopGatewayError::ParameterError,
+            TopGatewayError::InsufficientSecurityLevel,
+            TopGatewayError::IspServerError,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

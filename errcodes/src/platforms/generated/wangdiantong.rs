@@ -779,7 +779,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> WangdiantongError {
+    fn unit(index: usize) -> WangdiantongError {
         match (index as u8).wrapping_add(128) {
             128 => WangdiantongError::InvalidParameter,
             129 => WangdiantongError::InvalidArgumentCount,
@@ -873,16 +873,88 @@ const _: () = {
         const GROUPS: &'static [::errcodes::Group] = &[
             ::errcodes::Group::__new("general", "错误码说明"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: WangdiantongError = WangdiantongError::InvalidParameter;
-            let mut all = [FIRST; 80];
-            let mut index = 0;
-            while index < 80 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            WangdiantongError::InvalidParameter,
+            WangdiantongError::InvalidArgumentCount,
+            WangdiantongError::SidNotExists,
+            WangdiantongError::WrongParameterCount,
+            WangdiantongError::SidNotFound,
+            WangdiantongError::CredentialVerificationFailed,
+            WangdiantongError::ArgumentTypeMismatch,
+            WangdiantongError::InvalidNumericInput,
+            WangdiantongError::AppAuthFailed,
+            WangdiantongError::UnexpectedParameter,
+            WangdiantongError::DynamicPasswordRequired,
+            WangdiantongError::DatabaseErrorCode4,
+            WangdiantongError::DatabaseErrorCode5,
+            WangdiantongError::IpRestricted,
+            WangdiantongError::InvalidTimestamp,
+            WangdiantongError::InvalidVersion,
+            WangdiantongError::OtherError,
+            WangdiantongError::ApplicationError,
+            WangdiantongError::PaginationRequired,
+            WangdiantongError::ShopNotFoundOrDisabled,
+            WangdiantongError::NoMatchingOrder,
+            WangdiantongError::ShopNotSelfOwnedPlatform,
+            WangdiantongError::StartAndEndTimeRequired,
+            WangdiantongError::QueryRangeOver30Days,
+            WangdiantongError::QueryRangeOver60Minutes,
+            WangdiantongError::DocumentNotFound,
+            WangdiantongError::TransferQuantityExceedsAvailableStock,
+            WangdiantongError::InvalidBuyerOrReceiverText,
+            WangdiantongError::SpecNoDuplicatesDeletedSpec,
+            WangdiantongError::SpecNoBelongsToDeletedGoods,
+            WangdiantongError::WarehouseNoRequired,
+            WangdiantongError::InternalOnlyApi,
+            WangdiantongError::ExternalWarehouseReceiverIncomplete,
+            WangdiantongError::NoWarehouseAccess,
+            WangdiantongError::SpecNoTransferQuantityExceedsAvailableStock,
+            WangdiantongError::ApiPermissionDenied,
+            WangdiantongError::WeighingFailedNotPackaging,
+            WangdiantongError::PurchaseOrderNotEditing,
+            WangdiantongError::OuterNoAlreadyUsed,
+            WangdiantongError::PurchaseReturnStatusInvalid,
+            WangdiantongError::DiscountMustBePositive,
+            WangdiantongError::PurchaseReturnNotFound,
+            WangdiantongError::LogisticsNotFoundOrWrongBusinessType,
+            WangdiantongError::QueryConditionsTooBroad,
+            WangdiantongError::GoodsListItemMissingOrDuplicated,
+            WangdiantongError::OuterNoTooLong,
+            WangdiantongError::TransferOrderNotFoundOrWrongStatus,
+            WangdiantongError::GoodsNotProvidedBySupplier,
+            WangdiantongError::StatusNotCommaSeparatedIntegers,
+            WangdiantongError::BatchAndExpiryRequired,
+            WangdiantongError::PhoneNumberContainsAsterisk,
+            WangdiantongError::DuplicateGoods,
+            WangdiantongError::BatchNotFoundOrDisabled,
+            WangdiantongError::AtLeastOneSpecRequired,
+            WangdiantongError::CreateOrderPermissionDenied,
+            WangdiantongError::InvalidQuantity,
+            WangdiantongError::PurchaserNameEmpty,
+            WangdiantongError::EmployeeNotPurchaser,
+            WangdiantongError::EmployeeNotFoundOrDeleted,
+            WangdiantongError::PurchaserNotSelected,
+            WangdiantongError::CorrespondingDocumentNotFound,
+            WangdiantongError::RateLimited,
+            WangdiantongError::ConcurrencyLimited,
+            WangdiantongError::ReceiveWarehousesEmptyOrForbidden,
+            WangdiantongError::ExpectWarehouseEmptyOrForbidden,
+            WangdiantongError::UnparseableDate,
+            WangdiantongError::DuplicateSpecNoInGoodsList,
+            WangdiantongError::DuplicateSpecLocationBatchExpiry,
+            WangdiantongError::PayMethodOutOfRange,
+            WangdiantongError::FieldMustNotBeNull,
+            WangdiantongError::FieldRequired,
+            WangdiantongError::InvalidTradeTime,
+            WangdiantongError::DuplicateBarcode,
+            WangdiantongError::SpecNoGoodsNoMismatch,
+            WangdiantongError::GoodsNotOfCurrentSupplier,
+            WangdiantongError::TagNotFoundOrInvalid,
+            WangdiantongError::ReasonNotFound,
+            WangdiantongError::DataTooLongForColumn,
+            WangdiantongError::OutsourcedWarehouseMustBeOnlyOne,
+            WangdiantongError::AllShopNosInvalid,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -227,7 +227,7 @@ const _: () = {
         clippy::match_same_arms,
         clippy::too_many_lines
     )]
-    const fn unit(index: usize) -> WechatPayV3Error {
+    fn unit(index: usize) -> WechatPayV3Error {
         match (index as u8).wrapping_add(128) {
             128 => WechatPayV3Error::ParamError,
             129 => WechatPayV3Error::InvalidRequest,
@@ -259,16 +259,24 @@ const _: () = {
             ::errcodes::Group::__new("business", "业务错误码"),
             ::errcodes::Group::__new("http_status", "HTTP状态码"),
         ];
-        const ALL: &'static [Self] = &{
-            const FIRST: WechatPayV3Error = WechatPayV3Error::ParamError;
-            let mut all = [FIRST; 16];
-            let mut index = 0;
-            while index < 16 {
-                ::core::mem::forget(::core::mem::replace(&mut all[index], unit(index)));
-                index += 1;
-            }
-            all
-        };
+        const ALL: &'static [Self] = &[
+            WechatPayV3Error::ParamError,
+            WechatPayV3Error::InvalidRequest,
+            WechatPayV3Error::SignError,
+            WechatPayV3Error::SystemError,
+            WechatPayV3Error::AppidMchidNotMatch,
+            WechatPayV3Error::MchNotExists,
+            WechatPayV3Error::OrderClosed,
+            WechatPayV3Error::AccountError,
+            WechatPayV3Error::NoAuth,
+            WechatPayV3Error::NotEnough,
+            WechatPayV3Error::OutTradeNoUsed,
+            WechatPayV3Error::RuleLimit,
+            WechatPayV3Error::TradeError,
+            WechatPayV3Error::OrderNotExist,
+            WechatPayV3Error::RatelimitExceeded,
+            WechatPayV3Error::ServiceUnavailable,
+        ];
         #[inline]
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE

@@ -14,12 +14,14 @@ pub(crate) enum Joined {
 impl Joined {
     /// `first` then each of `rest`, `len` bytes in all.
     pub(crate) fn new(first: &str, rest: &[Option<&str>], len: usize) -> Self {
-        let pieces = core::iter::once(first).chain(rest.iter().flatten().copied());
         match u8::try_from(len) {
             Ok(short) if len <= INLINE => {
                 let mut bytes = [0; INLINE];
-                let mut at = 0;
-                for piece in pieces {
+                let mut at = first.len();
+                if let Some(to) = bytes.get_mut(..at) {
+                    to.copy_from_slice(first.as_bytes());
+                }
+                for piece in rest.iter().flatten() {
                     if let Some(to) = bytes.get_mut(at..at + piece.len()) {
                         to.copy_from_slice(piece.as_bytes());
                     }
@@ -29,7 +31,8 @@ impl Joined {
             }
             _ => {
                 let mut text = String::with_capacity(len);
-                pieces.for_each(|piece| text.push_str(piece));
+                text.push_str(first);
+                rest.iter().flatten().for_each(|piece| text.push_str(piece));
                 Joined::Heap(text.into_boxed_str())
             }
         }

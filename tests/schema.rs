@@ -314,6 +314,7 @@ fn the_specs_that_must_compile_are_valid() {
         "errcodes/tests/envelopes/success_empty.yaml",
         "errcodes/tests/envelopes/error_lists.yaml",
         "errcodes/tests/envelopes/levels.yaml",
+        "errcodes/tests/envelopes/json_text.yaml",
     ] {
         let errors = validate(&Path::new(ROOT).join(path));
         assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
@@ -367,6 +368,9 @@ fn the_schema_rejects_mistakes_of_form() {
         ("envelope-too-many-levels", "spec.envelope.levels: more than 3 items"),
         ("envelope-format-unknown", "spec.envelope.format: \"yaml\" is not one of [\"json\",\"xml\",\"auto\"]"),
         ("envelope-path-index", "spec.envelope.code: 0 of the oneOf options match \"errors[0].code\""),
+        ("envelope-json-text-typo", "spec.envelope.code: 0 of the oneOf options match \"data@jsn.code\""),
+        ("envelope-json-text-at-end", "spec.envelope.code: 0 of the oneOf options match \"data@json\""),
+        ("envelope-json-text-no-key", "spec.envelope.code: 0 of the oneOf options match \"@json.code\""),
         ("sub-code-bad-rule", "spec.groups[0].errors[1].sub_code: \"isp.*.timeout\" does not match ^[^*\\s]([^*]*[^*\\s])?\\*?$"),
     ];
     for (name, expected) in cases {

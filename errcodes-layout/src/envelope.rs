@@ -44,13 +44,18 @@ use alloc::string::String;
 /// the keys `errors`, `[]`, `code`. The spec's parser writes it, the response reader reads it.
 pub const ITEMS: &str = "[]";
 
+/// The key of a path that reads a string as the JSON text it holds: `data@json.code` is
+/// stored as the keys `data`, `@json`, `code`, and reads `code` in the document that the
+/// text of `data` is. The spec's parser writes it, the response reader reads it.
+pub const JSON_TEXT: &str = "@json";
+
 /// A path as a spec writes it: its keys joined by `.`, and [`ITEMS`] after its list's key
-/// (`errors[].code`).
+/// (`errors[].code`), [`JSON_TEXT`] after its string's (`data@json.code`).
 #[must_use]
 pub fn path_text(keys: &[String]) -> String {
     let mut text = String::new();
     for (i, key) in keys.iter().enumerate() {
-        if i > 0 && key != ITEMS {
+        if i > 0 && key != ITEMS && key != JSON_TEXT {
             text.push('.');
         }
         text.push_str(key);
@@ -150,6 +155,11 @@ mod tests {
         assert_eq!(text(&["*", ITEMS, "code"]), "*[].code");
         assert_eq!(text(&["error", "code"]), "error.code");
         assert_eq!(text(&["", "", "x"]), "..x");
+        assert_eq!(text(&["data", JSON_TEXT, "code"]), "data@json.code");
+        assert_eq!(
+            text(&["errors", ITEMS, JSON_TEXT, "result", JSON_TEXT, "code"]),
+            "errors[]@json.result@json.code"
+        );
         assert_eq!(text(&[]), "");
     }
 }

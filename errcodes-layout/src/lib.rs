@@ -40,7 +40,7 @@ mod writer;
 
 pub use build::Error;
 pub use encoded::{Code, Encoded, Path};
-pub use envelope::{path_text, Envelope, Format, ITEMS};
+pub use envelope::{path_text, Envelope, Format, ITEMS, JSON_TEXT};
 pub use hash::{bucket, bucket_of, hash_int, hash_str, place, reduce, slot_of};
 pub use ints::{Design, IntIndex};
 pub use retry::{Retry, Short};

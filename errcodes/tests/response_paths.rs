@@ -39,6 +39,7 @@ errcodes::platform_errors!("tests/envelopes/status_led.yaml");
 errcodes::platform_errors!("tests/envelopes/success_empty.yaml");
 errcodes::platform_errors!("tests/envelopes/error_lists.yaml");
 errcodes::platform_errors!("tests/envelopes/levels.yaml");
+errcodes::platform_errors!("tests/envelopes/json_text.yaml");
 
 /// The envelopes read here, in the order [`agree`] is called for them.
 static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
@@ -56,6 +57,7 @@ static ENVELOPES: LazyLock<Vec<Envelope>> = LazyLock::new(|| {
         envelope_in("tests/envelopes/success_empty.yaml"),
         envelope_in("tests/envelopes/error_lists.yaml"),
         envelope_in("tests/envelopes/levels.yaml"),
+        envelope_in("tests/envelopes/json_text.yaml"),
     ]
 });
 
@@ -68,7 +70,7 @@ static KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .iter()
         .flat_map(Envelope::levels)
         .flat_map(|envelope| envelope.slots().into_iter().flatten().flatten().cloned())
-        .filter(|key| key != "*" && key != "[]")
+        .filter(|key| key != "*" && key != "[]" && key != "@json")
         .chain(STARS.map(str::to_owned))
         .collect();
     keys.sort();
@@ -84,6 +86,8 @@ enum Doc {
     Raw(&'static str),
     List(Vec<Doc>),
     Object(Vec<(String, Doc)>),
+    /// A document written as the text of a string (`data@json.code`).
+    Text(Box<Doc>),
 }
 
 impl Doc {
@@ -94,6 +98,16 @@ impl Doc {
             *self = value;
             return;
         };
+        // JSON text: the rest of the path is put in the document the string holds.
+        if key == "@json" {
+            if !matches!(self, Doc::Text(_)) {
+                *self = Doc::Text(Box::new(Doc::Object(Vec::new())));
+            }
+            if let Doc::Text(inner) = self {
+                inner.put(rest, star, repeat, value);
+            }
+            return;
+        }
         // A list's items: with `repeat`, a new one after the others.
         if key == "[]" {
             if !matches!(self, Doc::List(_)) {
@@ -133,6 +147,11 @@ impl Doc {
         match self {
             Doc::Scalar(value) => out.push_str(&value.to_string()),
             Doc::Raw(raw) => out.push_str(raw),
+            Doc::Text(inner) => {
+                let mut text = String::new();
+                inner.write(&mut text, escape);
+                out.push_str(&json!(text).to_string());
+            }
             Doc::List(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -286,19 +305,24 @@ fn body() -> impl Strategy<Value = String> {
     doc_and_escapes().prop_map(|doc| written(&doc))
 }
 
-/// Where `path` leads in `value`, by the rule, `[]` taking a list's item `item`: the keys
-/// to it and what is there.
-fn find<'v>(value: &'v Value, path: &[String], item: usize) -> Option<(Keys, &'v Value)> {
+/// Where `path` leads in `value`, by the rule, `[]` taking a list's item `item` and `@json`
+/// the document a string's text is: the keys to it and what is there.
+fn find(value: &Value, path: &[String], item: usize) -> Option<(Keys, Value)> {
     let Some((want, rest)) = path.split_first() else {
-        return Some((Vec::new(), value));
+        return Some((Vec::new(), value.clone()));
     };
-    if want == "[]" {
-        let (mut keys, found) = find(value.as_array()?.get(item)?, rest, item)?;
+    if want == "[]" || want == "@json" {
+        let inner = if want == "[]" {
+            value.as_array()?.get(item)?.clone()
+        } else {
+            serde_json::from_str(value.as_str()?).ok()?
+        };
+        let (mut keys, found) = find(&inner, rest, item)?;
         keys.insert(0, want.clone());
         return Some((keys, found));
     }
     let object = value.as_object()?;
-    let mut matches: Vec<(Keys, &Value)> = object
+    let mut matches: Vec<(Keys, Value)> = object
         .iter()
         .filter(|(key, _)| want == "*" || want == *key)
         .filter_map(|(key, inner)| {
@@ -332,7 +356,7 @@ fn found_by_paths(envelope: &Envelope, body: &Value) -> Value {
                 .find(|(_, value)| !value.is_null())
                 .or(found.first());
             if let Some((keys, value)) = chosen {
-                put_at(&mut found_only, keys, (*value).clone(), item);
+                put_at(&mut found_only, keys, value.clone(), item);
             }
         }
     }
@@ -386,6 +410,7 @@ proptest! {
         agree::<SuccessEmptyError>(&envelopes[10], &body)?;
         agree::<ErrorListsError>(&envelopes[11], &body)?;
         agree::<LevelsError>(&envelopes[12], &body)?;
+        agree::<JsonTextError>(&envelopes[13], &body)?;
     }
 }
 
@@ -395,6 +420,7 @@ fn shows(doc: &Doc, text: &str) -> [bool; 5] {
     fn objects<'d>(doc: &'d Doc, all: &mut Vec<&'d [(String, Doc)]>) {
         match doc {
             Doc::Scalar(_) | Doc::Raw(_) => {}
+            Doc::Text(inner) => objects(inner, all),
             Doc::List(items) => items.iter().for_each(|item| objects(item, all)),
             Doc::Object(entries) => {
                 all.push(entries);
@@ -464,6 +490,47 @@ fn the_generated_bodies_list_several_errors() {
             usize::from(read.is_ok_and(|error| error.is_some_and(|e| !e.others().is_empty())));
     }
     assert!(several > 5, "{several}");
+}
+
+/// `doc` with its top-level `code` the platform's success, `"0"`, so that the level inside
+/// JSON text is read.
+fn platform_success((mut doc, escapes): (Doc, Vec<bool>)) -> (Doc, Vec<bool>) {
+    if let Doc::Object(entries) = &mut doc {
+        entries.retain(|(key, _)| key != "code");
+        entries.push(("code".to_owned(), Doc::Scalar(json!("0"))));
+    }
+    (doc, escapes)
+}
+
+proptest! {
+    #[test]
+    fn bytes_and_values_read_json_text_one_way(doc in doc_and_escapes().prop_map(platform_success)) {
+        agree::<JsonTextError>(&ENVELOPES[13], &written(&doc))?;
+    }
+}
+
+/// The generated bodies reach into JSON text: some read as an error of the level inside
+/// the text of `data` (or a `*`'s), some as a success there.
+#[test]
+fn the_generated_bodies_hold_codes_inside_json_text() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    let mut runner = TestRunner::deterministic();
+    let (mut inner_errors, mut successes) = (0, 0);
+    for _ in 0..400 {
+        let doc = doc_and_escapes()
+            .new_tree(&mut runner)
+            .expect("a body")
+            .current();
+        match JsonTextError::from_response(written(&platform_success(doc)).as_bytes()) {
+            Ok(Some(error)) if error.level() == 1 => inner_errors += 1,
+            Ok(None) => successes += 1,
+            _ => {}
+        }
+    }
+    assert!(inner_errors > 5, "{inner_errors}");
+    assert!(successes > 0, "{successes}");
 }
 
 /// Tokens at the edges of JSON's grammar, valid and not, as serde_json has them.

@@ -448,3 +448,73 @@ fn a_different_table_is_told_apart() {
         describe(&shop.classify(100003, "Categories already exist"))
     );
 }
+
+/// Bodies whose envelope path goes through JSON text (`data@json.code`, JD Daojia's second
+/// level) read as through the generated enum: as bytes and as a `Value`, with and without a
+/// status. The corpus has no JD Daojia error body, so these are built.
+#[cfg(feature = "jd_daojia")]
+#[test]
+fn json_text_reads_as_through_the_generated_enum() {
+    use errcodes::platforms::jd_daojia::JdDaojiaError as E;
+    let table = Table::shipped("jd_daojia").expect("a shipped spec loads");
+    let inner =
+        |data: &str| serde_json::json!({"code": "0", "msg": "操作成功", "data": data}).to_string();
+    let mut bodies: Vec<String> = [
+        r#"{"code":"310","msg":"订单不存在"}"#,
+        r#"{"code":"0","msg":"成功","result":{"a":1}}"#,
+        r#"{"code":-1,"msg":"失败"}"#,
+        r#"{"code":"1","code":"0"}"#,
+        r#"{"msg":"系统繁忙"}"#,
+        r#"{"code":null}"#,
+        r#"{"code":[1]}"#,
+        r#"{"code":"2","msg":{"x":1}}"#,
+        "",
+        " ",
+        "not json",
+        r#"{"code":"310"} trailing"#,
+        "[]",
+    ]
+    .iter()
+    .map(|data| inner(data))
+    .collect();
+    bodies.push(r#"{"code":"0","msg":"success","data":""}"#.to_owned());
+    bodies.push(r#"{"code":"0","data":{"code":"310"}}"#.to_owned());
+    bodies.push(r#"{"code":"0","data":"{\"code\":\"\\u0033\",\"msg\":\"\\u4e1a\"}"}"#.to_owned());
+    let mut problems = Vec::new();
+    for body in &bodies {
+        let value: Value = serde_json::from_str(body).expect("JSON");
+        let pairs = [
+            (
+                read(E::from_response(body.as_bytes())),
+                read(table.from_response(body.as_bytes())),
+            ),
+            (
+                read(E::from_response(&value)),
+                read(table.from_response(&value)),
+            ),
+            (
+                read(E::from_http(200, body)),
+                read(table.from_http(200, body)),
+            ),
+            (
+                read(E::from_http(503, body)),
+                read(table.from_http(503, body)),
+            ),
+        ];
+        for (compiled, run_time) in pairs {
+            if compiled != run_time {
+                problems.push(format!("{body}:\n  {compiled}\n  {run_time}"));
+            }
+        }
+        // Bytes and a `Value` agree too.
+        assert_eq!(
+            read(E::from_response(body.as_bytes())),
+            read(E::from_response(&value)),
+            "{body}"
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The second level is read: an inner failure is an error at level 1.
+    let failed = read(table.from_response(inner(r#"{"code":"310","msg":"x"}"#).as_bytes()));
+    assert!(failed.contains("level 1"), "{failed}");
+}

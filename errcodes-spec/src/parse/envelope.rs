@@ -6,7 +6,7 @@ use super::map::{Map, Need};
 use super::values::{code, kind};
 use crate::ast::Envelope;
 use crate::ctxt::{Ctxt, Path};
-use errcodes_layout::{Format, ITEMS};
+use errcodes_layout::{Format, ITEMS, JSON_TEXT};
 
 /// The keys of one level: where its code and message are, and what success is.
 const LEVEL_KEYS: [&str; 9] = [
@@ -180,7 +180,7 @@ pub(super) fn response_paths(
     value: &Value,
     what: &str,
 ) -> Option<Vec<Vec<String>>> {
-    const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key), `errors[].code` (`[]` after a key: the items of a list); or a list of such paths, tried in order";
+    const HELP: &str = "write the keys that lead to the value, joined by `.`: `errcode`, `error.code`, `*.result.error_code` (`*` is any key), `errors[].code` (`[]` after a key: the items of a list), `data@json.code` (`@json` after a key: its string value read as JSON text); or a list of such paths, tried in order";
     if matches!(value, Value::Sequence(items) if items.is_empty()) {
         cx.error(path, format!("the list of {what} paths is empty"))
             .help(HELP);
@@ -229,13 +229,19 @@ fn key_problem(what: &str, text: &str, keys: &[String]) -> Option<String> {
 }
 
 /// A path's keys: split at `.`, a key that ends in `[]` (`errors[]`) followed by
-/// [`ITEMS`], the key of a list's items; or what is wrong with a `[` or `]` in it.
+/// [`ITEMS`], the key of a list's items, one that ends in `@json` (`data@json`) by
+/// [`JSON_TEXT`], the key of the document a string holds as text; or what is wrong with a
+/// `[`, `]` or `@` in it.
 fn split_keys(text: &str) -> Result<Vec<String>, String> {
     let mut keys = Vec::new();
     for key in text.split('.') {
-        let (name, list) = match key.strip_suffix(ITEMS) {
-            Some(name) => (name, true),
+        let (rest, json) = match key.strip_suffix(JSON_TEXT) {
+            Some(rest) => (rest, true),
             None => (key, false),
+        };
+        let (name, list) = match rest.strip_suffix(ITEMS) {
+            Some(name) => (name, true),
+            None => (rest, false),
         };
         if list && name.is_empty() {
             return Err(format!(
@@ -247,10 +253,24 @@ fn split_keys(text: &str) -> Result<Vec<String>, String> {
                 "`{key}` in `{text}` is no key: `[]` after a key stands for each item of a list (`errors[].code`); an index such as `[0]` is not supported, the first item is the one classified"
             ));
         }
-        keys.push(name.to_owned());
-        if list {
-            keys.push(ITEMS.to_owned());
+        if name.contains('@') {
+            return Err(format!(
+                "`{key}` in `{text}` is no key: `@` starts a suffix, and the only one is `@json`, written right after a key (or its `[]`) whose value is a string holding JSON text, as in `data@json.code`"
+            ));
         }
+        if json && name.is_empty() {
+            return Err(format!(
+                "`@json` in `{text}` follows no key: write it after the key whose value is a string holding JSON text, as in `data@json.code`"
+            ));
+        }
+        keys.push(name.to_owned());
+        keys.extend(list.then(|| ITEMS.to_owned()));
+        keys.extend(json.then(|| JSON_TEXT.to_owned()));
+    }
+    if keys.last().is_some_and(|key| key == JSON_TEXT) {
+        return Err(format!(
+            "`{text}` ends in `@json`: the path must go on to a key of the document the text holds, as in `data@json.code`"
+        ));
     }
     Ok(keys)
 }

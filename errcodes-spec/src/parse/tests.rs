@@ -286,3 +286,58 @@ fn levels_are_read_in_order_with_the_envelope_flags_on_the_first() {
         assert!(found.contains(problem), "{envelope}: {found}");
     }
 }
+
+#[test]
+fn a_key_followed_by_at_json_reads_its_text_as_json() {
+    let envelope = parse_envelope(
+        r#"{code: ["data@json.code", "*@json.result@json.code", "errors[]@json.code"], message: "data@json.msg"}"#,
+    )
+    .expect("parsed");
+    assert_eq!(
+        envelope.code,
+        [
+            vec!["data", "@json", "code"],
+            vec!["*", "@json", "result", "@json", "code"],
+            vec!["errors", "[]", "@json", "code"],
+        ]
+    );
+    assert_eq!(envelope.message, [vec!["data", "@json", "msg"]]);
+    for (at, text) in [
+        "data@json.code",
+        "*@json.result@json.code",
+        "errors[]@json.code",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert_eq!(crate::path_text(&envelope.code[at]), *text);
+    }
+    for (path, problem) in [
+        ("@json.code", "`@json` in `@json.code` follows no key"),
+        (
+            "data.@json.code",
+            "`@json` in `data.@json.code` follows no key",
+        ),
+        ("data@json", "`data@json` ends in `@json`"),
+        ("data.code@json", "`data.code@json` ends in `@json`"),
+        ("data@jsn.code", "`data@jsn` in `data@jsn.code` is no key"),
+        (
+            "data@JSON.code",
+            "`data@JSON` in `data@JSON.code` is no key",
+        ),
+        (
+            "data@json@json.code",
+            "`data@json@json` in `data@json@json.code` is no key",
+        ),
+        (
+            "data@json[].code",
+            "`data@json[]` in `data@json[].code` is no key",
+        ),
+        ("da@ta.code", "`da@ta` in `da@ta.code` is no key"),
+    ] {
+        let found = parse_envelope(&format!("{{code: {path:?}}}"))
+            .expect_err("problems")
+            .join("\n");
+        assert!(found.contains(problem), "{path}: {found}");
+    }
+}

@@ -5,9 +5,12 @@
 //! `jd_daojia`, not on by default. JD Daojia answers `{"code": "0", "msg": "操作成功",
 //! "data": "..."}`: `code` is the platform level, which says only whether the call reached
 //! the platform, and `data` is JSON text holding the business result with a code of its own.
-//! A call succeeded only when both codes are `"0"`. errcodes reads the platform level only,
-//! so `from_response` gives `None` for `"code": "0"` whatever `data` holds: parse `data` and
-//! check its code yourself.
+//! A call succeeded only when both codes are `"0"`, and errcodes reads both: the platform
+//! level, then (envelope path `data@json.code`) the business result's `code` and `msg` in
+//! the text of `data`. The business codes are each API's own and undocumented, so such an
+//! error is `Unknown` at [`level`](errcodes::ApiError::level) 1, keeping the code and
+//! message received. `data` that is empty, or holds no JSON or no code, leaves the call a
+//! success.
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
@@ -21,9 +24,14 @@
 //! assert_eq!(error.retry_class(), RetryClass::Permanent);
 //! assert_eq!(JdDaojiaError::from_code(100022).retry_class(), RetryClass::Transient);
 //!
-//! // The platform level says success; the business result inside `data` is not read.
+//! // The platform level says success, the business result inside `data` does not.
 //! let inner_failure = r#"{"code":"0","msg":"操作成功","data":"{\"code\":\"1\",\"msg\":\"失败\"}"}"#;
-//! assert!(JdDaojiaError::from_response(inner_failure)?.is_none());
+//! let error = JdDaojiaError::from_response(inner_failure)?.expect("an error");
+//! assert!(error.is_unknown());
+//! assert_eq!((error.level(), error.code().to_string(), error.message()), (1, "1".into(), "失败"));
+//!
+//! // JD Daojia's own example: the platform says 0, and data holds nothing.
+//! assert!(JdDaojiaError::from_response(r#"{"code":"0","msg":"success","data":""}"#)?.is_none());
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

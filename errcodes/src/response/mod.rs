@@ -168,7 +168,13 @@ pub(crate) struct Reader {
 
 impl Reader {
     pub(crate) fn new(envelope: Envelope) -> Self {
-        let paths = scan::Paths::new(&values::slots(&envelope));
+        let slots = values::slots(&envelope);
+        // The scan reads no JSON text inside a string: such an envelope is read exactly.
+        let paths = if values::through_text(&slots) {
+            None
+        } else {
+            scan::Paths::new(&slots)
+        };
         Reader { envelope, paths }
     }
 }

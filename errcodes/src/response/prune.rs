@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::values::{is_number_key, number_of, ITEMS};
+use super::values::{is_number_key, number_of, ITEMS, JSON_TEXT};
 use crate::table::Path;
 
 /// `body`, keeping only what `paths` lead through.
@@ -108,7 +108,8 @@ impl<'de> Visitor<'de> for Node<'_> {
                 return Ok(Value::Number(number_of(&text)?));
             }
             let depth = self.depth;
-            let next = self.next(|want| want != ITEMS && (want == "*" || want == key));
+            let next = self
+                .next(|want| want != ITEMS && want != JSON_TEXT && (want == "*" || want == key));
             if next.is_empty() {
                 map.next_value::<IgnoredAny>()?;
             } else {

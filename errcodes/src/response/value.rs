@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::values::{slots, Found, Values, ITEMS};
+use super::values::{slots, Found, Values, ITEMS, JSON_TEXT};
 use crate::table::Envelope;
 
 /// The values `body`'s paths lead to, a list's item `item` where a path goes through one
@@ -32,27 +32,32 @@ pub(crate) fn items(body: &Value, envelope: &Envelope) -> usize {
 }
 
 /// Where `keys` lead from `value`: `*` takes the least key whose value is not null, else
-/// a key whose value is null; `[]` takes item `item` of a list.
-fn at<'v>(value: &'v Value, keys: &[&str], item: usize) -> Option<&'v Value> {
+/// a key whose value is null; `[]` takes item `item` of a list; `@json` reads a string as
+/// the JSON document its text is ([`json_text`]). What a JSON text holds is owned.
+fn at<'v>(value: &'v Value, keys: &[&str], item: usize) -> Option<Cow<'v, Value>> {
     let Some((&key, rest)) = keys.split_first() else {
-        return Some(value);
+        return Some(Cow::Borrowed(value));
     };
     if key == ITEMS {
         return at(value.as_array()?.get(item)?, rest, item);
+    }
+    if key == JSON_TEXT {
+        let document = json_text(value.as_str()?)?;
+        return at(&document, rest, item).map(|found| Cow::Owned(found.into_owned()));
     }
     let map = value.as_object()?;
     if key != "*" {
         return at(map.get(key)?, rest, item);
     }
-    let mut best: Option<(&String, &Value)> = None;
+    let mut best: Option<(&String, Cow<'v, Value>)> = None;
     for (key, inner) in map {
         let Some(leads) = at(inner, rest, item) else {
             continue;
         };
-        let better = match best {
+        let better = match &best {
             None => true,
             Some((best_key, best_value)) => {
-                (leads.is_null(), key) < (best_value.is_null(), best_key)
+                (leads.is_null(), key) < (best_value.is_null(), *best_key)
             }
         };
         if better {
@@ -62,13 +67,56 @@ fn at<'v>(value: &'v Value, keys: &[&str], item: usize) -> Option<&'v Value> {
     best.map(|(_, value)| value)
 }
 
-fn found(value: &Value) -> Found<'_> {
+/// The document a string's text is, as `serde_json` reads it; `None` for text that is no
+/// JSON (empty text included): a path through it leads to nothing.
+pub(crate) fn json_text(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok()
+}
+
+fn found(value: Cow<'_, Value>) -> Found<'_> {
     match value {
-        Value::Null => Found::Null,
-        Value::Bool(b) => Found::Bool(*b),
-        Value::Number(n) => Found::number(n),
-        Value::String(text) => Found::Text(Cow::Borrowed(text)),
-        Value::Object(_) => Found::Object,
-        Value::Array(_) => Found::Array,
+        Cow::Borrowed(Value::String(text)) => Found::Text(Cow::Borrowed(text)),
+        Cow::Owned(Value::String(text)) => Found::Text(Cow::Owned(text)),
+        Cow::Borrowed(Value::Null) | Cow::Owned(Value::Null) => Found::Null,
+        Cow::Borrowed(Value::Bool(b)) => Found::Bool(*b),
+        Cow::Owned(Value::Bool(b)) => Found::Bool(b),
+        Cow::Borrowed(Value::Number(n)) => Found::number(n),
+        Cow::Owned(Value::Number(n)) => Found::number(&n),
+        Cow::Borrowed(Value::Object(_)) | Cow::Owned(Value::Object(_)) => Found::Object,
+        Cow::Borrowed(Value::Array(_)) | Cow::Owned(Value::Array(_)) => Found::Array,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn json_text_is_read_where_the_path_says_so_and_only_in_a_string() {
+        let inner = json!({"code": "310", "result": json!({"code": 7}).to_string()});
+        let body = json!({"data": inner.to_string(), "object": inner, "empty": "", "junk": "ok"});
+        let found = |keys: &[&str]| at(&body, keys, 0).map(Cow::into_owned);
+        assert_eq!(found(&["data", JSON_TEXT, "code"]), Some(json!("310")));
+        assert_eq!(
+            found(&["data", JSON_TEXT, "result", JSON_TEXT, "code"]),
+            Some(json!(7))
+        );
+        assert_eq!(found(&["*", JSON_TEXT, "code"]), Some(json!("310")));
+        assert_eq!(found(&["object", "code"]), Some(json!("310")));
+        for keys in [
+            &["object", JSON_TEXT, "code"][..],
+            &["data", "code"],
+            &["empty", JSON_TEXT, "code"],
+            &["junk", JSON_TEXT, "code"],
+            &["data", JSON_TEXT, "missing"],
+        ] {
+            assert_eq!(found(keys), None, "{keys:?}");
+        }
+        assert_eq!(json_text(" {\"a\":1} "), Some(json!({"a": 1})));
+        for text in ["", " ", "ok", "{\"a\":1} x", "{"] {
+            assert_eq!(json_text(text), None, "{text:?}");
+        }
     }
 }

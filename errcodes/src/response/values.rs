@@ -25,7 +25,7 @@ pub(crate) const SUB_MESSAGE: usize = 3;
 pub(crate) const REQUEST_ID: usize = 4;
 pub(crate) const SLOTS: usize = 5;
 
-pub(crate) use errcodes_layout::ITEMS;
+pub(crate) use errcodes_layout::{ITEMS, JSON_TEXT};
 
 /// The paths of each slot, in the order they are tried.
 pub(crate) fn slots(envelope: &Envelope) -> [&'static [Path]; SLOTS] {
@@ -36,6 +36,14 @@ pub(crate) fn slots(envelope: &Envelope) -> [&'static [Path]; SLOTS] {
         envelope.sub_message,
         envelope.request_id,
     ]
+}
+
+/// Whether a path of `slots` reads a string as JSON text (`data@json.code`).
+pub(crate) fn through_text(slots: &[&'static [Path]; SLOTS]) -> bool {
+    slots
+        .iter()
+        .flat_map(|paths| paths.iter())
+        .any(|path| path.keys.contains(&JSON_TEXT))
 }
 
 /// A value found at the end of a path.

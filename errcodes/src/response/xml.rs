@@ -13,7 +13,7 @@ use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 use serde_json::{Map, Value};
 
-use super::values::ITEMS;
+use super::values::{ITEMS, JSON_TEXT};
 use crate::table::Path;
 
 /// Why a body is no XML: `quick-xml`'s error, or a rule of this reader.
@@ -149,9 +149,9 @@ fn element(
 /// they take it as an item of a list (`name[]`).
 fn through(paths: &[&'static Path], depth: usize, name: &str) -> (Vec<&'static Path>, bool) {
     let takes = |path: &&Path| {
-        path.keys
-            .get(depth)
-            .is_some_and(|&want| want != ITEMS && (want == "*" || want == name))
+        path.keys.get(depth).is_some_and(|&want| {
+            want != ITEMS && want != JSON_TEXT && (want == "*" || want == name)
+        })
     };
     let list = |path: &&Path| path.keys.get(depth + 1) == Some(&ITEMS);
     let next: Vec<&'static Path> = paths.iter().copied().filter(takes).collect();

@@ -103,21 +103,35 @@ fn level(envelope: &serde_yaml::Value) -> Envelope {
     }
 }
 
-/// A path's keys: `errors[].code` is `errors`, `[]`, `code`.
+/// A path's keys: `errors[].code` is `errors`, `[]`, `code`; `data@json.code` is `data`,
+/// `@json`, `code`.
 pub fn keys(path: &str) -> Keys {
     let mut keys = Vec::new();
     for key in path.split('.') {
-        match key.strip_suffix("[]") {
-            Some(list) if !list.is_empty() => keys.extend([list.to_owned(), "[]".to_owned()]),
-            _ => keys.push(key.to_owned()),
+        let (key, json) = match key.strip_suffix("@json") {
+            Some(key) => (key, true),
+            None => (key, false),
+        };
+        push_key(&mut keys, key);
+        if json {
+            keys.push("@json".to_owned());
         }
     }
     keys
 }
 
+fn push_key(keys: &mut Keys, key: &str) {
+    match key.strip_suffix("[]") {
+        Some(list) if !list.is_empty() => keys.extend([list.to_owned(), "[]".to_owned()]),
+        _ => keys.push(key.to_owned()),
+    }
+}
+
 /// A path as the spec writes it.
 pub fn text(path: &[String]) -> String {
-    path.join(".").replace(".[]", "[]")
+    path.join(".")
+        .replace(".[]", "[]")
+        .replace(".@json", "@json")
 }
 
 /// The key a platform puts where a path says `*`: AliExpress names the object after the
@@ -133,7 +147,22 @@ pub fn put(body: &mut Value, path: &[String], value: Value) {
 /// [`put`], with `[]` as a list's item `item` (the list grown with nulls to have it).
 pub fn put_at(body: &mut Value, path: &[String], value: Value, item: usize) {
     let mut at = body;
-    for key in path {
+    for (depth, key) in path.iter().enumerate() {
+        // JSON text: the rest is put in the document the string holds (an empty object
+        // where it holds none), written back as text; a text that already says so is kept
+        // as written, since another path may lead to the string itself.
+        if key == "@json" {
+            let before: Option<Value> = at
+                .as_str()
+                .and_then(|text| serde_json::from_str(text).ok())
+                .filter(Value::is_object);
+            let mut inner = before.clone().unwrap_or_else(|| Value::Object(Map::new()));
+            put_at(&mut inner, &path[depth + 1..], value, item);
+            if before.as_ref() != Some(&inner) {
+                *at = Value::String(inner.to_string());
+            }
+            return;
+        }
         if key == "[]" {
             if !at.is_array() {
                 *at = Value::Array(Vec::new());

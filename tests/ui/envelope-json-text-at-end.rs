@@ -1,0 +1,3 @@
+errcodes::platform_errors!("tests/ui/specs/envelope-json-text-at-end.yaml");
+
+fn main() {}

@@ -280,3 +280,30 @@ pub enum Lang {
     /// English (`en`).
     En,
 }
+
+#[cfg(all(test, feature = "wechat_global", feature = "alipay"))]
+mod tests {
+    use super::Catalog;
+    use crate::platforms::alipay::AlipayError;
+    use crate::platforms::wechat_global::WechatGlobalError;
+    use crate::PlatformError;
+
+    fn every_entry_is_at_its_place<E: Catalog + PlatformError>() {
+        for (i, entry) in E::ALL.iter().enumerate() {
+            assert_eq!(entry.__index(), i, "{}", entry.name());
+            assert_eq!(
+                E::__from_index(i, crate::UnknownCode::new(crate::raw_code::RawCode::NONE)),
+                *entry
+            );
+        }
+    }
+
+    #[test]
+    fn every_entry_of_a_shipped_enum_is_at_its_place() {
+        every_entry_is_at_its_place::<WechatGlobalError>();
+        every_entry_is_at_its_place::<AlipayError>();
+        let unknown = WechatGlobalError::from_code(123_456_789);
+        assert!(unknown.is_unknown());
+        assert_eq!(unknown.__index(), errcodes_layout::UNKNOWN);
+    }
+}

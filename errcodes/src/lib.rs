@@ -242,7 +242,6 @@ mod text;
 #[cfg(feature = "tracing")]
 pub mod trace;
 mod unknown;
-mod variant_index;
 
 pub use api_error::ApiError;
 pub use catalog::{By, Catalog, Found, Group, Lang, Query};
@@ -269,7 +268,6 @@ pub mod __private {
     // (each placement of integer codes, random specs) and look codes up in them with the
     // same `Table` methods. Tools use `errcodes::runtime`.
     pub use crate::table::{Envelope, Key, Path, Table};
-    pub use crate::variant_index::variant_index;
     pub use errcodes_layout::UNKNOWN;
 
     pub use crate::__errcodes_response_impls as response_impls;

@@ -1,11 +1,11 @@
 //! [`Spec`] → tokens.
 //!
 //! The generated code is mostly data: one static `Table` that the runtime reads through the
-//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only one function
-//! has an arm per entry (a variant from its index: every variant is a unit but `Unknown`, so
-//! it lowers to arithmetic); a variant's index comes from its discriminant, in the runtime.
-//! Each expression per entry costs rustc time in every pass, in errcodes' own build for
-//! the shipped platforms too: the lists hold literals where they can (BENCHMARKS.md).
+//! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only two functions
+//! have an arm per entry (a variant's index, a variant from its index: every variant is a
+//! unit but `Unknown`, so each lowers to arithmetic on the tag). Each expression per entry
+//! costs rustc time in every pass, in errcodes' own build for the shipped platforms too:
+//! the lists hold literals where they can (BENCHMARKS.md).
 
 mod docs;
 mod table;
@@ -58,12 +58,31 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     // The stub that stands in for a broken spec should add no warnings of its own.
     let stub_allow = source.stub.then(|| quote!(#[allow(dead_code)]));
     let all = all(&ty, spec);
-    // A variant's index, from its discriminant (`errcodes::__private::variant_index`): a
-    // `match` of an arm per entry cost rustc more than anything else per entry.
-    let to_index = quote! {
-        match self {
-            #ty::Unknown(_) => #krate::__private::UNKNOWN,
-            known => #krate::__private::variant_index(known),
+    // A variant's index: a `match` (lowered to arithmetic on the tag) up to a few thousand
+    // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
+    // by the derived order (the variants' order in the declaration) takes none. Safe Rust
+    // has no other way to the discriminant of an enum with a field (`Unknown`): its `Hash`
+    // writes it, but std does not promise how.
+    let to_index = if spec.entries.len() <= 2048 {
+        let arms = source_tokens(
+            spec.entries
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| format!("{ty}::{} => {i},", entry.name)),
+        );
+        quote! {
+            match self {
+                #arms
+                #ty::Unknown(_) => #krate::__private::UNKNOWN,
+            }
+        }
+    } else {
+        quote! {
+            match self {
+                #ty::Unknown(_) => #krate::__private::UNKNOWN,
+                known => <[Self]>::binary_search(Self::ALL, known)
+                    .unwrap_or(#krate::__private::UNKNOWN),
+            }
         }
     };
     let count = spec.entries.len();
@@ -155,7 +174,8 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     &TABLE
                 }
 
-                #[inline]
+                #inline_match
+                #[allow(clippy::too_many_lines)]
                 fn __index(&self) -> usize {
                     #to_index
                 }

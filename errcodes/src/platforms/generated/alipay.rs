@@ -441,10 +441,42 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                AlipayError::ServiceUnavailable => 0,
+                AlipayError::IspUnknowError => 1,
+                AlipayError::AopUnknowError => 2,
+                AlipayError::InsufficientTokenPermissions => 3,
+                AlipayError::AopInvalidAuthToken => 4,
+                AlipayError::AopAuthTokenTimeOut => 5,
+                AlipayError::AopInvalidAppAuthToken => 6,
+                AlipayError::AopInvalidAppAuthTokenNoApi => 7,
+                AlipayError::AopAppAuthTokenTimeOut => 8,
+                AlipayError::AopNoProductRegByPartner => 9,
+                AlipayError::MissingRequiredArguments => 10,
+                AlipayError::IsvMissingMethod => 11,
+                AlipayError::IsvMissingSignature => 12,
+                AlipayError::IsvMissingSignatureType => 13,
+                AlipayError::IsvMissingSignatureKey => 14,
+                AlipayError::IsvMissingAppId => 15,
+                AlipayError::IsvMissingTimestamp => 16,
+                AlipayError::IsvMissingVersion => 17,
+                AlipayError::IsvDecryptionErrorMissingEncryptType => 18,
+                AlipayError::AcqSystemError => 19,
+                AlipayError::AcqInvalidParameter => 20,
+                AlipayError::AcqAccessForbidden => 21,
+                AlipayError::AcqExistForbiddenWord => 22,
+                AlipayError::AcqPartnerError => 23,
+                AlipayError::AcqTotalFeeExceed => 24,
+                AlipayError::AcqContextInconsistent => 25,
+                AlipayError::AcqTradeHasSuccess => 26,
+                AlipayError::AcqTradeHasClose => 27,
+                AlipayError::AcqBuyerSellerEqual => 28,
+                AlipayError::AcqTradeBuyerNotMatch => 29,
+                AlipayError::AcqBuyerEnableStatusForbid => 30,
+                AlipayError::AcqBuyerPaymentAmountDayLimitError => 31,
                 AlipayError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -159,10 +159,16 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                AmazonSpApiError::InvalidInput => 0,
+                AmazonSpApiError::Unauthorized => 1,
+                AmazonSpApiError::NotFound => 2,
+                AmazonSpApiError::QuotaExceeded => 3,
+                AmazonSpApiError::InternalFailure => 4,
+                AmazonSpApiError::ServiceUnavailable => 5,
                 AmazonSpApiError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -286,10 +286,27 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                JdDaojiaError::OperationFailed => 0,
+                JdDaojiaError::OperationFailedPlatformRetries => 1,
+                JdDaojiaError::MerchantServiceOperationFailed => 2,
+                JdDaojiaError::MissingRequiredParameter => 3,
+                JdDaojiaError::InvalidApiPath => 4,
+                JdDaojiaError::ApiNotPublished => 5,
+                JdDaojiaError::EmptyApiProtocol => 6,
+                JdDaojiaError::InvalidToken => 7,
+                JdDaojiaError::InvalidSign => 8,
+                JdDaojiaError::InvalidApiParameter => 9,
+                JdDaojiaError::ApiPermissionDenied => 10,
+                JdDaojiaError::ApiProtocolError => 11,
+                JdDaojiaError::ApiMethodNotFound => 12,
+                JdDaojiaError::NoLiveProvider => 13,
+                JdDaojiaError::RegistryUnreachable => 14,
+                JdDaojiaError::SerializationFailed => 15,
+                JdDaojiaError::CallTimedOut => 16,
                 JdDaojiaError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -253,10 +253,23 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                LazadaError::MissingParameter => 0,
+                LazadaError::IncompleteSignature => 1,
+                LazadaError::InvalidCode => 2,
+                LazadaError::IllegalRefreshToken => 3,
+                LazadaError::AuthTypeUnsupported => 4,
+                LazadaError::IllegalAccessToken => 5,
+                LazadaError::EmptySellerSku => 6,
+                LazadaError::SkuNotExist => 7,
+                LazadaError::ItemNotExist => 8,
+                LazadaError::ServiceRequestSpeedLimited => 9,
+                LazadaError::ItemIdNotExist => 10,
+                LazadaError::EditItemNotBelongSeller => 11,
+                LazadaError::UnexpectedInternalError => 12,
                 LazadaError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -311,10 +311,30 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                ShopeeError::MissingAccessToken => 0,
+                ShopeeError::InvalidAccessToken => 1,
+                ShopeeError::InvalidPartnerId => 2,
+                ShopeeError::MissingPartnerId => 3,
+                ShopeeError::NoPermission => 4,
+                ShopeeError::MissingSign => 5,
+                ShopeeError::WrongSign => 6,
+                ShopeeError::MissingTimestamp => 7,
+                ShopeeError::InvalidTimestamp => 8,
+                ShopeeError::InnerHttpCallFailed => 9,
+                ShopeeError::ParseDataFailed => 10,
+                ShopeeError::DataNotExist => 11,
+                ShopeeError::ParameterInvalid => 12,
+                ShopeeError::InformationNotFound => 13,
+                ShopeeError::WrongParameters => 14,
+                ShopeeError::ServerError => 15,
+                ShopeeError::InvalidShopId => 16,
+                ShopeeError::UserNotExists => 17,
+                ShopeeError::RequestNotFromGateway => 18,
+                ShopeeError::ShopIdNotFound => 19,
                 ShopeeError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -172,10 +172,17 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                TiktokGlobalError::AccessTokenInvalid => 0,
+                TiktokGlobalError::InternalError => 1,
+                TiktokGlobalError::InvalidFileUpload => 2,
+                TiktokGlobalError::InvalidParams => 3,
+                TiktokGlobalError::RateLimitExceeded => 4,
+                TiktokGlobalError::ScopeNotAuthorized => 5,
+                TiktokGlobalError::ScopePermissionMissed => 6,
                 TiktokGlobalError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

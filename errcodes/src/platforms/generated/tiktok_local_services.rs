@@ -1044,10 +1044,83 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                TiktokLocalServicesError::CodeItemListParameterVerificationFailed => 0,
+                TiktokLocalServicesError::CodeItemListVerifierNoStorePermission => 1,
+                TiktokLocalServicesError::InputCodeNotInteger => 2,
+                TiktokLocalServicesError::NoScanOrEnterCodePermission => 3,
+                TiktokLocalServicesError::NoPerformanceOrVoucherInfoFound => 4,
+                TiktokLocalServicesError::NoCouponAvailableAtStore => 5,
+                TiktokLocalServicesError::VerifierScanOrInputRightQueryFailed => 6,
+                TiktokLocalServicesError::CodeItemListVerifierStorePermissionQueryFailed => {
+                    7
+                }
+                TiktokLocalServicesError::CodeItemListMerchantMainAccountQueryFailed => 8,
+                TiktokLocalServicesError::QrCodeBase64DecodeFailed => 9,
+                TiktokLocalServicesError::QrCodeDecryptionFailed => 10,
+                TiktokLocalServicesError::QrCodeDeserializationFailed => 11,
+                TiktokLocalServicesError::PerformanceVoucherInfoQueryFailed => 12,
+                TiktokLocalServicesError::OrdersAndAfterSalesQueryFailed => 13,
+                TiktokLocalServicesError::SubPerformanceAndExecutionOrdersQueryFailed => {
+                    14
+                }
+                TiktokLocalServicesError::SaasVoucherListRequeryFailed => 15,
+                TiktokLocalServicesError::NoVoucherInfoFound => 16,
+                TiktokLocalServicesError::ProductQueryFailed => 17,
+                TiktokLocalServicesError::QrCodeScreenshotExpired => 18,
+                TiktokLocalServicesError::ProductImageUrlQueryFailed => 19,
+                TiktokLocalServicesError::HolidayInfoQueryFailed => 20,
+                TiktokLocalServicesError::SaasExpiredQrCodeOnlyFulfilledOrRefundedCodes => {
+                    21
+                }
+                TiktokLocalServicesError::RedeemParameterVerificationFailed => 22,
+                TiktokLocalServicesError::RedeemVerifierNoStorePermission => 23,
+                TiktokLocalServicesError::ParameterVerificationFailed => 24,
+                TiktokLocalServicesError::VerifierNameQueryFailed => 25,
+                TiktokLocalServicesError::RedeemVerifierStorePermissionQueryFailed => 26,
+                TiktokLocalServicesError::VerifierRedeemPermissionQueryFailed => 27,
+                TiktokLocalServicesError::RedeemMerchantMainAccountQueryFailed => 28,
+                TiktokLocalServicesError::FulfillCoreLogicFailed => 29,
+                TiktokLocalServicesError::CoreRedeemInterfaceTimeoutOrMeshError => 30,
+                TiktokLocalServicesError::RedeemParameterValidationFailed => 31,
+                TiktokLocalServicesError::RedemptionIdGenerationFailed => 32,
+                TiktokLocalServicesError::RedemptionCodeParseFailed => 33,
+                TiktokLocalServicesError::VoucherRecordReadFailed => 34,
+                TiktokLocalServicesError::VoucherRecordCountMismatch => 35,
+                TiktokLocalServicesError::VoucherRefunded => 36,
+                TiktokLocalServicesError::VoucherOutsideValidUsageTime => 37,
+                TiktokLocalServicesError::VoucherExpired => 38,
+                TiktokLocalServicesError::VoucherAlreadyUsed => 39,
+                TiktokLocalServicesError::VoucherStateMachineValidationFailed => 40,
+                TiktokLocalServicesError::ExecutionOrderReadFailed => 41,
+                TiktokLocalServicesError::ExecutionOrderRefunded => 42,
+                TiktokLocalServicesError::ExecutionOrderOutsideValidUsageTime => 43,
+                TiktokLocalServicesError::ExecutionOrderExpired => 44,
+                TiktokLocalServicesError::ExecutionOrderAlreadyUsed => 45,
+                TiktokLocalServicesError::ExecutionOrderStateMachineValidationFailed => {
+                    46
+                }
+                TiktokLocalServicesError::SubFulfillmentOrderReadFailed => 47,
+                TiktokLocalServicesError::SubFulfillmentStoreSnapshotReadFailed => 48,
+                TiktokLocalServicesError::SubFulfillmentNoApplicableStores => 49,
+                TiktokLocalServicesError::SubFulfillmentOrderRefunded => 50,
+                TiktokLocalServicesError::SubFulfillmentOrderRefundInProgress => 51,
+                TiktokLocalServicesError::SubFulfillmentStoreNotApplicable => 52,
+                TiktokLocalServicesError::SubFulfillmentStateMachineValidationFailed => {
+                    53
+                }
+                TiktokLocalServicesError::DomainEventIdGenerationFailed => 54,
+                TiktokLocalServicesError::RedemptionDataUpdateFailed => 55,
+                TiktokLocalServicesError::AccessTokenInvalid => 56,
+                TiktokLocalServicesError::InternalError => 57,
+                TiktokLocalServicesError::InvalidFileUpload => 58,
+                TiktokLocalServicesError::InvalidParams => 59,
+                TiktokLocalServicesError::RateLimitExceeded => 60,
+                TiktokLocalServicesError::ScopeNotAuthorized => 61,
+                TiktokLocalServicesError::ScopePermissionMissed => 62,
                 TiktokLocalServicesError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

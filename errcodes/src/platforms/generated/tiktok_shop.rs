@@ -358,10 +358,35 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                TiktokShopError::TooManyRequests => 0,
+                TiktokShopError::RequestTimeout => 1,
+                TiktokShopError::InvalidPath => 2,
+                TiktokShopError::InvalidMethod => 3,
+                TiktokShopError::InvalidFileSize => 4,
+                TiktokShopError::InvalidRequestFormat => 5,
+                TiktokShopError::InvalidMultipartContentType => 6,
+                TiktokShopError::InvalidQueryOrHeader => 7,
+                TiktokShopError::AccessDenied => 8,
+                TiktokShopError::IpNotAllowed => 9,
+                TiktokShopError::ExpiredCredentials => 10,
+                TiktokShopError::InvalidSign => 11,
+                TiktokShopError::MissingSignature => 12,
+                TiktokShopError::InvalidAccessTokenHeader => 13,
+                TiktokShopError::InvalidTtsAccessTokenHeader => 14,
+                TiktokShopError::InvalidAppKey => 15,
+                TiktokShopError::NegativeTimestamp => 16,
+                TiktokShopError::TimestampTooOld => 17,
+                TiktokShopError::TimestampInFuture => 18,
+                TiktokShopError::MissingShopCipher => 19,
+                TiktokShopError::UnexpectedShopCipher => 20,
+                TiktokShopError::UnexpectedCategoryAssetCipher => 21,
+                TiktokShopError::InvalidShopId => 22,
+                TiktokShopError::InvalidApiVersion => 23,
+                TiktokShopError::InternalError => 24,
                 TiktokShopError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -502,10 +502,42 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                TopGatewayError::UploadFailed => 0,
+                TopGatewayError::UserCallLimited => 1,
+                TopGatewayError::SessionCallLimited => 2,
+                TopGatewayError::PartnerCallLimited => 3,
+                TopGatewayError::AppCallLimited => 4,
+                TopGatewayError::AppCallExceedsLimitedFrequency => 5,
+                TopGatewayError::HttpActionNotAllowed => 6,
+                TopGatewayError::ServiceCurrentlyUnavailable => 7,
+                TopGatewayError::InsufficientIsvPermissions => 8,
+                TopGatewayError::InsufficientUserPermissions => 9,
+                TopGatewayError::InsufficientPartnerPermissions => 10,
+                TopGatewayError::RemoteServiceError => 11,
+                TopGatewayError::MissingMethod => 12,
+                TopGatewayError::InvalidMethod => 13,
+                TopGatewayError::InvalidFormat => 14,
+                TopGatewayError::MissingSignature => 15,
+                TopGatewayError::InvalidSignature => 16,
+                TopGatewayError::MissingSession => 17,
+                TopGatewayError::InvalidSession => 18,
+                TopGatewayError::MissingAppKey => 19,
+                TopGatewayError::InvalidAppKey => 20,
+                TopGatewayError::MissingTimestamp => 21,
+                TopGatewayError::InvalidTimestamp => 22,
+                TopGatewayError::MissingVersion => 23,
+                TopGatewayError::InvalidVersion => 24,
+                TopGatewayError::UnsupportedVersion => 25,
+                TopGatewayError::MissingRequiredArguments => 26,
+                TopGatewayError::InvalidArguments => 27,
+                TopGatewayError::ForbiddenRequest => 28,
+                TopGatewayError::ParameterError => 29,
+                TopGatewayError::InsufficientSecurityLevel => 30,
+                TopGatewayError::IspServerError => 31,
                 TopGatewayError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

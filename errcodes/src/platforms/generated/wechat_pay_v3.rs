@@ -282,10 +282,26 @@ const _: () = {
             &TABLE
         }
         #[inline]
+        #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
+                WechatPayV3Error::ParamError => 0,
+                WechatPayV3Error::InvalidRequest => 1,
+                WechatPayV3Error::SignError => 2,
+                WechatPayV3Error::SystemError => 3,
+                WechatPayV3Error::AppidMchidNotMatch => 4,
+                WechatPayV3Error::MchNotExists => 5,
+                WechatPayV3Error::OrderClosed => 6,
+                WechatPayV3Error::AccountError => 7,
+                WechatPayV3Error::NoAuth => 8,
+                WechatPayV3Error::NotEnough => 9,
+                WechatPayV3Error::OutTradeNoUsed => 10,
+                WechatPayV3Error::RuleLimit => 11,
+                WechatPayV3Error::TradeError => 12,
+                WechatPayV3Error::OrderNotExist => 13,
+                WechatPayV3Error::RatelimitExceeded => 14,
+                WechatPayV3Error::ServiceUnavailable => 15,
                 WechatPayV3Error::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => ::errcodes::__private::variant_index(known),
             }
         }
         #[inline(always)]

@@ -499,7 +499,30 @@ fn platform_success((mut doc, escapes): (Doc, Vec<bool>)) -> (Doc, Vec<bool>) {
         entries.retain(|(key, _)| key != "code");
         entries.push(("code".to_owned(), Doc::Scalar(json!("0"))));
     }
+    whole_numbers_in_text(&mut doc, false);
     (doc, escapes)
+}
+
+/// Inside JSON text, a fraction becomes its whole part. Without its `float_roundtrip`
+/// feature serde_json may read a float's digits one ulp off; the rule parses JSON text and
+/// writes it again before the reader parses it, so a float there could differ by that ulp
+/// between the rule's document and the body, which is no difference of the readers.
+fn whole_numbers_in_text(doc: &mut Doc, in_text: bool) {
+    match doc {
+        Doc::Scalar(value) if in_text && value.is_f64() => {
+            #[allow(clippy::cast_possible_truncation)] // saturates, which is what a test wants
+            let whole = value.as_f64().map_or(0, |float| float as i64);
+            *value = json!(whole);
+        }
+        Doc::Scalar(_) | Doc::Raw(_) => {}
+        Doc::Text(inner) => whole_numbers_in_text(inner, true),
+        Doc::List(items) => items
+            .iter_mut()
+            .for_each(|item| whole_numbers_in_text(item, in_text)),
+        Doc::Object(entries) => entries
+            .iter_mut()
+            .for_each(|(_, value)| whole_numbers_in_text(value, in_text)),
+    }
 }
 
 proptest! {

@@ -302,7 +302,10 @@ fn written((doc, escapes): &(Doc, Vec<bool>)) -> String {
 }
 
 fn body() -> impl Strategy<Value = String> {
-    doc_and_escapes().prop_map(|doc| written(&doc))
+    doc_and_escapes().prop_map(|(mut doc, escapes)| {
+        whole_numbers_in_text(&mut doc, false);
+        written(&(doc, escapes))
+    })
 }
 
 /// Where `path` leads in `value`, by the rule, `[]` taking a list's item `item` and `@json`

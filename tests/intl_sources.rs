@@ -7,13 +7,9 @@
 
 use serde_yaml::Value;
 
-/// Ends a fixture's header; the source's text, verbatim, follows.
-const CUT: &str = "-----8<-----\n";
+mod sources_support;
 
-fn read(path: &str) -> String {
-    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
+use sources_support::{read, spec_value, CUT};
 
 /// A fixture: its name, the source URL its header opens with, and its body with the number
 /// of lines before it.
@@ -436,11 +432,6 @@ struct Entry {
     note: Option<String>,
 }
 
-fn spec(platform: &str) -> Value {
-    serde_yaml::from_str(&read(&format!("specs/{platform}.yaml")))
-        .unwrap_or_else(|error| panic!("{platform}: {error}"))
-}
-
 fn text(value: &Value) -> Option<String> {
     match value {
         Value::String(text) => Some(text.clone()),
@@ -552,13 +543,13 @@ fn tiktok_shop_has_every_row_of_its_sources() {
         rows, 25,
         "7 + 3 + 9 + 5 rows on the page, 1 on the endpoint page"
     );
-    assert_none(&problems(&spec(TIKTOK_SHOP), &expected));
-    assert_none(&unexplained_classes(&spec(TIKTOK_SHOP)));
+    assert_none(&problems(&spec_value(TIKTOK_SHOP), &expected));
+    assert_none(&unexplained_classes(&spec_value(TIKTOK_SHOP)));
 }
 
 #[test]
 fn a_reworded_dropped_or_moved_tiktok_shop_row_is_caught() {
-    let spec = spec(TIKTOK_SHOP);
+    let spec = spec_value(TIKTOK_SHOP);
     let endpoint = || fixture(TIKTOK_SHOP_ENDPOINT);
     let check = |common: Fixture| problems(&spec, &tiktok_shop_expected(&common, &endpoint()));
     let reworded = check(edited(
@@ -624,7 +615,7 @@ fn the_specs_cite_their_fixtures_sources() {
         (LAZADA, &[LAZADA_PAGES]),
         (SP_API, &[SP_API_MODEL]),
     ] {
-        let spec = spec(platform);
+        let spec = spec_value(platform);
         let source = text(&spec["source"]).expect("a source");
         let note = text(&spec["note"]).expect("a note");
         for &name in fixtures {
@@ -643,13 +634,13 @@ fn the_specs_cite_their_fixtures_sources() {
 fn shopee_has_every_row_of_its_source() {
     let expected = shopee_expected(&fixture(SHOPEE_ERRORS));
     assert_eq!(expected[0].1.len(), 20);
-    assert_none(&problems(&spec(SHOPEE), &expected));
-    assert_none(&unexplained_classes(&spec(SHOPEE)));
+    assert_none(&problems(&spec_value(SHOPEE), &expected));
+    assert_none(&unexplained_classes(&spec_value(SHOPEE)));
 }
 
 #[test]
 fn a_reworded_dropped_or_extra_shopee_row_is_caught() {
-    let spec = spec(SHOPEE);
+    let spec = spec_value(SHOPEE);
     let check = |fixture: Fixture| problems(&spec, &shopee_expected(&fixture));
     let reworded = check(edited(
         SHOPEE_ERRORS,
@@ -679,13 +670,17 @@ fn lazada_has_every_row_of_its_source() {
     let pages = lazada_pages(&fixture(LAZADA_PAGES));
     let rows: Vec<usize> = pages.iter().map(|(_, rows)| rows.len()).collect();
     assert_eq!(rows, [4, 9, 1, 15], "the pages' rows, repeats included");
-    assert_none(&lazada_problems(&spec(LAZADA), &pages, &LAZADA_GROUPS));
-    assert_none(&unexplained_classes(&spec(LAZADA)));
+    assert_none(&lazada_problems(
+        &spec_value(LAZADA),
+        &pages,
+        &LAZADA_GROUPS,
+    ));
+    assert_none(&unexplained_classes(&spec_value(LAZADA)));
 }
 
 #[test]
 fn a_reworded_dropped_or_unstated_lazada_row_is_caught() {
-    let spec = spec(LAZADA);
+    let spec = spec_value(LAZADA);
     let check = |fixture: Fixture| lazada_problems(&spec, &lazada_pages(&fixture), &LAZADA_GROUPS);
     let reworded = check(edited(
         LAZADA_PAGES,
@@ -754,13 +749,13 @@ fn amazon_sp_api_has_every_error_response_of_its_model() {
     let responses = model_responses(&fixture(SP_API_MODEL));
     let statuses: Vec<u64> = responses.iter().map(|r| r.status).collect();
     assert_eq!(statuses, [400, 401, 403, 404, 429, 500, 503]);
-    assert_none(&model_problems(&spec(SP_API), &responses));
-    assert_none(&unexplained_classes(&spec(SP_API)));
+    assert_none(&model_problems(&spec_value(SP_API), &responses));
+    assert_none(&unexplained_classes(&spec_value(SP_API)));
 }
 
 #[test]
 fn a_changed_or_dropped_sp_api_response_is_caught() {
-    let spec = spec(SP_API);
+    let spec = spec_value(SP_API);
     let check = |fixture: Fixture| model_problems(&spec, &model_responses(&fixture));
     let reworded = check(edited(
         SP_API_MODEL,

@@ -6,13 +6,9 @@
 
 use serde_yaml::Value;
 
-/// Ends a fixture's header; the source's text, verbatim, follows.
-const CUT: &str = "-----8<-----\n";
+mod sources_support;
 
-fn read(path: &str) -> String {
-    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
+use sources_support::{read, spec_value, CUT};
 
 /// One row of a source: the code, the sub-code if the row has one, the text (the sub-code's
 /// text where there is a sub-code, else the code's) and the advice.
@@ -239,7 +235,7 @@ const ALIPAY_GATEWAY: &[&str] = &[
 const ALIPAY_F2F: &[&str] = &["trade_business_errors"];
 
 fn alipay() -> Value {
-    serde_yaml::from_str(&read("specs/alipay.yaml")).expect("the spec is YAML")
+    spec_value("alipay")
 }
 
 fn source_url(path: &str) -> String {
@@ -406,7 +402,7 @@ fn jd_daojia_rows(text: &str) -> Vec<Row> {
 }
 
 fn jd_daojia() -> Value {
-    serde_yaml::from_str(&read("specs/jd_daojia.yaml")).expect("the spec is YAML")
+    spec_value("jd_daojia")
 }
 
 /// A description that says to retry (请重试, or 系统会自动重试: the platform retries) is

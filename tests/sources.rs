@@ -10,6 +10,10 @@
 
 use serde_yaml::Value;
 
+mod sources_support;
+
+use sources_support::{read, spec_value, CUT};
+
 const WECHAT: &str = "wechat_global";
 const TOP: &str = "top_gateway";
 const TIKTOK: &str = "tiktok_global";
@@ -32,9 +36,6 @@ const PAY_V3_CLOSE: &str = "wechat_pay_v3_close_order.txt";
 const PAY_V3_STATUS: &str = "wechat_pay_v3_http_status.txt";
 const STORE_COMMON: &str = "wechat_channels_store_common.txt";
 
-/// Ends a fixture's header; the source's text, verbatim, follows.
-const CUT: &str = "-----8<-----\n";
-
 // ---------------------------------------------------------------------------------------
 // Fixtures
 
@@ -49,12 +50,7 @@ struct Fixture {
 }
 
 fn fixture(name: &'static str) -> Fixture {
-    let path = format!(
-        "{}/tests/fixtures/sources/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    with_body(name, &text, None)
+    with_body(name, &read(&format!("tests/fixtures/sources/{name}")), None)
 }
 
 /// The fixture `name` with its header as in `text` and, if given, another body.
@@ -84,11 +80,7 @@ fn with_body(name: &'static str, text: &str, body: Option<&str>) -> Fixture {
 }
 
 fn text_of(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/sources/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+    read(&format!("tests/fixtures/sources/{name}"))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -648,12 +640,6 @@ fn retry_of(value: &Value) -> Option<String> {
         }
         other => panic!("a retry class: {other:?}"),
     }
-}
-
-fn spec_value(name: &str) -> Value {
-    let path = format!("{}/specs/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    serde_yaml::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
 fn spec(file: &str, value: &Value) -> Spec {

@@ -237,6 +237,7 @@ mod injection {
             &spec,
             &Source {
                 tracked: &["/fixtures/injection.yaml".to_owned()],
+                bytes: None,
                 stub: false,
                 display: "tests/fixtures/injection.yaml",
                 krate: &quote::quote!(::errcodes),

@@ -4,7 +4,7 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::catalog::{Catalog, Found, Query};
-use crate::fields::Spans;
+use crate::fields::{Span, Spans};
 use crate::joined::Joined;
 use crate::raw_code::RawCode;
 use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
@@ -46,9 +46,9 @@ struct Kept<E> {
     message: usize,
     /// Where the others are in `text`; a request id found in the message's noise is a part
     /// of the message.
-    sub_code: Option<(usize, usize)>,
-    sub_message: Option<(usize, usize)>,
-    request_id: Option<(usize, usize)>,
+    sub_code: Option<Span>,
+    sub_message: Option<Span>,
+    request_id: Option<Span>,
     spans: Spans,
     by: By,
     unknown_sub_code: bool,
@@ -93,12 +93,12 @@ impl<E> ApiError<E> {
         let [sub_code, sub_message, request_id] = pieces.map(|piece| {
             let start = end;
             end += piece?.len();
-            Some((start, end))
+            Some(Span::new((start, end)))
         });
         let text = Joined::new(query.message, &pieces, end);
         let in_message = found.fields.request_id().map(|id| {
             let start = (id.as_ptr() as usize).wrapping_sub(query.message.as_ptr() as usize);
-            (start, start + id.len())
+            Span::new((start, start + id.len()))
         });
         ApiError {
             error: found.error,
@@ -160,9 +160,8 @@ impl<E> ApiError<E> {
         self.kept.spans = Spans::none();
     }
 
-    fn piece(&self, range: Option<(usize, usize)>) -> Option<&str> {
-        let (start, end) = range?;
-        self.kept.text.as_str().get(start..end)
+    fn piece(&self, span: Option<Span>) -> Option<&str> {
+        span?.of(self.kept.text.as_str())
     }
 
     /// The variant the error was classified as.

@@ -21,23 +21,47 @@ pub struct Fields<'m> {
 #[derive(Clone, Copy)]
 pub(crate) struct Spans {
     names: Strings<'static>,
-    ranges: [(usize, usize); MAX_FIELDS],
+    ranges: [Span; MAX_FIELDS],
     /// Where the request id is, in the noise stripped from the message before it was
     /// matched (WeChat's ` rid: ...`).
-    request_id: Option<(usize, usize)>,
+    request_id: Option<Span>,
+}
+
+/// A byte range of a text, in 32 bits: what an error keeps is copied from stage to stage,
+/// and half the size is a copy without a call to `memcpy`. A bound past `u32::MAX` (a
+/// message of 4 GiB) reads as `u32::MAX`, which slices nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    pub(crate) fn new((start, end): (usize, usize)) -> Self {
+        let bound = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Span {
+            start: bound(start),
+            end: bound(end),
+        }
+    }
+
+    /// The text of `text` the span covers, if it is within it.
+    pub(crate) fn of(self, text: &str) -> Option<&str> {
+        text.get(self.start as usize..self.end as usize)
+    }
 }
 
 impl Spans {
     pub(crate) fn none() -> Self {
         Spans {
             names: Strings::new("", &[]),
-            ranges: [(0, 0); MAX_FIELDS],
+            ranges: [Span::default(); MAX_FIELDS],
             request_id: None,
         }
     }
 
     pub(crate) fn with_request_id(mut self, request_id: Option<(usize, usize)>) -> Self {
-        self.request_id = request_id;
+        self.request_id = request_id.map(Span::new);
         self
     }
 
@@ -51,7 +75,7 @@ impl Spans {
         let mut spans = Spans::none();
         spans.names = names;
         for (span, &(start, end)) in spans.ranges.iter_mut().zip(ranges) {
-            *span = (start.saturating_add(offset), end.saturating_add(offset));
+            *span = Span::new((start.saturating_add(offset), end.saturating_add(offset)));
         }
         spans
     }
@@ -72,8 +96,7 @@ impl<'m> Fields<'m> {
     /// The request id the noise stripped from the message held.
     #[inline]
     pub(crate) fn request_id(&self) -> Option<&'m str> {
-        let (start, end) = self.spans.request_id?;
-        self.message.get(start..end)
+        self.spans.request_id?.of(self.message)
     }
 
     /// The value of the field called `name`.
@@ -90,7 +113,7 @@ impl<'m> Fields<'m> {
             .names
             .iter()
             .zip(self.spans.ranges)
-            .map(move |(name, (start, end))| (name, message.get(start..end).unwrap_or_default()))
+            .map(move |(name, span)| (name, span.of(message).unwrap_or_default()))
     }
 
     /// How many fields the template has.

@@ -4,9 +4,10 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::catalog::{Catalog, Found, Query};
-use crate::fields::{Span, Spans};
+use crate::fields::{Later, Span, Spans};
 use crate::joined::Joined;
 use crate::raw_code::RawCode;
+use crate::table::Key;
 use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
 
 /// An error response, classified and kept: the variant of the platform's enum, and the
@@ -96,10 +97,7 @@ impl<E> ApiError<E> {
             Some(Span::new((start, end)))
         });
         let text = Joined::new(query.message, &pieces, end);
-        let in_message = found.fields.request_id().map(|id| {
-            let start = (id.as_ptr() as usize).wrapping_sub(query.message.as_ptr() as usize);
-            Span::new((start, start + id.len()))
-        });
+        let spans = found.fields.spans();
         ApiError {
             error: found.error,
             kept: Box::new(Kept {
@@ -108,8 +106,8 @@ impl<E> ApiError<E> {
                 message: query.message.len(),
                 sub_code,
                 sub_message,
-                request_id: request_id.or(in_message),
-                spans: found.fields.spans(),
+                request_id,
+                spans,
                 by: found.by,
                 unknown_sub_code: found.unknown_sub_code,
                 status: received.status,
@@ -196,14 +194,20 @@ impl<E> ApiError<E> {
     /// The values of the matched template's fields, read from the message.
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
-        self.kept.spans.of(self.message())
+        match self.kept.spans.left() {
+            Later::Match(table) => table.classify(Key::of(self.code()), self.message()).1,
+            Later::Nothing | Later::Noise(_) => self.kept.spans.of(self.message()),
+        }
     }
 
     /// How the lookup of what was received chose the variant ([`Found::by`]): `Unknown`
     /// and `Fallback` tell a code or a message the spec lacks.
     #[must_use]
     pub fn by(&self) -> By {
-        self.kept.by
+        match self.kept.spans.left() {
+            Later::Match(table) => table.classify(Key::of(self.code()), self.message()).2,
+            Later::Nothing | Later::Noise(_) => self.kept.by,
+        }
     }
 
     /// Whether a sub-code was received that none of the spec's sub-code rules matches
@@ -218,6 +222,7 @@ impl<E> ApiError<E> {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.piece(self.kept.request_id)
+            .or_else(|| self.kept.spans.request_id(self.message()))
     }
 
     /// The sub-code received, where the platform sends one (TOP's `sub_code`).

@@ -1,5 +1,6 @@
 use core::fmt;
 
+use crate::table::Table;
 use crate::text::Strings;
 
 pub(crate) use errcodes_layout::MAX_FIELDS;
@@ -25,6 +26,20 @@ pub(crate) struct Spans {
     /// Where the request id is, in the noise stripped from the message before it was
     /// matched (WeChat's ` rid: ...`).
     request_id: Option<Span>,
+    /// What was left to do until it is asked for.
+    later: Later,
+}
+
+/// What a lookup left to do until it is asked for, with the table that does it.
+#[derive(Clone, Copy)]
+pub(crate) enum Later {
+    Nothing,
+    /// The request id is in the message's noise, not stripped yet.
+    Noise(&'static Table),
+    /// The message was not matched: the entry is the code's whatever the message says.
+    /// How it was chosen (by the message or by the code), the fields of a template it
+    /// matches and the request id are found when asked for.
+    Match(&'static Table),
 }
 
 /// A byte range of a text, in 32 bits: what an error keeps is copied from stage to stage,
@@ -57,6 +72,29 @@ impl Spans {
             names: Strings::new("", &[]),
             ranges: [Span::default(); MAX_FIELDS],
             request_id: None,
+            later: Later::Nothing,
+        }
+    }
+
+    /// Spans with `later` left to do.
+    pub(crate) fn later(later: Later) -> Self {
+        Spans {
+            later,
+            ..Spans::none()
+        }
+    }
+
+    /// What was left to do.
+    pub(crate) fn left(&self) -> Later {
+        self.later
+    }
+
+    /// The request id in the noise stripped from `message`.
+    pub(crate) fn request_id<'m>(&self, message: &'m str) -> Option<&'m str> {
+        match (self.request_id, self.later) {
+            (Some(span), _) => span.of(message),
+            (None, Later::Noise(table) | Later::Match(table)) => table.request_id(message),
+            (None, Later::Nothing) => None,
         }
     }
 
@@ -91,12 +129,6 @@ impl Spans {
 impl<'m> Fields<'m> {
     pub(crate) fn spans(&self) -> Spans {
         self.spans
-    }
-
-    /// The request id the noise stripped from the message held.
-    #[inline]
-    pub(crate) fn request_id(&self) -> Option<&'m str> {
-        self.spans.request_id?.of(self.message)
     }
 
     /// The value of the field called `name`.

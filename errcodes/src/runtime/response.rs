@@ -2,7 +2,9 @@
 //! the one reader generated enums use.
 
 use super::{Table, Variant};
+use crate::catalog::of_query;
 use crate::response::{read_with, Body, Http, Lookup, ResponseError};
+use crate::table::Match;
 use crate::{table, ApiError, Found, Query};
 
 impl Lookup for Table {
@@ -13,7 +15,12 @@ impl Lookup for Table {
     }
 
     fn lookup<'m>(&self, query: &Query<'m>) -> Found<'m, Variant> {
-        Table::lookup(self, query)
+        of_query(
+            Table::table(*self),
+            query,
+            Match::WhenAsked,
+            |index, unknown| self.variant(index, unknown),
+        )
     }
 }
 

@@ -68,14 +68,12 @@ impl Table {
                 (entry, fields, By::SubCode)
             }
             None => {
-                if later {
-                    let (fallback, code) = self.slot(key);
-                    if self.one_meaning(fallback, code) {
-                        let fields = Spans::later(Later::Match(self)).of(message);
-                        return (fallback, fields, By::Code);
-                    }
+                let (fallback, code) = self.slot(key);
+                if later && self.one_meaning(fallback, code) {
+                    let fields = Spans::later(Later::Match(self)).of(message);
+                    return (fallback, fields, By::Code);
                 }
-                self.classify(key, message)
+                self.classify_slot(fallback, code, message)
             }
         }
     }
@@ -160,6 +158,16 @@ impl Table {
     #[must_use]
     pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>, By) {
         let (fallback, code) = self.slot(key);
+        self.classify_slot(fallback, code, message)
+    }
+
+    /// [`Table::classify`] of the code at slot `code`, whose fallback is `fallback`.
+    fn classify_slot<'m>(
+        &self,
+        fallback: usize,
+        code: u32,
+        message: &'m str,
+    ) -> (usize, Fields<'m>, By) {
         let (text, ends, request_id) = self.stripped_noting(message);
         let mut ranges = [(0, 0); MAX_FIELDS];
         let (index, pattern) = self.best(code, text, ends, &mut ranges);

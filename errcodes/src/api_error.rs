@@ -192,6 +192,11 @@ impl<E> ApiError<E> {
     }
 
     /// The values of the matched template's fields, read from the message.
+    ///
+    /// Where the code has one meaning, `from_response` knows the variant without matching
+    /// the message, and leaves the match to this method, [`by`](Self::by) and
+    /// [`request_id`](Self::request_id): each does it when called, and answers as
+    /// [`Catalog::lookup`] does.
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
         match self.kept.spans.left() {
@@ -201,7 +206,8 @@ impl<E> ApiError<E> {
     }
 
     /// How the lookup of what was received chose the variant ([`Found::by`]): `Unknown`
-    /// and `Fallback` tell a code or a message the spec lacks.
+    /// and `Fallback` tell a code or a message the spec lacks. (See [`fields`](Self::fields)
+    /// for when the message is matched.)
     #[must_use]
     pub fn by(&self) -> By {
         match self.kept.spans.left() {

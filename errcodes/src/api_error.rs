@@ -4,9 +4,10 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::catalog::{Catalog, Found, Query};
-use crate::fields::Spans;
+use crate::fields::{Later, Span, Spans};
 use crate::joined::Joined;
 use crate::raw_code::RawCode;
+use crate::table::Key;
 use crate::{By, Code, Fields, Lang, PlatformError, RetryClass};
 
 /// An error response, classified and kept: the variant of the platform's enum, and the
@@ -46,9 +47,9 @@ struct Kept<E> {
     message: usize,
     /// Where the others are in `text`; a request id found in the message's noise is a part
     /// of the message.
-    sub_code: Option<(usize, usize)>,
-    sub_message: Option<(usize, usize)>,
-    request_id: Option<(usize, usize)>,
+    sub_code: Option<Span>,
+    sub_message: Option<Span>,
+    request_id: Option<Span>,
     spans: Spans,
     by: By,
     unknown_sub_code: bool,
@@ -93,13 +94,10 @@ impl<E> ApiError<E> {
         let [sub_code, sub_message, request_id] = pieces.map(|piece| {
             let start = end;
             end += piece?.len();
-            Some((start, end))
+            Some(Span::new((start, end)))
         });
         let text = Joined::new(query.message, &pieces, end);
-        let in_message = found.fields.request_id().map(|id| {
-            let start = (id.as_ptr() as usize).wrapping_sub(query.message.as_ptr() as usize);
-            (start, start + id.len())
-        });
+        let spans = found.fields.spans();
         ApiError {
             error: found.error,
             kept: Box::new(Kept {
@@ -108,8 +106,8 @@ impl<E> ApiError<E> {
                 message: query.message.len(),
                 sub_code,
                 sub_message,
-                request_id: request_id.or(in_message),
-                spans: found.fields.spans(),
+                request_id,
+                spans,
                 by: found.by,
                 unknown_sub_code: found.unknown_sub_code,
                 status: received.status,
@@ -160,9 +158,8 @@ impl<E> ApiError<E> {
         self.kept.spans = Spans::none();
     }
 
-    fn piece(&self, range: Option<(usize, usize)>) -> Option<&str> {
-        let (start, end) = range?;
-        self.kept.text.as_str().get(start..end)
+    fn piece(&self, span: Option<Span>) -> Option<&str> {
+        span?.of(self.kept.text.as_str())
     }
 
     /// The variant the error was classified as.
@@ -195,16 +192,28 @@ impl<E> ApiError<E> {
     }
 
     /// The values of the matched template's fields, read from the message.
+    ///
+    /// Where the code has one meaning, `from_response` knows the variant without matching
+    /// the message, and leaves the match to this method, [`by`](Self::by) and
+    /// [`request_id`](Self::request_id): each does it when called, and answers as
+    /// [`Catalog::lookup`] does.
     #[must_use]
     pub fn fields(&self) -> Fields<'_> {
-        self.kept.spans.of(self.message())
+        match self.kept.spans.left() {
+            Later::Match(table) => table.classify(Key::of(self.code()), self.message()).1,
+            Later::Nothing | Later::Noise(_) => self.kept.spans.of(self.message()),
+        }
     }
 
     /// How the lookup of what was received chose the variant ([`Found::by`]): `Unknown`
-    /// and `Fallback` tell a code or a message the spec lacks.
+    /// and `Fallback` tell a code or a message the spec lacks. (See [`fields`](Self::fields)
+    /// for when the message is matched.)
     #[must_use]
     pub fn by(&self) -> By {
-        self.kept.by
+        match self.kept.spans.left() {
+            Later::Match(table) => table.classify(Key::of(self.code()), self.message()).2,
+            Later::Nothing | Later::Noise(_) => self.kept.by,
+        }
     }
 
     /// Whether a sub-code was received that none of the spec's sub-code rules matches
@@ -219,6 +228,7 @@ impl<E> ApiError<E> {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.piece(self.kept.request_id)
+            .or_else(|| self.kept.spans.request_id(self.message()))
     }
 
     /// The sub-code received, where the platform sends one (TOP's `sub_code`).

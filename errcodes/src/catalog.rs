@@ -6,7 +6,7 @@ use core::fmt;
 use core::hash::Hash;
 
 use crate::raw_code::RawCode;
-use crate::table::{Key, Table};
+use crate::table::{Key, Match, Table};
 use crate::{Code, Fields, RetryClass, UnknownCode};
 
 /// A platform's table of errors: the enum `platform_errors!` generates implements it.
@@ -76,7 +76,7 @@ pub trait Catalog:
     /// [`classify`](Self::classify) chooses it, and the values of its template's fields.
     #[must_use]
     fn lookup<'m>(query: &Query<'m>) -> Found<'m, Self> {
-        of_query(Self::__table(), query, Self::__from_index)
+        of_query(Self::__table(), query, Match::Now, Self::__from_index)
     }
 
     /// The variant called `name` (`"RateLimited"`); `None` for a name the spec does not
@@ -112,14 +112,16 @@ pub(crate) fn of_message<E>(
     (index, unknown_code(table, index, code))
 }
 
-/// What `lookup` finds in `table`, the entry made by `make`.
+/// What `lookup` finds in `table`, the entry made by `make`; `when` says when a message
+/// that does not choose the entry is matched ([`Match`]).
 pub(crate) fn of_query<'m, E>(
-    table: &Table,
+    table: &'static Table,
     query: &Query<'m>,
+    when: Match,
     make: impl FnOnce(usize, UnknownCode<E>) -> E,
 ) -> Found<'m, E> {
     let key = Key::of(query.code);
-    let (mut index, fields, by) = table.find(key, query.sub_code, query.message);
+    let (mut index, fields, by) = table.find(key, query.sub_code, query.message, when);
     if let Some(endpoint) = query.endpoint {
         index = table.at_endpoint(index, endpoint);
     }

@@ -1,5 +1,6 @@
 use core::fmt;
 
+use crate::table::Table;
 use crate::text::Strings;
 
 pub(crate) use errcodes_layout::MAX_FIELDS;
@@ -21,23 +22,84 @@ pub struct Fields<'m> {
 #[derive(Clone, Copy)]
 pub(crate) struct Spans {
     names: Strings<'static>,
-    ranges: [(usize, usize); MAX_FIELDS],
+    ranges: [Span; MAX_FIELDS],
     /// Where the request id is, in the noise stripped from the message before it was
     /// matched (WeChat's ` rid: ...`).
-    request_id: Option<(usize, usize)>,
+    request_id: Option<Span>,
+    /// What was left to do until it is asked for.
+    later: Later,
+}
+
+/// What a lookup left to do until it is asked for, with the table that does it.
+#[derive(Clone, Copy)]
+pub(crate) enum Later {
+    Nothing,
+    /// The request id is in the message's noise, not stripped yet.
+    Noise(&'static Table),
+    /// The message was not matched: the entry is the code's whatever the message says.
+    /// How it was chosen (by the message or by the code), the fields of a template it
+    /// matches and the request id are found when asked for.
+    Match(&'static Table),
+}
+
+/// A byte range of a text, in 32 bits: what an error keeps is copied from stage to stage,
+/// and half the size is a copy without a call to `memcpy`. A bound past `u32::MAX` (a
+/// message of 4 GiB) reads as `u32::MAX`, which slices nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    pub(crate) fn new((start, end): (usize, usize)) -> Self {
+        let bound = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Span {
+            start: bound(start),
+            end: bound(end),
+        }
+    }
+
+    /// The text of `text` the span covers, if it is within it.
+    pub(crate) fn of(self, text: &str) -> Option<&str> {
+        text.get(self.start as usize..self.end as usize)
+    }
 }
 
 impl Spans {
     pub(crate) fn none() -> Self {
         Spans {
             names: Strings::new("", &[]),
-            ranges: [(0, 0); MAX_FIELDS],
+            ranges: [Span::default(); MAX_FIELDS],
             request_id: None,
+            later: Later::Nothing,
+        }
+    }
+
+    /// Spans with `later` left to do.
+    pub(crate) fn later(later: Later) -> Self {
+        Spans {
+            later,
+            ..Spans::none()
+        }
+    }
+
+    /// What was left to do.
+    pub(crate) fn left(&self) -> Later {
+        self.later
+    }
+
+    /// The request id in the noise stripped from `message`.
+    pub(crate) fn request_id<'m>(&self, message: &'m str) -> Option<&'m str> {
+        match (self.request_id, self.later) {
+            (Some(span), _) => span.of(message),
+            (None, Later::Noise(table) | Later::Match(table)) => table.request_id(message),
+            (None, Later::Nothing) => None,
         }
     }
 
     pub(crate) fn with_request_id(mut self, request_id: Option<(usize, usize)>) -> Self {
-        self.request_id = request_id;
+        self.request_id = request_id.map(Span::new);
         self
     }
 
@@ -51,7 +113,7 @@ impl Spans {
         let mut spans = Spans::none();
         spans.names = names;
         for (span, &(start, end)) in spans.ranges.iter_mut().zip(ranges) {
-            *span = (start.saturating_add(offset), end.saturating_add(offset));
+            *span = Span::new((start.saturating_add(offset), end.saturating_add(offset)));
         }
         spans
     }
@@ -69,13 +131,6 @@ impl<'m> Fields<'m> {
         self.spans
     }
 
-    /// The request id the noise stripped from the message held.
-    #[inline]
-    pub(crate) fn request_id(&self) -> Option<&'m str> {
-        let (start, end) = self.spans.request_id?;
-        self.message.get(start..end)
-    }
-
     /// The value of the field called `name`.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&'m str> {
@@ -90,7 +145,7 @@ impl<'m> Fields<'m> {
             .names
             .iter()
             .zip(self.spans.ranges)
-            .map(move |(name, (start, end))| (name, message.get(start..end).unwrap_or_default()))
+            .map(move |(name, span)| (name, span.of(message).unwrap_or_default()))
     }
 
     /// How many fields the template has.

@@ -12,6 +12,8 @@ use errcodes::platforms::wangdiantong::WangdiantongError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::prelude::*;
 use errcodes::By;
+#[cfg(feature = "json")]
+use errcodes::{ApiError, Catalog, Code, PlatformError};
 
 #[test]
 fn a_message_of_a_code_with_many_meanings_is_chosen_by_message() {
@@ -78,4 +80,46 @@ fn a_sub_code_rule_is_by_sub_code_and_a_sub_code_no_rule_matches_is_unknown() {
 
     let without = TopGatewayError::lookup(&Query::new(15).message("Remote service error"));
     assert!(!without.unknown_sub_code);
+}
+
+/// An error read from a body answers `by`, `fields` and `request_id` as a lookup of its
+/// code and message does, though a reader leaves the match of a message that does not
+/// choose the entry (a code with one meaning) until it is asked for. Every entry of two
+/// specs, each with its own message, a message the spec lacks, and each with the noise
+/// WeChat appends.
+#[cfg(feature = "json")]
+#[test]
+fn an_error_read_from_a_body_answers_as_its_lookup() {
+    fn check<E>(body: impl Fn(i64, &str) -> String)
+    where
+        E: Catalog + FromResponse + PlatformError + PartialEq + core::fmt::Debug,
+    {
+        for entry in E::ALL {
+            let Code::Int(code) = entry.code() else {
+                continue;
+            };
+            for text in [entry.message(), "a message the spec lacks"] {
+                for message in [text.to_owned(), format!("{text} rid: 6565d0a2-4b7c6f1e")] {
+                    let query = Query::new(code).message(&message);
+                    let found = E::lookup(&query);
+                    let read = E::from_response(body(code, &message).as_bytes())
+                        .expect("a body")
+                        .expect("an error");
+                    assert_eq!(*read.error(), found.error, "{code} {message}");
+                    assert_eq!(read.by(), found.by, "{code} {message}");
+                    assert_eq!(read.fields(), found.fields, "{code} {message}");
+                    let eager = ApiError::<E>::new(&query);
+                    assert_eq!(read.request_id(), eager.request_id(), "{code} {message}");
+                    assert_eq!(read.by(), eager.by(), "{code} {message}");
+                }
+            }
+        }
+    }
+    let text = |message: &str| serde_json::to_string(message).expect("text");
+    check::<WechatTransactionError>(|code, message| {
+        format!(r#"{{"errcode":{code},"errmsg":{}}}"#, text(message))
+    });
+    check::<WangdiantongError>(|code, message| {
+        format!(r#"{{"status":{code},"message":{}}}"#, text(message))
+    });
 }

@@ -324,6 +324,18 @@ fn malformed<E: FromResponse>(envelope: &Envelope) {
         .position(|pair| pair == [0xc3, 0xa9])
         .expect("é");
     let latin1 = [&utf8[..at], &[0xe9], &utf8[at + 2..]].concat();
+    // The same byte inside messages of 64 bytes and more, which are checked another way:
+    // one that is Chinese at its ends, and one that is ASCII there.
+    let long = |around: &str| {
+        let message = format!("{}caf\u{e9}{}", around.repeat(12), around.repeat(12));
+        let body = bytes(&body_with(envelope, 0, json!(code), json!(message)));
+        let at = body
+            .windows(2)
+            .position(|pair| pair == [0xc3, 0xa9])
+            .expect("é");
+        [&body[..at], &[0xe9], &body[at + 2..]].concat()
+    };
+    let (long_chinese, long_ascii) = (long("商品"), long("item "));
     if envelope.status_led {
         // A 204 has no body: the status alone says.
         Reader::<E>::new("an empty body", b"").success_only_with_2xx();
@@ -334,6 +346,8 @@ fn malformed<E: FromResponse>(envelope: &Envelope) {
         ("a truncated body", &whole[..whole.len() / 2]),
         ("text after the object", trailing.as_bytes()),
         ("a message that is not UTF-8", &latin1),
+        ("a long Chinese message that is not UTF-8", &long_chinese),
+        ("a long ASCII message that is not UTF-8", &long_ascii),
     ]
     .into_iter()
     .chain(empty)

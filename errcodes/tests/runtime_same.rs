@@ -365,6 +365,23 @@ fn read<E: PlatformError + 'static>(read: Result<Option<ApiError<E>>, ResponseEr
     }
 }
 
+/// A check's outcome: success, or the error with its retry class.
+fn checked<E: PlatformError + 'static>(
+    checked: Result<(), errcodes::response::Error<E>>,
+) -> String {
+    match checked {
+        Ok(()) => "success".to_owned(),
+        Err(error) => format!(
+            "{:?} | {}",
+            error.retry_class(),
+            match &error {
+                errcodes::response::Error::Api(error) => kept(error),
+                other => other.to_string(),
+            }
+        ),
+    }
+}
+
 /// Everything an `ApiError` keeps, and the errors read beside it.
 fn kept<E: PlatformError + 'static>(error: &ApiError<E>) -> String {
     format!(
@@ -412,10 +429,18 @@ fn responses<E: FromResponse>(name: &'static str) -> (&'static str, usize) {
                 read(table.from_response(value)),
             ));
         }
+        pairs.push((
+            checked(E::check_response(line.body.as_bytes())),
+            checked(table.check_response(line.body.as_bytes())),
+        ));
         for status in statuses {
             pairs.push((
                 read(E::from_http(status, &line.body)),
                 read(table.from_http(status, &line.body)),
+            ));
+            pairs.push((
+                checked(E::check_http(status, &line.body)),
+                checked(table.check_http(status, &line.body)),
             ));
         }
         for (compiled, run_time) in pairs {

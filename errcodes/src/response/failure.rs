@@ -50,6 +50,19 @@ impl<E> Error<E> {
     }
 }
 
+impl<E: PlatformError + 'static> Error<E> {
+    /// The retry class: the platform error's, or the one the failure's status calls for
+    /// (a proxy's 502 page is transient). What [`PlatformError::retry_class`] gives for a
+    /// generated enum's errors, here for a run-time table's too.
+    #[must_use]
+    pub fn retry_class(&self) -> RetryClass {
+        match self {
+            Error::Api(error) => error.retry_class(),
+            Error::Response(error) => error.retry_class(),
+        }
+    }
+}
+
 impl<E> From<ApiError<E>> for Error<E> {
     fn from(error: ApiError<E>) -> Self {
         Error::Api(error)
@@ -120,10 +133,7 @@ impl<E: Catalog> PlatformError for Error<E> {
     }
 
     fn retry_class(&self) -> RetryClass {
-        match self {
-            Error::Api(error) => error.retry_class(),
-            Error::Response(error) => error.retry_class(),
-        }
+        Error::retry_class(self)
     }
 
     fn group(&self) -> Option<&'static str> {

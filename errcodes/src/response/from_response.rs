@@ -79,7 +79,8 @@ pub trait FromResponse: Catalog {
     }
 }
 
-fn outcome<E>(read: Result<Option<ApiError<E>>, ResponseError>) -> Result<(), Error<E>> {
+/// A read as one `Result`: `Ok(())` for a success.
+pub(crate) fn outcome<E>(read: Result<Option<ApiError<E>>, ResponseError>) -> Result<(), Error<E>> {
     match read {
         Ok(None) => Ok(()),
         Ok(Some(error)) => Err(Error::Api(error)),

@@ -20,12 +20,13 @@ use serde_json::Value;
 
 pub use error::{ResponseError, ResponseErrorKind};
 pub use failure::Error;
+pub(crate) use from_response::outcome;
 pub use from_response::FromResponse;
 pub use http::Http;
 
 use crate::api_error::Received;
 use crate::catalog::{self, Catalog, Query};
-use crate::table::{Envelope, Key, Path, Table};
+use crate::table::{Envelope, Key, Match, Path, Table};
 use crate::{ApiError, Code, PlatformError};
 use errcodes_layout::Format;
 use values::{Found, Values, CODE, MESSAGE, REQUEST_ID, SUB_CODE, SUB_MESSAGE};
@@ -97,7 +98,8 @@ pub(crate) trait Lookup {
     type Error: PlatformError + 'static;
     /// The table, with its envelope.
     fn table(&self) -> &Table;
-    /// What `query` finds.
+    /// What `query` finds, for an [`ApiError`]: what does not choose the entry is left
+    /// until asked for ([`Match::WhenAsked`]).
     fn lookup<'m>(&self, query: &Query<'m>) -> catalog::Found<'m, Self::Error>;
 }
 
@@ -112,7 +114,7 @@ impl<E: Catalog> Lookup for Compiled<E> {
     }
 
     fn lookup<'m>(&self, query: &Query<'m>) -> catalog::Found<'m, E> {
-        E::lookup(query)
+        catalog::of_query(E::__table(), query, Match::WhenAsked, E::__from_index)
     }
 }
 

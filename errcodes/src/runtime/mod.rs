@@ -46,6 +46,7 @@ pub use variant::Variant;
 
 use crate::catalog::{of_code, of_message, of_query};
 use crate::raw_code::RawCode;
+use crate::table::Match;
 use crate::{table, Code, Found, Group, Query, RetryClass, UnknownCode};
 
 /// A spec's table, loaded at run time: the lookups of a generated enum, as methods.
@@ -195,7 +196,7 @@ impl Table {
     /// finds, as a generated enum's `lookup`: the entry and its template's fields.
     #[must_use]
     pub fn lookup<'m>(&self, query: &Query<'m>) -> Found<'m, Variant> {
-        of_query(self.table(), query, |index, unknown| {
+        of_query(self.table(), query, Match::Now, |index, unknown| {
             self.variant(index, unknown)
         })
     }

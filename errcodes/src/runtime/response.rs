@@ -2,7 +2,9 @@
 //! the one reader generated enums use.
 
 use super::{Table, Variant};
-use crate::response::{read_with, Body, Http, Lookup, ResponseError};
+use crate::catalog::of_query;
+use crate::response::{outcome, read_with, Body, Error, Http, Lookup, ResponseError};
+use crate::table::Match;
 use crate::{table, ApiError, Found, Query};
 
 impl Lookup for Table {
@@ -13,7 +15,12 @@ impl Lookup for Table {
     }
 
     fn lookup<'m>(&self, query: &Query<'m>) -> Found<'m, Variant> {
-        Table::lookup(self, query)
+        of_query(
+            Table::table(*self),
+            query,
+            Match::WhenAsked,
+            |index, unknown| self.variant(index, unknown),
+        )
     }
 }
 
@@ -60,5 +67,40 @@ impl Table {
         body: &B,
     ) -> Result<Option<ApiError<Variant>>, ResponseError> {
         read_with(self, body, Some(http.into()))
+    }
+
+    /// [`from_response`](Self::from_response) as one `Result`, as a generated enum's
+    /// [`check_response`](crate::FromResponse::check_response): `Ok(())` for a success.
+    ///
+    /// ```
+    /// use errcodes::runtime::Table;
+    ///
+    /// let table = Table::shipped("wechat_transaction")?;
+    /// assert!(table.check_response(r#"{"errcode":0,"errmsg":"ok"}"#).is_ok());
+    /// let error = table
+    ///     .check_response(r#"{"errcode":45009,"errmsg":"reach max api daily quota limit"}"#)
+    ///     .expect_err("an error");
+    /// assert!(error.retry_class().is_retryable());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The platform's error, or why the body is not the platform's answer.
+    pub fn check_response<B: Body + ?Sized>(&self, body: &B) -> Result<(), Error<Variant>> {
+        outcome(self.from_response(body))
+    }
+
+    /// [`from_http`](Self::from_http) as one `Result`, as a generated enum's
+    /// [`check_http`](crate::FromResponse::check_http): `Ok(())` for a success.
+    ///
+    /// # Errors
+    /// The platform's error, or why the response is not the platform's answer (a proxy's
+    /// 502 page).
+    pub fn check_http<B: Body + ?Sized>(
+        &self,
+        http: impl Into<Http>,
+        body: &B,
+    ) -> Result<(), Error<Variant>> {
+        outcome(self.from_http(http, body))
     }
 }

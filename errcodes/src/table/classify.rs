@@ -7,12 +7,21 @@ use errcodes_layout::{bucket, record, section, sub, word, MAX_FIELDS, NONE, UNKN
 
 use super::{Key, Table};
 use crate::catalog::By;
-use crate::fields::Spans;
+use crate::fields::{Later, Spans};
 use crate::text::{
     match_lits, match_pattern, match_whole, message_ends, prepare_noise, strip_noise_with,
     trim_ends, Prepared, Strings,
 };
 use crate::Fields;
+
+/// When [`Table::find`] matches a message that does not choose the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// At once: what `Catalog::lookup` returns says how the entry was chosen.
+    Now,
+    /// When it is asked for: an `ApiError` keeps the message, and the table.
+    WhenAsked,
+}
 
 impl Table {
     /// The entry for `key` whose message matches `message`, or [`UNKNOWN`]. See `classify`
@@ -30,22 +39,68 @@ impl Table {
     /// The entry for `key` and `sub_code` whose message matches `message`: the most
     /// specific sub-code rule that `sub_code` matches (of the code, then of any code), else
     /// as [`Table::classify`]. A sub-code rule's entry comes with no fields.
+    ///
+    /// With [`Match::WhenAsked`], what does not choose the entry is left to do (its
+    /// fields say what, [`Later`]): the noise a sub-code rule's entry was found without,
+    /// and the match of a message whose code has one meaning. `by` is then a stand-in.
     #[must_use]
     #[inline]
-    pub fn find<'m>(
-        &self,
+    pub(crate) fn find<'m>(
+        &'static self,
         key: Key<'_>,
         sub_code: Option<&str>,
         message: &'m str,
+        when: Match,
     ) -> (usize, Fields<'m>, By) {
+        let later = when == Match::WhenAsked;
         match self.by_sub_code(key, sub_code) {
+            Some(entry) if later => {
+                let later = if self.section(section::NOISE).is_empty() {
+                    Later::Nothing
+                } else {
+                    Later::Noise(self)
+                };
+                (entry, Spans::later(later).of(message), By::SubCode)
+            }
             Some(entry) => {
                 let (_, _, request_id) = self.stripped_noting(message);
                 let fields = Spans::none().with_request_id(request_id).of(message);
                 (entry, fields, By::SubCode)
             }
-            None => self.classify(key, message),
+            None => {
+                let (fallback, code) = self.slot(key);
+                if later && self.one_meaning(fallback, code) {
+                    let fields = Spans::later(Later::Match(self)).of(message);
+                    return (fallback, fields, By::Code);
+                }
+                self.classify_slot(fallback, code, message)
+            }
         }
+    }
+
+    /// Whether code `code` (a slot) is entry `fallback` whatever the message says: a known
+    /// code, whose patterns are all the fallback's, and no entry without a code has one.
+    #[inline]
+    fn one_meaning(&self, fallback: usize, code: u32) -> bool {
+        let codes = self.section(section::CODES);
+        let Some([start, end, _, 0]) =
+            errcodes_layout::record::<{ record::CODE }>(codes, code as usize)
+        else {
+            return false;
+        };
+        let codeless = u32::try_from(codes.len() / (4 * record::CODE))
+            .unwrap_or(NONE)
+            .wrapping_sub(1);
+        let probes = self.section(section::PROBES);
+        let size = record::PROBE * 4;
+        fallback < self.len()
+            && errcodes_layout::record::<{ record::CODE }>(codes, codeless as usize)
+                .is_none_or(|[start, end, _, bits]| start == end && bits == 0)
+            && (start as usize..end as usize).all(|at| {
+                probes
+                    .get(at * size..(at + 1) * size)
+                    .is_some_and(|probe| word(probe, 4) as usize == fallback)
+            })
     }
 
     /// Whether `sub_code`, which [`Table::find`] found no sub-code rule for, is one the spec
@@ -103,6 +158,16 @@ impl Table {
     #[must_use]
     pub fn classify<'m>(&self, key: Key<'_>, message: &'m str) -> (usize, Fields<'m>, By) {
         let (fallback, code) = self.slot(key);
+        self.classify_slot(fallback, code, message)
+    }
+
+    /// [`Table::classify`] of the code at slot `code`, whose fallback is `fallback`.
+    fn classify_slot<'m>(
+        &self,
+        fallback: usize,
+        code: u32,
+        message: &'m str,
+    ) -> (usize, Fields<'m>, By) {
         let (text, ends, request_id) = self.stripped_noting(message);
         let mut ranges = [(0, 0); MAX_FIELDS];
         let (index, pattern) = self.best(code, text, ends, &mut ranges);

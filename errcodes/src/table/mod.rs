@@ -10,6 +10,7 @@
 //! compared only with the patterns that can match them ([`classify`]).
 
 mod classify;
+pub(crate) use classify::Match;
 mod lookup;
 mod sub_rule;
 

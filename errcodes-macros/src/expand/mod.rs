@@ -3,9 +3,10 @@
 //! The generated code is mostly data: one static `Table` that the runtime reads through the
 //! `errcodes::Catalog` trait, whose provided methods hold the behaviour. Only two functions
 //! have an arm per entry (a variant's index, a variant from its index: every variant is a
-//! unit but `Unknown`, so each lowers to arithmetic on the tag). Each expression per entry
-//! costs rustc time in every pass, in errcodes' own build for the shipped platforms too:
-//! the lists hold literals where they can (BENCHMARKS.md).
+//! unit but `Unknown`, so each lowers to arithmetic on the tag), and an unoptimized build
+//! has only the second. Each expression per entry costs rustc time in every pass, in
+//! errcodes' own build for the shipped platforms too: the lists hold literals where they
+//! can (BENCHMARKS.md).
 
 mod docs;
 mod table;
@@ -65,7 +66,16 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
     // by the derived order (the variants' order in the declaration) takes none. Safe Rust
     // has no other way to the discriminant of an enum with a field (`Unknown`): its `Hash`
-    // writes it, but std does not promise how.
+    // writes it, but std does not promise how. An unoptimized build (`debug_assertions`)
+    // searches too: the same index, where the `match` of an arm per entry would cost every
+    // debug build of the enum's crate more than anything else in it but `unit`.
+    let search = quote! {
+        match self {
+            #ty::Unknown(_) => #krate::__private::UNKNOWN,
+            known => <[Self]>::binary_search(Self::ALL, known)
+                .unwrap_or(#krate::__private::UNKNOWN),
+        }
+    };
     let to_index = if spec.entries.len() <= 2048 {
         let arms = source_tokens(
             spec.entries
@@ -74,17 +84,26 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 .map(|(i, entry)| format!("{ty}::{} => {i},", entry.name)),
         );
         quote! {
-            match self {
-                #arms
-                #ty::Unknown(_) => #krate::__private::UNKNOWN,
+            #[cfg(not(debug_assertions))]
+            #[inline]
+            #[allow(clippy::too_many_lines)]
+            fn __index(&self) -> usize {
+                match self {
+                    #arms
+                    #ty::Unknown(_) => #krate::__private::UNKNOWN,
+                }
+            }
+
+            #[cfg(debug_assertions)]
+            fn __index(&self) -> usize {
+                #search
             }
         }
     } else {
         quote! {
-            match self {
-                #ty::Unknown(_) => #krate::__private::UNKNOWN,
-                known => <[Self]>::binary_search(Self::ALL, known)
-                    .unwrap_or(#krate::__private::UNKNOWN),
+            #[inline(never)]
+            fn __index(&self) -> usize {
+                #search
             }
         }
     };
@@ -104,12 +123,12 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         },
     };
     // Inlined into each caller, building a variant is arithmetic on the index. Past a few
-    // thousand arms, a copy of a match in each of the runtime's generic methods costs seconds
-    // of release build, so the matches stay out of line. Unoptimized, nothing is inlined
-    // anyway: `#[inline]` would only have each crate that calls them compile the matches
-    // again, so a debug build of errcodes compiles them once (`debug_assertions` stands for
-    // a build without optimizations; the attribute changes speed, never behaviour).
-    let (inline, inline_match) = if count <= 2048 {
+    // thousand arms, a copy of the match in each of the runtime's generic methods costs
+    // seconds of release build, so it stays out of line. Unoptimized, nothing is inlined
+    // anyway: `#[inline]` would only have each crate that calls it compile the match again,
+    // so a debug build of errcodes compiles it once (`debug_assertions` stands for a build
+    // without optimizations; the attribute changes speed, never behaviour).
+    let (inline, inline_unit) = if count <= 2048 {
         (
             quote!(#[inline(always)]),
             quote!(#[cfg_attr(not(debug_assertions), inline)]),
@@ -117,7 +136,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     } else {
         (quote!(#[inline]), quote!(#[inline(never)]))
     };
-    let unit = unit.map(|unit| quote!(#inline_match #unit));
+    let unit = unit.map(|unit| quote!(#inline_unit #unit));
     let table = match encode(spec) {
         Ok(encoded) => table(&encoded, source.bytes, krate),
         Err(error) => {
@@ -184,11 +203,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                     &TABLE
                 }
 
-                #inline_match
-                #[allow(clippy::too_many_lines)]
-                fn __index(&self) -> usize {
-                    #to_index
-                }
+                #to_index
 
                 #inline
                 #[allow(clippy::inline_always)]

@@ -440,7 +440,8 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[cfg_attr(not(debug_assertions), inline)]
+        #[cfg(not(debug_assertions))]
+        #[inline]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -477,6 +478,16 @@ const _: () = {
                 AlipayError::AcqBuyerEnableStatusForbid => 30,
                 AlipayError::AcqBuyerPaymentAmountDayLimitError => 31,
                 AlipayError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+            }
+        }
+        #[cfg(debug_assertions)]
+        fn __index(&self) -> usize {
+            match self {
+                AlipayError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => {
+                    <[Self]>::binary_search(Self::ALL, known)
+                        .unwrap_or(::errcodes::__private::UNKNOWN)
+                }
             }
         }
         #[inline(always)]

@@ -158,7 +158,8 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[cfg_attr(not(debug_assertions), inline)]
+        #[cfg(not(debug_assertions))]
+        #[inline]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -169,6 +170,16 @@ const _: () = {
                 AmazonSpApiError::InternalFailure => 4,
                 AmazonSpApiError::ServiceUnavailable => 5,
                 AmazonSpApiError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+            }
+        }
+        #[cfg(debug_assertions)]
+        fn __index(&self) -> usize {
+            match self {
+                AmazonSpApiError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => {
+                    <[Self]>::binary_search(Self::ALL, known)
+                        .unwrap_or(::errcodes::__private::UNKNOWN)
+                }
             }
         }
         #[inline(always)]

@@ -310,7 +310,8 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[cfg_attr(not(debug_assertions), inline)]
+        #[cfg(not(debug_assertions))]
+        #[inline]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -335,6 +336,16 @@ const _: () = {
                 ShopeeError::RequestNotFromGateway => 18,
                 ShopeeError::ShopIdNotFound => 19,
                 ShopeeError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+            }
+        }
+        #[cfg(debug_assertions)]
+        fn __index(&self) -> usize {
+            match self {
+                ShopeeError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => {
+                    <[Self]>::binary_search(Self::ALL, known)
+                        .unwrap_or(::errcodes::__private::UNKNOWN)
+                }
             }
         }
         #[inline(always)]

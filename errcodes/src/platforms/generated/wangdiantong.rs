@@ -959,7 +959,8 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[cfg_attr(not(debug_assertions), inline)]
+        #[cfg(not(debug_assertions))]
+        #[inline]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -1044,6 +1045,16 @@ const _: () = {
                 WangdiantongError::OutsourcedWarehouseMustBeOnlyOne => 78,
                 WangdiantongError::AllShopNosInvalid => 79,
                 WangdiantongError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+            }
+        }
+        #[cfg(debug_assertions)]
+        fn __index(&self) -> usize {
+            match self {
+                WangdiantongError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => {
+                    <[Self]>::binary_search(Self::ALL, known)
+                        .unwrap_or(::errcodes::__private::UNKNOWN)
+                }
             }
         }
         #[inline(always)]

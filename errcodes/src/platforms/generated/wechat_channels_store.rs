@@ -2039,7 +2039,8 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[cfg_attr(not(debug_assertions), inline)]
+        #[cfg(not(debug_assertions))]
+        #[inline]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -2217,6 +2218,16 @@ const _: () = {
                 WechatChannelsStoreError::InvalidSessionSignature => 171,
                 WechatChannelsStoreError::RiskyContent => 172,
                 WechatChannelsStoreError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+            }
+        }
+        #[cfg(debug_assertions)]
+        fn __index(&self) -> usize {
+            match self {
+                WechatChannelsStoreError::Unknown(_) => ::errcodes::__private::UNKNOWN,
+                known => {
+                    <[Self]>::binary_search(Self::ALL, known)
+                        .unwrap_or(::errcodes::__private::UNKNOWN)
+                }
             }
         }
         #[inline(always)]

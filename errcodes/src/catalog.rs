@@ -2,12 +2,13 @@
 //! (a retry loop, `errcodes explain`, a docs generator) needs no glue, and so that what is
 //! added later arrives here rather than in code generated into your crate.
 
+use core::cmp::Ordering;
 use core::fmt;
 use core::hash::Hash;
 
 use crate::raw_code::RawCode;
 use crate::table::{Key, Match, Table};
-use crate::{Code, Fields, RetryClass, UnknownCode};
+use crate::{Code, Fields, PlatformError, RetryClass, UnknownCode};
 
 /// A platform's table of errors: the enum `platform_errors!` generates implements it.
 ///
@@ -49,6 +50,39 @@ pub trait Catalog:
     fn __index(&self) -> usize;
     #[doc(hidden)]
     fn __from_index(index: usize, unknown: UnknownCode<Self>) -> Self;
+
+    /// `__index` by a binary search of `ALL`, which is in the order the derived `Ord`
+    /// follows (the variants' declaration order); `Unknown`, the last variant, is past them
+    /// all. Written out rather than `<[Self]>::binary_search`, whose closure would be
+    /// compiled apart from the enum's other code, repeating the enum's debug info there.
+    #[doc(hidden)]
+    fn __search(&self) -> usize
+    where
+        Self: Ord,
+    {
+        let all = Self::ALL;
+        let (mut low, mut high) = (0, all.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match all[mid].cmp(self) {
+                Ordering::Less => low = mid + 1,
+                Ordering::Greater => high = mid,
+                Ordering::Equal => return mid,
+            }
+        }
+        errcodes_layout::UNKNOWN
+    }
+
+    /// `Display` of a generated enum: `<code>: <message>`; the message alone for an entry
+    /// without a code. A method of the trait rather than a function of the runtime, so that
+    /// it is compiled with the enum's other code.
+    #[doc(hidden)]
+    fn __display(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code() {
+            Code::None => f.write_str(self.message()),
+            code => write!(f, "{code}: {}", self.message()),
+        }
+    }
     #[doc(hidden)]
     fn __unknown_code(&self) -> Option<&UnknownCode<Self>>;
 
@@ -59,7 +93,7 @@ pub trait Catalog:
     #[inline]
     fn from_code<'a>(code: impl Into<Code<'a>>) -> Self {
         let (index, unknown) = of_code(Self::__table(), code.into());
-        Self::__from_index(index, unknown)
+        Self::__from_index(index, UnknownCode::new(unknown))
     }
 
     /// The entry of `code` whose message matches `message`: equal after normalisation, or
@@ -95,11 +129,12 @@ pub trait Catalog:
 }
 
 /// The entry of `code` and what `Unknown` keeps for it: what `from_code` finds in
-/// `table`, for a generated enum and a run-time table alike.
+/// `table`, for a generated enum and a run-time table alike. Not generic, so that it is
+/// compiled once whatever the enums.
 #[inline]
-pub(crate) fn of_code<E>(table: &Table, code: Code<'_>) -> (usize, UnknownCode<E>) {
+pub(crate) fn of_code(table: &Table, code: Code<'_>) -> (usize, RawCode) {
     let index = table.lookup(Key::of(code));
-    (index, unknown_code(table, index, code))
+    (index, unknown_raw(table, index, code))
 }
 
 /// The entry `classify` finds in `table`.
@@ -139,11 +174,16 @@ pub(crate) fn of_query<'m, E>(
 /// needed.
 #[inline]
 fn unknown_code<E>(table: &Table, index: usize, code: Code<'_>) -> UnknownCode<E> {
-    UnknownCode::new(match code {
+    UnknownCode::new(unknown_raw(table, index, code))
+}
+
+#[inline]
+fn unknown_raw(table: &Table, index: usize, code: Code<'_>) -> RawCode {
+    match code {
         Code::Int(code) => RawCode::int(code),
         _ if index >= table.len() => RawCode::received(code),
         _ => RawCode::NONE,
-    })
+    }
 }
 
 /// What was received, to be classified: a code (an integer, text, or none), and where the

@@ -311,18 +311,6 @@ pub mod __private {
             None => f.write_str(error.name()),
         }
     }
-
-    /// `Display` of a generated enum: `<code>: <message>`; the message alone for an entry
-    /// without a code.
-    ///
-    /// # Errors
-    /// When the formatter fails.
-    pub fn display<E: Catalog>(error: &E, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match error.code() {
-            crate::Code::None => f.write_str(error.message()),
-            code => write!(f, "{code}: {}", error.message()),
-        }
-    }
 }
 
 /// Without feature `serde`: nothing.

@@ -1,5 +1,9 @@
 //! [`UnknownCode`]: the payload of a generated enum's `Unknown`.
 
+// Its methods are a field access each, `#[inline(always)]` so that they are compiled with
+// the enum's code that calls them, not apart, which would repeat the enum's debug info.
+#![allow(clippy::inline_always)]
+
 use core::fmt;
 use core::marker::PhantomData;
 
@@ -34,6 +38,7 @@ pub struct UnknownCode<E> {
 
 impl<E> UnknownCode<E> {
     /// Only lookups call it, with a code `E`'s table does not know.
+    #[inline(always)]
     pub(crate) const fn new(code: RawCode) -> Self {
         UnknownCode {
             code,
@@ -41,21 +46,33 @@ impl<E> UnknownCode<E> {
         }
     }
 
+    /// Drops it, field by field: a generated enum's lookup that finds an entry has no use
+    /// for it.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __discard(self) {
+        let UnknownCode { code, of: _ } = self;
+        drop(code);
+    }
+
     /// The code as received: an integer, or text kept exactly (numeric text too, where it
     /// is not the integer's own form: `"0042"`), or [`Code::None`].
     #[must_use]
+    #[inline(always)]
     pub fn code(&self) -> Code<'_> {
         self.code.code()
     }
 }
 
 impl<E> Clone for UnknownCode<E> {
+    #[inline(always)]
     fn clone(&self) -> Self {
         UnknownCode::new(self.code.clone())
     }
 }
 
 impl<E> PartialEq for UnknownCode<E> {
+    #[inline(always)]
     fn eq(&self, other: &Self) -> bool {
         self.code == other.code
     }
@@ -64,18 +81,21 @@ impl<E> PartialEq for UnknownCode<E> {
 impl<E> Eq for UnknownCode<E> {}
 
 impl<E> core::hash::Hash for UnknownCode<E> {
+    #[inline(always)]
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.code.hash(state);
     }
 }
 
 impl<E> PartialOrd for UnknownCode<E> {
+    #[inline(always)]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl<E> Ord for UnknownCode<E> {
+    #[inline(always)]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code.cmp(&other.code)
     }

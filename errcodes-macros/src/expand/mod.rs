@@ -64,18 +64,13 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let all = all(&ty, spec);
     // A variant's index: a `match` (lowered to arithmetic on the tag) up to a few thousand
     // entries; past that, LLVM takes seconds over the `match`, and a binary search of `ALL`
-    // by the derived order (the variants' order in the declaration) takes none. Safe Rust
+    // by the derived order (the variants' order in the declaration, `Catalog::__search`)
+    // takes none. Safe Rust
     // has no other way to the discriminant of an enum with a field (`Unknown`): its `Hash`
     // writes it, but std does not promise how. An unoptimized build (`debug_assertions`)
     // searches too: the same index, where the `match` of an arm per entry would cost every
     // debug build of the enum's crate more than anything else in it but `unit`.
-    let search = quote! {
-        match self {
-            #ty::Unknown(_) => #krate::__private::UNKNOWN,
-            known => <[Self]>::binary_search(Self::ALL, known)
-                .unwrap_or(#krate::__private::UNKNOWN),
-        }
-    };
+    let search = quote!(<Self as #krate::Catalog>::__search(self));
     let to_index = if spec.entries.len() <= 2048 {
         let arms = source_tokens(
             spec.entries
@@ -112,6 +107,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     let from_index = match &unit {
         Some(_) => quote! {
             if index < #count {
+                unknown.__discard();
                 unit(index)
             } else {
                 #ty::Unknown(unknown)
@@ -355,7 +351,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         impl ::core::fmt::Display for #ty {
             #[cfg_attr(not(debug_assertions), inline)]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #krate::__private::display(self, f)
+                <Self as #krate::Catalog>::__display(self, f)
             }
         }
 

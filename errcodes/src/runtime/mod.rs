@@ -181,7 +181,7 @@ impl Table {
     #[inline]
     pub fn from_code<'a>(&self, code: impl Into<Code<'a>>) -> Variant {
         let (index, unknown) = of_code(self.table(), code.into());
-        self.variant(index, unknown)
+        self.variant(index, UnknownCode::new(unknown))
     }
 
     /// The entry of `code` whose message matches `message`, as a generated enum's

@@ -340,18 +340,17 @@ const _: () = {
         }
         #[cfg(debug_assertions)]
         fn __index(&self) -> usize {
-            match self {
-                ShopeeError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => {
-                    <[Self]>::binary_search(Self::ALL, known)
-                        .unwrap_or(::errcodes::__private::UNKNOWN)
-                }
-            }
+            <Self as ::errcodes::Catalog>::__search(self)
         }
         #[inline(always)]
         #[allow(clippy::inline_always)]
         fn __from_index(index: usize, unknown: ::errcodes::UnknownCode<Self>) -> Self {
-            if index < 20usize { unit(index) } else { ShopeeError::Unknown(unknown) }
+            if index < 20usize {
+                unknown.__discard();
+                unit(index)
+            } else {
+                ShopeeError::Unknown(unknown)
+            }
         }
         #[inline]
         fn __unknown_code(
@@ -412,7 +411,7 @@ const _: () = {
     impl ::core::fmt::Display for ShopeeError {
         #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::errcodes::__private::display(self, f)
+            <Self as ::errcodes::Catalog>::__display(self, f)
         }
     }
     #[automatically_derived]

@@ -1126,18 +1126,13 @@ const _: () = {
         }
         #[cfg(debug_assertions)]
         fn __index(&self) -> usize {
-            match self {
-                TiktokLocalServicesError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => {
-                    <[Self]>::binary_search(Self::ALL, known)
-                        .unwrap_or(::errcodes::__private::UNKNOWN)
-                }
-            }
+            <Self as ::errcodes::Catalog>::__search(self)
         }
         #[inline(always)]
         #[allow(clippy::inline_always)]
         fn __from_index(index: usize, unknown: ::errcodes::UnknownCode<Self>) -> Self {
             if index < 63usize {
+                unknown.__discard();
                 unit(index)
             } else {
                 TiktokLocalServicesError::Unknown(unknown)
@@ -1204,7 +1199,7 @@ const _: () = {
     impl ::core::fmt::Display for TiktokLocalServicesError {
         #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::errcodes::__private::display(self, f)
+            <Self as ::errcodes::Catalog>::__display(self, f)
         }
     }
     #[automatically_derived]

@@ -392,18 +392,17 @@ const _: () = {
         }
         #[cfg(debug_assertions)]
         fn __index(&self) -> usize {
-            match self {
-                TiktokShopError::Unknown(_) => ::errcodes::__private::UNKNOWN,
-                known => {
-                    <[Self]>::binary_search(Self::ALL, known)
-                        .unwrap_or(::errcodes::__private::UNKNOWN)
-                }
-            }
+            <Self as ::errcodes::Catalog>::__search(self)
         }
         #[inline(always)]
         #[allow(clippy::inline_always)]
         fn __from_index(index: usize, unknown: ::errcodes::UnknownCode<Self>) -> Self {
-            if index < 25usize { unit(index) } else { TiktokShopError::Unknown(unknown) }
+            if index < 25usize {
+                unknown.__discard();
+                unit(index)
+            } else {
+                TiktokShopError::Unknown(unknown)
+            }
         }
         #[inline]
         fn __unknown_code(
@@ -464,7 +463,7 @@ const _: () = {
     impl ::core::fmt::Display for TiktokShopError {
         #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::errcodes::__private::display(self, f)
+            <Self as ::errcodes::Catalog>::__display(self, f)
         }
     }
     #[automatically_derived]

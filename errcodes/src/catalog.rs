@@ -131,7 +131,8 @@ pub trait Catalog:
 /// The entry of `code` and what `Unknown` keeps for it: what `from_code` finds in
 /// `table`, for a generated enum and a run-time table alike. Not generic, so that it is
 /// compiled once whatever the enums.
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn of_code(table: &Table, code: Code<'_>) -> (usize, RawCode) {
     let index = table.lookup(Key::of(code));
     (index, unknown_raw(table, index, code))

@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 
 use crate::expand::{expand, Source};
-use crate::generate::{platform_errors, Track};
+use crate::generate::{platform_errors, Output};
 use crate::spec::{load, read};
 
 /// A valid spec that uses every feature, for mutations to start from.
@@ -59,6 +59,7 @@ fn check_total(text: &str) -> Result<(), TestCaseError> {
                 &spec,
                 &Source {
                     tracked: &["/fuzz.yaml".to_owned()],
+                    bytes: None,
                     stub: false,
                     display: "fuzz.yaml",
                     krate: &quote::quote!(::errcodes),
@@ -76,6 +77,7 @@ fn check_total(text: &str) -> Result<(), TestCaseError> {
                     &stub,
                     &Source {
                         tracked: &[],
+                        bytes: None,
                         stub: true,
                         display: "fuzz.yaml",
                         krate: &quote::quote!(::errcodes),
@@ -160,7 +162,7 @@ proptest! {
         if let Err(failure) = load(&dir, "spec.yaml") {
             prop_assert!(!failure.reports.is_empty());
         }
-        let tokens = platform_errors(quote::quote!("spec.yaml"), Some(&dir), Track::Files);
+        let tokens = platform_errors(quote::quote!("spec.yaml"), Some(&dir), Output::Macro);
         prop_assert!(syn::parse2::<syn::File>(tokens).is_ok());
     }
 }

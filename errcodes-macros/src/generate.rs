@@ -51,20 +51,22 @@ impl Parse for Input {
     }
 }
 
-/// Whether the expansion makes rustc rebuild the calling crate when a file of the spec
-/// changes: the macro's does; an expansion kept in a repository has no call site to rebuild.
+/// Where the expansion goes.
 #[derive(Clone, Copy)]
-pub enum Track {
-    Files,
+pub enum Output<'a> {
+    /// A macro call's: editing a file of the spec rebuilds the calling crate.
+    Macro,
+    /// A file kept in a repository, which has no call site to rebuild; the table's bytes are
+    /// included from the file `bytes` beside it, which rustc reads faster than the literal.
     #[cfg_attr(not(test), allow(dead_code))]
-    Nothing,
+    Kept { bytes: &'a str },
 }
 
 /// Expands `platform_errors!(input)` for a crate whose manifest is in `manifest_dir`.
 pub fn platform_errors(
     input: TokenStream,
     manifest_dir: Option<&Path>,
-    track: Track,
+    output: Output<'_>,
 ) -> TokenStream {
     let Input { path, krate } = match syn::parse2(input) {
         Ok(input) => input,
@@ -92,12 +94,13 @@ pub fn platform_errors(
                 );
                 return syn::Error::new(path.span(), message).to_compile_error();
             };
-            let tracked = match track {
-                Track::Files => tracked.as_slice(),
-                Track::Nothing => &[],
+            let (tracked, bytes) = match output {
+                Output::Macro => (tracked.as_slice(), None),
+                Output::Kept { bytes } => (&[][..], Some(bytes)),
             };
             let source = Source {
                 tracked,
+                bytes,
                 stub: false,
                 display: &relative,
                 krate: &krate,
@@ -119,6 +122,7 @@ pub fn platform_errors(
     let stub = failure.stub.map(|spec| {
         let source = Source {
             tracked: &[],
+            bytes: None,
             stub: true,
             display: &relative,
             krate: &krate,
@@ -158,7 +162,7 @@ groups:
     fn a_broken_spec_expands_to_errors_and_a_stub() {
         let dir = temp_dir();
         std::fs::write(dir.join("broken.yaml"), BROKEN).expect("write");
-        let tokens = platform_errors(quote!("broken.yaml"), Some(&dir), Track::Files).to_string();
+        let tokens = platform_errors(quote!("broken.yaml"), Some(&dir), Output::Macro).to_string();
         assert!(tokens.contains("compile_error"), "{tokens}");
         assert!(
             tokens.contains("broken.yaml:13:9: unknown key `mesage`"),
@@ -168,7 +172,7 @@ groups:
             tokens.contains("pub enum DemoError"),
             "a stub enum keeps later errors away"
         );
-        let missing = platform_errors(quote!("nope.yaml"), Some(&dir), Track::Files).to_string();
+        let missing = platform_errors(quote!("nope.yaml"), Some(&dir), Output::Macro).to_string();
         assert!(
             missing.contains("the spec file does not exist"),
             "{missing}"
@@ -184,7 +188,7 @@ groups:
             "envelope:\n  format: xml\n  code: return_code\ngroups:",
         );
         std::fs::write(dir.join("xml.yaml"), xml).expect("write");
-        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir), Track::Files).to_string();
+        let tokens = platform_errors(quote!("xml.yaml"), Some(&dir), Output::Macro).to_string();
         assert!(tokens.contains("xml_bodies !"), "{tokens}");
         assert!(
             tokens.contains("xml.yaml:7:11: the envelope reads XML (`format: xml`), and errcodes feature `xml` is off"),
@@ -192,14 +196,14 @@ groups:
         );
         assert!(tokens.contains(r#"features = [\"xml\"]"#), "{tokens}");
         std::fs::write(dir.join("json.yaml"), good).expect("write");
-        let tokens = platform_errors(quote!("json.yaml"), Some(&dir), Track::Files).to_string();
+        let tokens = platform_errors(quote!("json.yaml"), Some(&dir), Output::Macro).to_string();
         assert!(!tokens.contains("xml_bodies"), "{tokens}");
     }
 
     #[test]
     fn the_input_must_be_a_string_literal() {
         let tokens =
-            platform_errors(quote!(specs::demo), Some(Path::new(".")), Track::Files).to_string();
+            platform_errors(quote!(specs::demo), Some(Path::new(".")), Output::Macro).to_string();
         assert!(
             tokens.contains("expected the path of a YAML spec"),
             "{tokens}"
@@ -213,7 +217,7 @@ groups:
         let tokens = platform_errors(
             quote!("good.yaml", crate = my_sdk::errcodes),
             Some(&dir),
-            Track::Files,
+            Output::Macro,
         )
         .to_string();
         assert!(
@@ -225,7 +229,7 @@ groups:
             quote!("good.yaml", crate = ),
             quote!("good.yaml" x),
         ] {
-            let tokens = platform_errors(bad.clone(), Some(&dir), Track::Files).to_string();
+            let tokens = platform_errors(bad.clone(), Some(&dir), Output::Macro).to_string();
             assert!(tokens.contains("compile_error"), "{bad}: {tokens}");
         }
     }

@@ -1,7 +1,8 @@
 //! The shipped platforms' expansions, kept in `errcodes/src/platforms/generated/`: each is
 //! what `platform_errors!("specs/<name>.yaml")` expands to in errcodes, so a user's build
-//! compiles it without running the macro. These tests fail when a kept file differs from
-//! what the macro makes of its spec today; `ERRCODES_BLESS=1` rewrites the files instead.
+//! compiles it without running the macro, with its table's bytes in `<name>.bin` beside it
+//! (included, not a literal). These tests fail when a kept file differs from what the macro
+//! makes of its spec today; `ERRCODES_BLESS=1` rewrites the files instead.
 //!
 //! ```sh
 //! ERRCODES_BLESS=1 cargo test -p errcodes-macros --lib kept
@@ -11,7 +12,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::generate::{platform_errors, Track};
+use crate::generate::{platform_errors, Output};
 
 fn errcodes_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../errcodes")
@@ -34,13 +35,15 @@ fn platforms() -> Vec<String> {
     names
 }
 
-/// The file kept for `name`: a header, then the expansion formatted.
-fn kept(name: &str) -> Result<String, String> {
+/// The files kept for `name`: a header, then the expansion formatted; and the table's bytes,
+/// which the expansion includes.
+fn kept(name: &str) -> Result<(String, Vec<u8>), String> {
     let relative = format!("specs/{name}.yaml");
+    let bytes_file = format!("{name}.bin");
     let tokens = platform_errors(
         quote::quote!(#relative),
         Some(&errcodes_dir()),
-        Track::Nothing,
+        Output::Kept { bytes: &bytes_file },
     );
     if tokens.to_string().contains("compile_error") {
         return Err(format!("{relative} does not expand cleanly: {tokens}"));
@@ -52,7 +55,11 @@ fn kept(name: &str) -> Result<String, String> {
          // After changing the spec: `ERRCODES_BLESS=1 cargo test -p errcodes-macros --lib kept`.\n\n"
     );
     text.push_str(&prettyplease::unparse(&file));
-    Ok(text)
+    let loaded = crate::spec::load(&errcodes_dir(), &relative)
+        .map_err(|failure| format!("{relative}: {:?}", failure.reports))?;
+    let encoded = crate::spec::encode::encode(&loaded.spec)
+        .map_err(|error| format!("{relative}: {error}"))?;
+    Ok((text, encoded.bytes))
 }
 
 #[test]
@@ -64,23 +71,27 @@ fn kept_expansions_are_the_macros_output_for_todays_specs() {
     }
     let mut problems = String::new();
     for name in platforms() {
-        let path = dir.join(format!("{name}.rs"));
-        let expected = match kept(&name) {
-            Ok(text) => text,
+        let (text, bytes) = match kept(&name) {
+            Ok(files) => files,
             Err(problem) => {
                 writeln!(problems, "{problem}").unwrap();
                 continue;
             }
         };
-        if bless {
-            fs::write(&path, &expected).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        } else if fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
-            writeln!(
-                problems,
-                "{} is not the expansion of specs/{name}.yaml",
-                path.display()
-            )
-            .unwrap();
+        for (path, expected) in [
+            (dir.join(format!("{name}.rs")), text.into_bytes()),
+            (dir.join(format!("{name}.bin")), bytes),
+        ] {
+            if bless {
+                fs::write(&path, &expected).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            } else if fs::read(&path).ok() != Some(expected) {
+                writeln!(
+                    problems,
+                    "{} is not the expansion of specs/{name}.yaml",
+                    path.display()
+                )
+                .unwrap();
+            }
         }
     }
     assert!(

@@ -105,7 +105,7 @@ pub fn platform_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStrea
     generate::platform_errors(
         input.into(),
         manifest_dir.as_deref(),
-        generate::Track::Files,
+        generate::Output::Macro,
     )
     .into()
 }

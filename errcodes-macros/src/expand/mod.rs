@@ -22,6 +22,9 @@ use table::{source_tokens, table};
 pub struct Source<'a> {
     /// Absolute path of each file of the spec, so that editing one rebuilds the crate.
     pub tracked: &'a [String],
+    /// The file beside the expansion that the table's bytes are included from, for an
+    /// expansion kept in a file; else they are a byte-string literal.
+    pub bytes: Option<&'a str>,
     /// The expansion stands in for a broken spec, next to its errors.
     pub stub: bool,
     /// The path as the macro call wrote it.
@@ -102,15 +105,21 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
     };
     // Inlined into each caller, building a variant is arithmetic on the index. Past a few
     // thousand arms, a copy of a match in each of the runtime's generic methods costs seconds
-    // of release build, so the matches stay out of line.
+    // of release build, so the matches stay out of line. Unoptimized, nothing is inlined
+    // anyway: `#[inline]` would only have each crate that calls them compile the matches
+    // again, so a debug build of errcodes compiles them once (`debug_assertions` stands for
+    // a build without optimizations; the attribute changes speed, never behaviour).
     let (inline, inline_match) = if count <= 2048 {
-        (quote!(#[inline(always)]), quote!(#[inline]))
+        (
+            quote!(#[inline(always)]),
+            quote!(#[cfg_attr(not(debug_assertions), inline)]),
+        )
     } else {
         (quote!(#[inline]), quote!(#[inline(never)]))
     };
     let unit = unit.map(|unit| quote!(#inline_match #unit));
     let table = match encode(spec) {
-        Ok(encoded) => table(&encoded, krate),
+        Ok(encoded) => table(&encoded, source.bytes, krate),
         Err(error) => {
             let message = format!("{}: {error}", source.display);
             quote!(::core::compile_error!(#message))
@@ -126,6 +135,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
         .as_ref()
         .map(|_| quote!(#krate::__private::response_impls!(#ty);));
     let tracked = source.tracked;
+    let of_code = of_code(&ty, krate);
     let inherent = inherent(&ty, krate);
     let traits = traits(&ty, krate);
 
@@ -195,6 +205,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
                 }
             }
 
+            #of_code
             #inherent
             #traits
 
@@ -255,6 +266,18 @@ fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
     })
 }
 
+/// `Catalog::from_code` of the enum, not generic: what `from_code`, `From<i64>` and `FromStr`
+/// call, so that an unoptimized build compiles the lookup once, in the enum's crate, rather
+/// than in each crate that calls them (as for the matches above).
+fn of_code(ty: &Ident, krate: &TokenStream) -> TokenStream {
+    quote! {
+        #[cfg_attr(not(debug_assertions), inline)]
+        fn of_code(code: #krate::Code<'_>) -> #ty {
+            <#ty as #krate::Catalog>::from_code(code)
+        }
+    }
+}
+
 /// The lookups users call by path; everything else is on `errcodes::Catalog` and
 /// `errcodes::PlatformError`.
 fn inherent(ty: &Ident, krate: &TokenStream) -> TokenStream {
@@ -268,7 +291,7 @@ fn inherent(ty: &Ident, krate: &TokenStream) -> TokenStream {
             #[must_use]
             #[inline]
             pub fn from_code<'a>(code: impl ::core::convert::Into<#krate::Code<'a>>) -> Self {
-                <Self as #krate::Catalog>::from_code(code)
+                of_code(code.into())
             }
 
             /// The entry of `code` whose message matches `message` (a template's literal
@@ -289,7 +312,9 @@ fn inherent(ty: &Ident, krate: &TokenStream) -> TokenStream {
 /// The std traits, each through one generic function of the runtime. Each method is
 /// `#[inline]`: compiled in the crate that calls it, as a generic function is, rather than
 /// in the crate of the enum, where every build of errcodes with a shipped platform would
-/// compile all of them, used or not.
+/// compile all of them, used or not. `Display`, which nearly every user calls, is the
+/// exception in an unoptimized build: compiled once in the enum's crate, rather than again
+/// (with the runtime's generic code under it) in each crate that prints one.
 fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
@@ -313,7 +338,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         /// prints what the platform sent.
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #krate::__private::display(self, f)
             }
@@ -326,7 +351,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
         impl ::core::convert::From<i64> for #ty {
             #[inline]
             fn from(code: i64) -> Self {
-                <Self as #krate::Catalog>::from_code(code)
+                of_code(#krate::Code::Int(code))
             }
         }
 
@@ -337,7 +362,7 @@ fn traits(ty: &Ident, krate: &TokenStream) -> TokenStream {
 
             #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(<Self as #krate::Catalog>::from_code(code))
+                ::core::result::Result::Ok(of_code(#krate::Code::from(code)))
             }
         }
     }
@@ -370,6 +395,7 @@ groups:
             &spec,
             &Source {
                 tracked: &["/demo.yaml".to_owned()],
+                bytes: None,
                 stub: false,
                 display: "demo.yaml",
                 krate: &quote!(::errcodes),
@@ -420,6 +446,7 @@ groups:
             &spec,
             &Source {
                 tracked: &[],
+                bytes: None,
                 stub: false,
                 display: "demo.yaml",
                 krate: &quote!(my_sdk::errcodes),

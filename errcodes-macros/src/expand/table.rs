@@ -1,16 +1,18 @@
 //! The encoded table as tokens: `Table::new` of one string literal, one byte-string literal
 //! (which the compiler reads as fast as text, where a literal per number costs time in every
-//! pass), and the three lists the runtime lends out as slices of its own types. What the
-//! bytes hold is `errcodes_layout`'s business: nothing here knows.
+//! pass; a kept expansion includes the bytes from a file, which costs less still), and the
+//! three lists the runtime lends out as slices of its own types. What the bytes hold is
+//! `errcodes_layout`'s business: nothing here knows.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use crate::spec::ast::Code;
 use crate::spec::encode::{Encoded, Path};
 
-/// `Table::new(..)` of `encoded`, its paths rooted at `krate`.
-pub fn table(encoded: &Encoded, krate: &TokenStream) -> TokenStream {
+/// `Table::new(..)` of `encoded`, its paths rooted at `krate`; its bytes included from the
+/// file `bytes` if there is one.
+pub fn table(encoded: &Encoded, bytes_file: Option<&str>, krate: &TokenStream) -> TokenStream {
     let Encoded {
         text,
         bytes,
@@ -19,7 +21,10 @@ pub fn table(encoded: &Encoded, krate: &TokenStream) -> TokenStream {
         paths,
     } = encoded;
     let text = Literal::string(text);
-    let bytes = Literal::byte_string(bytes);
+    let bytes = match bytes_file {
+        Some(file) => quote!(::core::include_bytes!(#file)),
+        None => Literal::byte_string(bytes).into_token_stream(),
+    };
     let codes = codes_tokens(codes, krate);
     let names = source_tokens(names.iter().map(|name| format!("{name:?},")));
     let paths = paths.iter().map(

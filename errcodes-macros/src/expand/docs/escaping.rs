@@ -237,6 +237,7 @@ mod injection {
             &spec,
             &Source {
                 tracked: &["/fixtures/injection.yaml".to_owned()],
+                bytes: None,
                 stub: false,
                 display: "tests/fixtures/injection.yaml",
                 krate: &quote::quote!(::errcodes),
@@ -358,13 +359,13 @@ mod injection {
             };
             *kinds.entry(kind).or_default() += 1;
         }
-        // include_str! of the spec; TABLE; the unit variant of an index; Catalog, the
-        // inherent impl and Clone, Debug, Display, Error, From<i64>, FromStr; the serde
-        // impls, which a macro of the runtime writes.
+        // include_str! of the spec; TABLE; the unit variant of an index and `of_code`;
+        // Catalog, the inherent impl and Clone, Debug, Display, Error, From<i64>, FromStr;
+        // the serde impls, which a macro of the runtime writes.
         let expected = BTreeMap::from([
             ("const", 1),
             ("static", 1),
-            ("fn", 1),
+            ("fn", 2),
             ("impl", 8),
             ("macro", 1),
         ]);

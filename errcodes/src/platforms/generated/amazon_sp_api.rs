@@ -95,7 +95,7 @@ const _: () = {
     #[allow(clippy::unreadable_literal)]
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "amazon_sp_apiInvalidInputInvalid input.UnauthorizedAccess to requested resource is denied.NotFoundThe requested resource doesn't exist.QuotaExceededYou exceeded your quota for the requested resource.InternalFailureWe encountered an internal error. Please try again.ServiceUnavailableService is temporarily unavailable. Please try again.error_responsesError responses (getItemEligibilityPreview)We encountered an internal error. Please try again.Invalid input.The requested resource doesn't exist.You exceeded your quota for the requested resource.Service is temporarily unavailable. Please try again.Access to requested resource is denied.InvalidInputUnauthorizedNotFoundServiceUnavailableQuotaExceededInternalFailure",
-        b"\x02\0\0\0\x1C\0\0\0`\0\0\0\x02\0\0\0\x0C\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\x02\0\0\0\x02\0\0\0\x12\0\0\0\x1C\0\0\0B\0\0\0\0\0\0\0\x18\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x19\0\0\0'\0\0\x003\0\0\0Z\0\0\0b\0\0\0\x87\0\0\0\x94\0\0\0\xC7\0\0\0\xD6\0\0\0\t\x01\0\0\x1B\x01\0\0P\x01\0\0_\x01\0\0\x8A\x01\0\0\xBD\x01\0\0\xCB\x01\0\0\xF0\x01\0\0#\x02\0\0X\x02\0\0\x7F\x02\0\0\x8B\x02\0\0\x97\x02\0\0\x9F\x02\0\0\xB1\x02\0\0\xBE\x02\0\0\xCD\x02\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x91\x01\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x94\x01\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xAD\x01\0\0\x02\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xF4\x01\0\0\x03\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xF7\x01\0\0\x03\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC?\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\xED^\x04\0\0\0.\0\0\0\x15\0\0\0\0\0\0\0\x01\0\0\0\x16\0\0\0\x01\0\0\0\x05\0\0\0\x17\0\0\0\x02\0\0\0\x02\0\0\0\x18\0\0\0\x05\0\0\0\x04\0\0\0\x19\0\0\0\x03\0\0\0\x03\0\0\0\x1A\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0W\0\0\0.3\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x8A\x01\0\0\xBD\x01\0\0\x8A\x01\0\0\xBD\x01\0\0\0\0\0I\0\0\0.\x0E\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\xBD\x01\0\0\xCB\x01\0\0\xBD\x01\0\0\xCB\x01\0\0\0\0\0T\0\0\0.%\0\0\0\0\0\0\0\x02\0\0\0\x02\0\0\0\0\0\0\0\xCB\x01\0\0\xF0\x01\0\0\xCB\x01\0\0\xF0\x01\0\0\0\0\0Y\0\0\0.3\0\0\0\0\0\0\0\x03\0\0\0\x03\0\0\0\0\0\0\0\xF0\x01\0\0#\x02\0\0\xF0\x01\0\0#\x02\0\0\0\0\0S\0\0\0.5\0\0\0\0\0\0\0\x05\0\0\0\x04\0\0\0\0\0\0\0#\x02\0\0X\x02\0\0#\x02\0\0X\x02\0\0\0\0\0A\0\0\0.'\0\0\0\0\0\0\0\x01\0\0\0\x05\0\0\0\0\0\0\0X\x02\0\0\x7F\x02\0\0X\x02\0\0\x7F\x02\0\0\x0F\0\0\0\x10\0\0\0\0\0\0\x003\0\0\0\x10\0\0\0\x11\0\0\0\0\0\0\0\x0E\0\0\0\x11\0\0\0\x12\0\0\0\0\0\0\0%\0\0\0\x12\0\0\0\x13\0\0\0\0\0\0\x003\0\0\0\x13\0\0\0\x14\0\0\0\0\0\0\x005\0\0\0\x14\0\0\0\x15\0\0\0\0\0\0\0'\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0",
+        ::core::include_bytes!("amazon_sp_api.bin"),
         &[
             ::errcodes::Code::Str("InvalidInput"),
             ::errcodes::Code::Str("Unauthorized"),
@@ -116,7 +116,7 @@ const _: () = {
             },
         ],
     );
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,
         clippy::cast_possible_truncation,
@@ -158,7 +158,7 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -186,6 +186,10 @@ const _: () = {
             }
         }
     }
+    #[cfg_attr(not(debug_assertions), inline)]
+    fn of_code(code: ::errcodes::Code<'_>) -> AmazonSpApiError {
+        <AmazonSpApiError as ::errcodes::Catalog>::from_code(code)
+    }
     #[allow(dead_code)]
     impl AmazonSpApiError {
         /// The entry of a code, an integer or text (`"45009"` is 45009): its only entry,
@@ -196,7 +200,7 @@ const _: () = {
         pub fn from_code<'a>(
             code: impl ::core::convert::Into<::errcodes::Code<'a>>,
         ) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(code.into())
         }
         /// The entry of `code` whose message matches `message` (a template's literal
         /// text matches, the one with the most literal text wins); else an entry without
@@ -229,7 +233,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for AmazonSpApiError {
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -240,7 +244,7 @@ const _: () = {
     impl ::core::convert::From<i64> for AmazonSpApiError {
         #[inline]
         fn from(code: i64) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(::errcodes::Code::Int(code))
         }
     }
     /// Never fails: text that is no known code gives `Unknown`, which keeps it.
@@ -249,7 +253,7 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-            ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
+            ::core::result::Result::Ok(of_code(::errcodes::Code::from(code)))
         }
     }
     ::errcodes::__private::serde_impls!(AmazonSpApiError);

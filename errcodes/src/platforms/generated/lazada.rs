@@ -151,7 +151,7 @@ const _: () = {
     #[allow(clippy::unreadable_literal)]
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "lazadaMissingParameterthe input parameter “sign” that is mandatory for processing this request is not suppliedIncompleteSignatureThe request signature does not conform to lazop standardsInvalidCodeInvalid authorization code1、please check if your Code is from the callback URL;2、Please check if your Code has already been used, each Code can only be used once;3、Code is valid for 30 minutes, it will expire after 30 minutes;4、Please check whether you are using the endpoints required by the API documentation;5、Please check whether the client id and the appkey of the request are the same when authorizing.IllegalRefreshTokenThe specified refresh token is invalid or expiredPlease have your seller re-login for authorization.AuthTypeUnsupported{app_key} can only be authorized by market, not support refreshThe APP has been uploaded to the service market and the validity period of the access token has been bound to the service market order, no need to refresh.IllegalAccessTokenThe specified access token is invalid or expiredaccess token is invalid or expiredEmptySellerSkuE200: Empty SellerSkuEmpty Item Id and Seller Sku.SkuNotExistE207: SKU not existCannot find a Sku by the Seller Sku.ItemNotExistE208: Item not existCannot find a Item by the Item Id.ServiceRequestSpeedLimitedLimit service request speed in server side temporarily.API level QPS limiting flow, please retry in the next second when you encounter this error.ItemIdNotExistSKU not existThe item id used in the request does not exist on the current site.Please call GetProducts API to check if the sku you are querying belongs to the current store or if the item id is correct.EditItemNotBelongSellerYou are not authorized to edit the item.The item id queried in the request does not belong to the current store, please call the GetProducts API to resynchronize the product list to ensure the accuracy of the item id.UnexpectedInternalErrorUnexpected internal errorSystem fluctuations cause the query to fail please retry, if you encounter this error frequently when querying a particular product, please record these request ids and create a ticket to inquire.generate_access_tokenError Code (GenerateAccessToken, /auth/token/create)refresh_access_tokenError Code (RefreshAccessToken, /auth/token/refresh)get_sellerError Code (GetSeller, /seller/get)get_product_itemError Code (GetProductItem, /product/item/get)Unexpected internal errorE200: Empty SellerSkuE207: SKU not existSKU not existE208: Item not existLimit service request speed in server side temporarily. can only be authorized by market, not support refreshapp_keyYou are not authorized to edit the item.The specified access token is invalid or expiredThe specified refresh token is invalid or expiredThe request signature does not conform to lazop standardsInvalid authorization codethe input parameter “sign” that is mandatory for processing this request is not suppliedAUTH_TYPE_UNSUPPORTEDInvalidCodeIllegalAccessTokenIllegalRefreshTokenEDIT_ITEM_NOT_BELONG_SELLERIncompleteSignatureMissingParameter",
-        b"\x02\0\0\0E\0\0\0\xD0\0\0\0\x08\0\0\0\x0C\0\0\0\x04\0\0\0\0\0\0\0@\0\0\0\x02\0\0\0\x02\0\0\0\x15\0\0\x004\0\0\0\x8F\0\0\0\0\0\0\x004\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x16\0\0\0r\0\0\0\x85\0\0\0\xBE\0\0\0\xC9\0\0\0\xE3\0\0\0k\x02\0\0~\x02\0\0\xAF\x02\0\0\xE2\x02\0\0\xF5\x02\0\x004\x03\0\0\xCF\x03\0\0\xE1\x03\0\0\x11\x04\0\x003\x04\0\0A\x04\0\0V\x04\0\0s\x04\0\0~\x04\0\0\x91\x04\0\0\xB5\x04\0\0\xC1\x04\0\0\xD5\x04\0\0\xF7\x04\0\0\x11\x05\0\0H\x05\0\0\xA3\x05\0\0\xB1\x05\0\0\xBE\x05\0\0|\x06\0\0\x93\x06\0\0\xBB\x06\0\0l\x07\0\0\x83\x07\0\0\x9C\x07\0\0`\x08\0\0u\x08\0\0\xA9\x08\0\0\xBD\x08\0\0\xF1\x08\0\0\xFB\x08\0\0\x1E\t\0\0.\t\0\0\\\t\0\0u\t\0\0\x8A\t\0\0\x9D\t\0\0\xAA\t\0\0\xBE\t\0\0\xF5\t\0\0\xF5\t\0\0+\n\0\x002\n\0\0Z\n\0\0\x8A\n\0\0\xBB\n\0\0\xF4\n\0\0\x0E\x0B\0\0j\x0B\0\0\x7F\x0B\0\0\x8A\x0B\0\0\x9C\x0B\0\0\xAF\x0B\0\0\xCA\x0B\0\0\xDD\x0B\0\0\xED\x0B\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x07\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\t\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\r\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\x0E\0\0\0\x0F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x10\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x05\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x11\0\0\0\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x13\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x14\0\0\0\x15\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x16\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x07\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x17\0\0\0\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x19\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x08\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x1A\0\0\0\x1B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\t\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x1D\0\0\0\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\n\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0 \0\0\0!\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\"\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0#\0\0\0$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF%\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\x03\0\0\0\x0C\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0&\0\0\0'\0\0\0(\0\0\0)\0\0\0*\0\0\0+\0\0\0,\0\0\0-\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0w`n\x02\xB9\xEE\xF0d<\0\0\0\xD0\0\0\0\0\0\0\0\x03\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x85\x03\0\0\0\0\0\0\x04\0\0\0\t\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xCF\0\0\0\0\0\0\0\x02\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xC8\0\0\0\0\0\0\0\x01\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\xED^@\0\0\0\0\0\0\0=\0\0\0\x04\0\0\0\x05\0\0\0>\0\0\0\x02\0\0\0\n\0\0\0?\0\0\0\x05\0\0\0\x07\0\0\0@\0\0\0\x03\0\0\0\x08\0\0\0A\0\0\0\x0B\0\0\0\x06\0\0\0B\0\0\0\x01\0\0\0\t\0\0\0C\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\0\0\0U\0\0\0r\x19\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\\\t\0\0u\t\0\0\\\t\0\0u\t\0\0\0\0\0E\0\0\0u\x15\0\0\0\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0u\t\0\0\x8A\t\0\0u\t\0\0\x8A\t\0\0\0\0\0E\0\0\0t\x13\0\0\0\0\0\0\0\x07\0\0\0\x02\0\0\0\0\0\0\0\x8A\t\0\0\x9D\t\0\0\x8A\t\0\0\x9D\t\0\0\0\0\0S\0\0\0t\r\0\0\0\x01\0\0\0\n\0\0\0\x03\0\0\0\0\0\0\0\x9D\t\0\0\xAA\t\0\0\x9D\t\0\0\xAA\t\0\0\0\0\0E\0\0\0t\x14\0\0\0\0\0\0\0\x08\0\0\0\x04\0\0\0\0\0\0\0\xAA\t\0\0\xBE\t\0\0\xAA\t\0\0\xBE\t\0\0\0\0\0L\0\0\0.7\0\0\0\0\0\0\0\t\0\0\0\x05\0\0\0\0\0\0\0\xBE\t\0\0\xF5\t\0\0\xBE\t\0\0\xF5\t\0\0\0\0\0\0\0\0\0h7\0\0\0\0\0\0\0\x04\0\0\0\x06\0\0\0\x01\0\0\0\xF5\t\0\0\xF5\t\0\0\xF5\t\0\0+\n\0\0\0\0\0Y\0\0\0.(\0\0\0\0\0\0\0\x0B\0\0\0\x07\0\0\0\0\0\0\x002\n\0\0Z\n\0\x002\n\0\0Z\n\0\0\0\0\0T\0\0\0d0\0\0\0\0\0\0\0\x05\0\0\0\x08\0\0\0\0\0\0\0Z\n\0\0\x8A\n\0\0Z\n\0\0\x8A\n\0\0\0\0\0T\0\0\0d1\0\0\0\0\0\0\0\x03\0\0\0\t\0\0\0\0\0\0\0\x8A\n\0\0\xBB\n\0\0\x8A\n\0\0\xBB\n\0\0\0\0\0T\0\0\0s9\0\0\0\0\0\0\0\x01\0\0\0\n\0\0\0\0\0\0\0\xBB\n\0\0\xF4\n\0\0\xBB\n\0\0\xF4\n\0\0\0\0\0I\0\0\0e\x1A\0\0\0\0\0\0\0\x02\0\0\0\x0B\0\0\0\0\0\0\0\xF4\n\0\0\x0E\x0B\0\0\xF4\n\0\0\x0E\x0B\0\0\0\0\0t\0\0\0d\\\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0E\x0B\0\0j\x0B\0\0\x0E\x0B\0\0j\x0B\0\0.\0\0\0/\0\0\0\0\0\0\0\x19\0\0\0/\0\0\x000\0\0\0\0\0\0\0\x15\0\0\x000\0\0\x001\0\0\0\0\0\0\0\x13\0\0\x001\0\0\x002\0\0\0\0\0\0\0\r\0\0\x002\0\0\x003\0\0\0\0\0\0\0\x14\0\0\x003\0\0\x004\0\0\0\0\0\0\x007\0\0\x004\0\0\x006\0\0\0\x01\0\0\x007\0\0\x007\0\0\08\0\0\0\0\0\0\0(\0\0\08\0\0\09\0\0\0\0\0\0\x000\0\0\09\0\0\0:\0\0\0\0\0\0\x001\0\0\0:\0\0\0;\0\0\0\0\0\0\09\0\0\0;\0\0\0<\0\0\0\0\0\0\0\x1A\0\0\0<\0\0\0=\0\0\0\0\0\0\0\\\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\r\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0",
+        ::core::include_bytes!("lazada.bin"),
         &[
             ::errcodes::Code::Str("MissingParameter"),
             ::errcodes::Code::Str("IncompleteSignature"),
@@ -184,7 +184,7 @@ const _: () = {
             },
         ],
     );
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,
         clippy::cast_possible_truncation,
@@ -252,7 +252,7 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -287,6 +287,10 @@ const _: () = {
             }
         }
     }
+    #[cfg_attr(not(debug_assertions), inline)]
+    fn of_code(code: ::errcodes::Code<'_>) -> LazadaError {
+        <LazadaError as ::errcodes::Catalog>::from_code(code)
+    }
     #[allow(dead_code)]
     impl LazadaError {
         /// The entry of a code, an integer or text (`"45009"` is 45009): its only entry,
@@ -297,7 +301,7 @@ const _: () = {
         pub fn from_code<'a>(
             code: impl ::core::convert::Into<::errcodes::Code<'a>>,
         ) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(code.into())
         }
         /// The entry of `code` whose message matches `message` (a template's literal
         /// text matches, the one with the most literal text wins); else an entry without
@@ -330,7 +334,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for LazadaError {
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -341,7 +345,7 @@ const _: () = {
     impl ::core::convert::From<i64> for LazadaError {
         #[inline]
         fn from(code: i64) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(::errcodes::Code::Int(code))
         }
     }
     /// Never fails: text that is no known code gives `Unknown`, which keeps it.
@@ -350,7 +354,7 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-            ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
+            ::core::result::Result::Ok(of_code(::errcodes::Code::from(code)))
         }
     }
     ::errcodes::__private::serde_impls!(LazadaError);

@@ -204,7 +204,7 @@ const _: () = {
     #[allow(clippy::unreadable_literal)]
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "shopeeMissingAccessTokenThere is no access_token in query.InvalidAccessTokenInvalid access_token.InvalidPartnerIdInvalid partner_id.MissingPartnerIdThere is no partner_id in query.NoPermissionNo permission to current api.MissingSignThere is no sign in query.WrongSignWrong sign.MissingTimestampno timestampInvalidTimestampInvalid timestampInnerHttpCallFailedInner http call failedParseDataFailedparse data failedDataNotExistdata not existParameterInvalidparameter invalidInformationNotFoundThe information you queried is not found.WrongParametersWrong parameters, detail: {msg}.ServerErrorSomething wrong. Please try later.InvalidShopIdshopid is invalidUserNotExistsThe user does not exist.RequestNotFromGatewayrequest not from gatewayShopIdNotFoundThe shop id you provided is not found. Please check your shop id.error_listError codes (v2.shop.get_shop_info)No permission to current api.Invalid access_token.parse data faileddata not existInner http call failedThe user does not exist.request not from gatewayno timestampThe shop id you provided is not found. Please check your shop id.The information you queried is not found.There is no access_token in query.There is no partner_id in query.There is no sign in query.Invalid partner_id.Invalid timestampWrong parameters, detail: .msgparameter invalidSomething wrong. Please try later.shopid is invalidWrong sign.error_networkerror_signerror_servererror_paramerror_not_existserror_dataerror_shoperror_auth",
-        b"\x02\0\0\0J\0\0\0@\x01\0\0\x02\0\0\0\t\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\x02\0\0\0\x02\0\0\0\x18\0\0\0$\0\0\0\xDC\0\0\0!\0\0\0P\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x18\0\0\0:\0\0\0L\0\0\0a\0\0\0q\0\0\0\x84\0\0\0\x94\0\0\0\xB4\0\0\0\xC0\0\0\0\xDD\0\0\0\xE8\0\0\0\x02\x01\0\0\x0B\x01\0\0\x16\x01\0\0&\x01\0\x002\x01\0\0B\x01\0\0S\x01\0\0f\x01\0\0|\x01\0\0\x8B\x01\0\0\x9C\x01\0\0\xA8\x01\0\0\xB6\x01\0\0\xC6\x01\0\0\xD7\x01\0\0\xEA\x01\0\0\x13\x02\0\0\"\x02\0\0B\x02\0\0M\x02\0\0o\x02\0\0|\x02\0\0\x8D\x02\0\0\x9A\x02\0\0\xB2\x02\0\0\xC7\x02\0\0\xDF\x02\0\0\xED\x02\0\0.\x03\0\08\x03\0\0[\x03\0\0x\x03\0\0\x8D\x03\0\0\x9E\x03\0\0\xAC\x03\0\0\xC2\x03\0\0\xDA\x03\0\0\xF2\x03\0\0\xFE\x03\0\0?\x04\0\0h\x04\0\0\x8A\x04\0\0\xAA\x04\0\0\xC4\x04\0\0\xD7\x04\0\0\xE8\x04\0\0\x02\x05\0\0\x03\x05\0\0\x06\x05\0\0\x17\x05\0\09\x05\0\0J\x05\0\0U\x05\0\0b\x05\0\0l\x05\0\0x\x05\0\0\x83\x05\0\0\x93\x05\0\0\x9D\x05\0\0\xA7\x05\0\0\xB1\x05\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\x10\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\t\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x15\0\0\0\x16\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x17\0\0\0\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x1A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1B\0\0\0\x1C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\r\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x0E\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\x02\0\0\0\x0F\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0!\0\0\0\"\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x10\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0#\0\0\0$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x11\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0%\0\0\0&\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x12\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0'\0\0\0(\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x13\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0)\0\0\0*\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC?\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\xED^\x92\0\0\0!\0\0\0A\0\0\0\t\0\0\0\x02\0\0\0B\0\0\0\x06\0\0\0\x07\0\0\0C\0\0\0\x0F\0\0\0\x05\0\0\0D\0\0\0\x0C\0\0\0\x04\0\0\0E\0\0\0\x11\0\0\0\x03\0\0\0F\0\0\0\n\0\0\0\x01\0\0\0G\0\0\0\x10\0\0\0\x06\0\0\0H\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0\x05\0\0\0\x11\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\x12\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0N\0\0\0.\x1D\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0[\x03\0\0x\x03\0\0[\x03\0\0x\x03\0\0\0\0\0I\0\0\0.\x15\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0x\x03\0\0\x8D\x03\0\0x\x03\0\0\x8D\x03\0\0\0\0\0p\0\0\0d\x11\0\0\0\0\0\0\0\n\0\0\0\x02\0\0\0\0\0\0\0\x8D\x03\0\0\x9E\x03\0\0\x8D\x03\0\0\x9E\x03\0\0\0\0\0d\0\0\0t\x0E\0\0\0\x01\0\0\0\x0B\0\0\0\x03\0\0\0\0\0\0\0\x9E\x03\0\0\xAC\x03\0\0\x9E\x03\0\0\xAC\x03\0\0\0\0\0I\0\0\0d\x16\0\0\0\0\0\0\0\t\0\0\0\x04\0\0\0\0\0\0\0\xAC\x03\0\0\xC2\x03\0\0\xAC\x03\0\0\xC2\x03\0\0\0\0\0T\0\0\0.\x18\0\0\0\0\0\0\0\x11\0\0\0\x05\0\0\0\0\0\0\0\xC2\x03\0\0\xDA\x03\0\0\xC2\x03\0\0\xDA\x03\0\0\0\0\0r\0\0\0y\x18\0\0\0\x06\0\0\0\x12\0\0\0\x06\0\0\0\0\0\0\0\xDA\x03\0\0\xF2\x03\0\0\xDA\x03\0\0\xF2\x03\0\0\0\0\0n\0\0\0p\x0C\0\0\0\n\0\0\0\x07\0\0\0\x07\0\0\0\0\0\0\0\xF2\x03\0\0\xFE\x03\0\0\xF2\x03\0\0\xFE\x03\0\0\0\0\0T\0\0\0.A\0\0\0\0\0\0\0\x13\0\0\0\x08\0\0\0\0\0\0\0\xFE\x03\0\0?\x04\0\0\xFE\x03\0\0?\x04\0\0\0\0\0T\0\0\0.)\0\0\0\x01\0\0\0\r\0\0\0\t\0\0\0\0\0\0\0?\x04\0\0h\x04\0\0?\x04\0\0h\x04\0\0\0\0\0T\0\0\0.\"\0\0\0\x02\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0h\x04\0\0\x8A\x04\0\0h\x04\0\0\x8A\x04\0\0\0\0\0T\0\0\0. \0\0\0\x03\0\0\0\x03\0\0\0\x0B\0\0\0\0\0\0\0\x8A\x04\0\0\xAA\x04\0\0\x8A\x04\0\0\xAA\x04\0\0\0\0\0T\0\0\0.\x1A\0\0\0\x05\0\0\0\x05\0\0\0\x0C\0\0\0\0\0\0\0\xAA\x04\0\0\xC4\x04\0\0\xAA\x04\0\0\xC4\x04\0\0\0\0\0I\0\0\0.\x13\0\0\0\x07\0\0\0\x02\0\0\0\r\0\0\0\0\0\0\0\xC4\x04\0\0\xD7\x04\0\0\xC4\x04\0\0\xD7\x04\0\0\0\0\0I\0\0\0p\x11\0\0\0\x08\0\0\0\x08\0\0\0\x0E\0\0\0\0\0\0\0\xD7\x04\0\0\xE8\x04\0\0\xD7\x04\0\0\xE8\x04\0\0\0\0\0W\0\0\0.\x1C\0\0\0\x04\0\0\0\x0E\0\0\0\x0F\0\0\0\x01\0\0\0\xE8\x04\0\0\x02\x05\0\0\x02\x05\0\0\x03\x05\0\0\0\0\0p\0\0\0d\x11\0\0\0\t\0\0\0\x0C\0\0\0\x10\0\0\0\0\0\0\0\x06\x05\0\0\x17\x05\0\0\x06\x05\0\0\x17\x05\0\0\0\0\0S\0\0\0.\"\0\0\0\0\0\0\0\x0F\0\0\0\x11\0\0\0\0\0\0\0\x17\x05\0\09\x05\0\0\x17\x05\0\09\x05\0\0\0\0\0s\0\0\0d\x11\0\0\0\0\0\0\0\x10\0\0\0\x12\0\0\0\0\0\0\09\x05\0\0J\x05\0\09\x05\0\0J\x05\0\0\0\0\0W\0\0\0.\x0B\0\0\0\0\0\0\0\x06\0\0\0\x13\0\0\0\0\0\0\0J\x05\0\0U\x05\0\0J\x05\0\0U\x05\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x06\0\0\0\x07\0\0\0\x07\0\0\0\x07\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\x08\0\0\0\r\0\0\0\r\0\0\0\x0F\0\0\0\x0F\0\0\0\x0F\0\0\0\x10\0\0\0\x10\0\0\0\x10\0\0\0\x11\0\0\0\x11\0\0\0+\0\0\0,\0\0\0\0\0\0\0\x1D\0\0\0,\0\0\0-\0\0\0\0\0\0\0\x15\0\0\0-\0\0\0.\0\0\0\0\0\0\0\x11\0\0\0.\0\0\0/\0\0\0\0\0\0\0\x0E\0\0\0/\0\0\x000\0\0\0\0\0\0\0\x16\0\0\x000\0\0\x001\0\0\0\0\0\0\0\x18\0\0\x001\0\0\x002\0\0\0\0\0\0\0\x18\0\0\x002\0\0\x003\0\0\0\0\0\0\0\x0C\0\0\x003\0\0\x004\0\0\0\0\0\0\0A\0\0\x004\0\0\x005\0\0\0\0\0\0\0)\0\0\x005\0\0\x006\0\0\0\0\0\0\0\"\0\0\x006\0\0\x007\0\0\0\0\0\0\0 \0\0\x007\0\0\08\0\0\0\0\0\0\0\x1A\0\0\08\0\0\09\0\0\0\0\0\0\0\x13\0\0\09\0\0\0:\0\0\0\0\0\0\0\x11\0\0\0:\0\0\0<\0\0\0\x01\0\0\0\x1C\0\0\0=\0\0\0>\0\0\0\0\0\0\0\x11\0\0\0>\0\0\0?\0\0\0\0\0\0\0\"\0\0\0?\0\0\0@\0\0\0\0\0\0\0\x11\0\0\0@\0\0\0A\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\x14\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x04\0\0\0",
+        ::core::include_bytes!("shopee.bin"),
         &[
             ::errcodes::Code::Str("error_param"),
             ::errcodes::Code::Str("error_auth"),
@@ -243,7 +243,7 @@ const _: () = {
             },
         ],
     );
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,
         clippy::cast_possible_truncation,
@@ -310,7 +310,7 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -352,6 +352,10 @@ const _: () = {
             }
         }
     }
+    #[cfg_attr(not(debug_assertions), inline)]
+    fn of_code(code: ::errcodes::Code<'_>) -> ShopeeError {
+        <ShopeeError as ::errcodes::Catalog>::from_code(code)
+    }
     #[allow(dead_code)]
     impl ShopeeError {
         /// The entry of a code, an integer or text (`"45009"` is 45009): its only entry,
@@ -362,7 +366,7 @@ const _: () = {
         pub fn from_code<'a>(
             code: impl ::core::convert::Into<::errcodes::Code<'a>>,
         ) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(code.into())
         }
         /// The entry of `code` whose message matches `message` (a template's literal
         /// text matches, the one with the most literal text wins); else an entry without
@@ -395,7 +399,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for ShopeeError {
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -406,7 +410,7 @@ const _: () = {
     impl ::core::convert::From<i64> for ShopeeError {
         #[inline]
         fn from(code: i64) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(::errcodes::Code::Int(code))
         }
     }
     /// Never fails: text that is no known code gives `Unknown`, which keeps it.
@@ -415,7 +419,7 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-            ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
+            ::core::result::Result::Ok(of_code(::errcodes::Code::from(code)))
         }
     }
     ::errcodes::__private::serde_impls!(ShopeeError);

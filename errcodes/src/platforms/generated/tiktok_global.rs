@@ -103,7 +103,7 @@ const _: () = {
     #[allow(clippy::unreadable_literal)]
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "tiktok_globalAccessTokenInvalidThe access token is invalid or not found in the request. Please refresh the token and retry.InternalErrorThis is the generic error code for TikTok internal errors. Please refer to the error message for details and notify TikTok support.InvalidFileUploadThe uploaded file does not meet API specifications. Please correct the file and try again.InvalidParamsOne or more fields in request is invalid. Please refer to the error message for details.RateLimitExceededThe API rate limit was exceeded. Please try again later.ScopeNotAuthorizedThe user did not authorize the scope required for completing this request. Please ask the user to authorize and then retry.ScopePermissionMissedAccess token is invalid, some fields need additional scopes. Please refer to the error message for more details.all_error_codesAll Error CodesThe access token is invalid or not found in the request. Please refresh the token and retry.This is the generic error code for TikTok internal errors. Please refer to the error message for details and notify TikTok support.The uploaded file does not meet API specifications. Please correct the file and try again.One or more fields in request is invalid. Please refer to the error message for details.The API rate limit was exceeded. Please try again later.The user did not authorize the scope required for completing this request. Please ask the user to authorize and then retry.Access token is invalid, some fields need additional scopes. Please refer to the error message for more details.rate_limit_exceededinvalid_paramsinvalid_file_uploadscope_not_authorizedscope_permission_missedaccess_token_invalidinternal_error",
-        b"\x02\0\0\0 \0\0\0p\0\0\0\x02\0\0\0\x0C\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\x02\0\0\0\x02\0\0\0\x15\0\0\0 \0\0\0M\0\0\0\0\0\0\0\x1C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x1F\0\0\0{\0\0\0\x88\0\0\0\x0B\x01\0\0\x1C\x01\0\0v\x01\0\0\x83\x01\0\0\xDB\x01\0\0\xEC\x01\0\0$\x02\0\x006\x02\0\0\xB1\x02\0\0\xC6\x02\0\x006\x03\0\0E\x03\0\0T\x03\0\0\xB0\x03\0\x003\x04\0\0\x8D\x04\0\0\xE5\x04\0\0\x1D\x05\0\0\x98\x05\0\0\x08\x06\0\0\x1B\x06\0\0)\x06\0\0<\x06\0\0P\x06\0\0g\x06\0\0{\x06\0\0\x89\x06\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x91\x01\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xF4\x01\0\0\x02\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0\0\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xAD\x01\0\0\x03\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x91\x01\0\0\0\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0<\0\0\0\0\0\0\0\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC?\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\xED^\x02\0\0\0\x10\0\0\0\x18\0\0\0\x04\0\0\0\x04\0\0\0\x19\0\0\0\x03\0\0\0\x03\0\0\0\x1A\0\0\0\x02\0\0\0\x02\0\0\0\x1B\0\0\0\x05\0\0\0\x05\0\0\0\x1C\0\0\0\x06\0\0\0\x06\0\0\0\x1D\0\0\0\0\0\0\0\0\0\0\0\x1E\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\0\0\0T\0\0\0.\\\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0T\x03\0\0\xB0\x03\0\0T\x03\0\0\xB0\x03\0\0\0\0\0T\0\0\0.\x83\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\xB0\x03\0\x003\x04\0\0\xB0\x03\0\x003\x04\0\0\0\0\0T\0\0\0.Z\0\0\0\0\0\0\0\x02\0\0\0\x02\0\0\0\0\0\0\x003\x04\0\0\x8D\x04\0\x003\x04\0\0\x8D\x04\0\0\0\0\0O\0\0\0.X\0\0\0\0\0\0\0\x03\0\0\0\x03\0\0\0\0\0\0\0\x8D\x04\0\0\xE5\x04\0\0\x8D\x04\0\0\xE5\x04\0\0\0\0\0T\0\0\0.8\0\0\0\0\0\0\0\x04\0\0\0\x04\0\0\0\0\0\0\0\xE5\x04\0\0\x1D\x05\0\0\xE5\x04\0\0\x1D\x05\0\0\0\0\0T\0\0\0.{\0\0\0\0\0\0\0\x05\0\0\0\x05\0\0\0\0\0\0\0\x1D\x05\0\0\x98\x05\0\0\x1D\x05\0\0\x98\x05\0\0\0\0\0A\0\0\0.p\0\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0\x98\x05\0\0\x08\x06\0\0\x98\x05\0\0\x08\x06\0\0\x11\0\0\0\x12\0\0\0\0\0\0\0\\\0\0\0\x12\0\0\0\x13\0\0\0\0\0\0\0\x83\0\0\0\x13\0\0\0\x14\0\0\0\0\0\0\0Z\0\0\0\x14\0\0\0\x15\0\0\0\0\0\0\0X\0\0\0\x15\0\0\0\x16\0\0\0\0\0\0\08\0\0\0\x16\0\0\0\x17\0\0\0\0\0\0\0{\0\0\0\x17\0\0\0\x18\0\0\0\0\0\0\0p\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        ::core::include_bytes!("tiktok_global.bin"),
         &[
             ::errcodes::Code::Str("access_token_invalid"),
             ::errcodes::Code::Str("internal_error"),
@@ -130,7 +130,7 @@ const _: () = {
             },
         ],
     );
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,
         clippy::cast_possible_truncation,
@@ -171,7 +171,7 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -204,6 +204,10 @@ const _: () = {
             }
         }
     }
+    #[cfg_attr(not(debug_assertions), inline)]
+    fn of_code(code: ::errcodes::Code<'_>) -> TiktokGlobalError {
+        <TiktokGlobalError as ::errcodes::Catalog>::from_code(code)
+    }
     #[allow(dead_code)]
     impl TiktokGlobalError {
         /// The entry of a code, an integer or text (`"45009"` is 45009): its only entry,
@@ -214,7 +218,7 @@ const _: () = {
         pub fn from_code<'a>(
             code: impl ::core::convert::Into<::errcodes::Code<'a>>,
         ) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(code.into())
         }
         /// The entry of `code` whose message matches `message` (a template's literal
         /// text matches, the one with the most literal text wins); else an entry without
@@ -247,7 +251,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for TiktokGlobalError {
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -258,7 +262,7 @@ const _: () = {
     impl ::core::convert::From<i64> for TiktokGlobalError {
         #[inline]
         fn from(code: i64) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(::errcodes::Code::Int(code))
         }
     }
     /// Never fails: text that is no known code gives `Unknown`, which keeps it.
@@ -267,7 +271,7 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-            ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
+            ::core::result::Result::Ok(of_code(::errcodes::Code::from(code)))
         }
     }
     ::errcodes::__private::serde_impls!(TiktokGlobalError);

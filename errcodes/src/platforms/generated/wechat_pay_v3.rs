@@ -189,7 +189,7 @@ const _: () = {
     #[allow(clippy::unreadable_literal)]
     static TABLE: ::errcodes::__private::Table = ::errcodes::__private::Table::new(
         "wechat_pay_v3ParamError参数错误请根据错误提示正确传入参数InvalidRequestHTTP 请求不符合微信支付 APIv3 接口规则请参阅 接口规则SignError验证不通过请参阅 签名常见问题SystemError系统异常,请稍后重试请稍后重试AppidMchidNotMatchAppID和mch_id不匹配请确认AppID和mch_id是否匹配MchNotExists商户号不存在请检查商户号是否正确OrderClosed订单已关闭当前订单已关闭,请重新下单AccountError账号异常用户账号异常,无需更多操作NoAuth商户无权限请商户前往申请此接口相关权限NotEnough余额不足用户账号余额不足,请用户充值或更换支付卡后再支付OutTradeNoUsed商户订单号重复请核实商户订单号是否重复提交RuleLimit业务规则限制因业务规则限制请求频率,请查看接口返回的详细信息TradeError交易错误因业务原因交易失败,请查看接口返回的详细信息OrderNotExist请求的资源不存在请商户检查需要查询的id或者请求URL是否正确RatelimitExceeded请求超过频率限制请求未受理,请降低频率后重试ServiceUnavailable服务下线,暂时不可用请求无法处理,请稍后重试public公共错误码business业务错误码http_statusHTTP状态码账号异常AppID和mch_id不匹配HTTP 请求不符合微信支付 APIv3 接口规则商户号不存在余额不足商户无权限订单已关闭请求的资源不存在商户订单号重复参数错误请求超过频率限制业务规则限制服务下线,暂时不可用验证不通过系统异常,请稍后重试交易错误NO_AUTHACCOUNT_ERRORNOT_ENOUGHMCH_NOT_EXISTSRATELIMIT_EXCEEDEDINVALID_REQUESTPARAM_ERRORSIGN_ERRORORDER_CLOSEDOUT_TRADE_NO_USEDORDER_NOT_EXISTRULE_LIMITSYSTEM_ERRORSERVICE_UNAVAILABLETRADE_ERRORAPPID_MCHID_NOT_MATCH",
-        b"\x02\0\0\0X\0\0\0\0\x01\0\0\x06\0\0\0\t\0\0\0\x04\0\0\0\0\0\0\0\x08\0\0\0\x02\0\0\0\x04\0\0\x000\0\0\0D\0\0\0\xB0\0\0\0\0\0\0\0@\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x17\0\0\0#\0\0\0J\0\0\0X\0\0\0\x8B\0\0\0\xA1\0\0\0\xAA\0\0\0\xB9\0\0\0\xD5\0\0\0\xE0\0\0\0\xFC\0\0\0\x0B\x01\0\0\x1D\x01\0\x004\x01\0\0W\x01\0\0c\x01\0\0u\x01\0\0\x93\x01\0\0\x9E\x01\0\0\xAD\x01\0\0\xD2\x01\0\0\xDE\x01\0\0\xEA\x01\0\0\x0F\x02\0\0\x15\x02\0\0$\x02\0\0N\x02\0\0W\x02\0\0c\x02\0\0\xA9\x02\0\0\xB7\x02\0\0\xCC\x02\0\0\xF6\x02\0\0\xFF\x02\0\0\x11\x03\0\0W\x03\0\0a\x03\0\0m\x03\0\0\xAD\x03\0\0\xBA\x03\0\0\xD2\x03\0\0\r\x04\0\0\x1E\x04\0\x006\x04\0\0^\x04\0\0p\x04\0\0\x8C\x04\0\0\xAE\x04\0\0\xB4\x04\0\0\xC3\x04\0\0\xCB\x04\0\0\xDA\x04\0\0\xE5\x04\0\0\xF2\x04\0\0\xFE\x04\0\0\x15\x05\0\0H\x05\0\0Z\x05\0\0f\x05\0\0u\x05\0\0\x84\x05\0\0\x9C\x05\0\0\xB1\x05\0\0\xBD\x05\0\0\xD5\x05\0\0\xE7\x05\0\0\x03\x06\0\0\x12\x06\0\0.\x06\0\0:\x06\0\0A\x06\0\0N\x06\0\0X\x06\0\0f\x06\0\0x\x06\0\0\x87\x06\0\0\x92\x06\0\0\x9C\x06\0\0\xA8\x06\0\0\xB9\x06\0\0\xC8\x06\0\0\xD2\x06\0\0\xDE\x06\0\0\xF1\x06\0\0\xFC\x06\0\0\x11\x07\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x03\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x06\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\t\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\x91\x01\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x0C\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xF4\x01\0\0\x01\0\0\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x0F\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x90\x01\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x11\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x12\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x90\x01\0\0\0\0\0\0\x05\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x14\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x15\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x90\x01\0\0\0\0\0\0\x06\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x16\0\0\0\x17\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x18\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x93\x01\0\0\0\0\0\0\x07\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\x1A\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1B\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x93\x01\0\0\0\0\0\0\x08\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1C\0\0\0\x1D\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x1E\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x93\x01\0\0\0\0\0\0\t\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x1F\0\0\0 \0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF!\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x93\x01\0\0\0\0\0\0\n\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\"\0\0\0#\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF$\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x93\x01\0\0\x02\0\0\0\x0B\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0%\0\0\0&\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF'\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\x93\x01\0\0\0\0\0\0\x0C\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0(\0\0\0)\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF*\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\x94\x01\0\0\0\0\0\0\r\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0+\0\0\0,\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF-\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xAD\x01\0\0\x02\0\0\0\x0E\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0.\0\0\0/\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x02\0\0\0\xF6\x01\0\0\x01\0\0\0\x0F\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\x001\0\0\x002\0\0\x003\0\0\x004\0\0\x005\0\0\x006\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\0\0\0\xADM\xF3\x0B\xAEw\x1B\xDC?\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\xED^\"\0\0\0\x01\0\0\x003\0\0\0\n\0\0\0G\0\0\0\x08\0\0\0\x05\0\0\0H\0\0\0\x07\0\0\0\0\0\0\0I\0\0\0\t\0\0\0\x04\0\0\0J\0\0\0\x05\0\0\0\x03\0\0\0K\0\0\0\x0E\0\0\0\n\0\0\0L\0\0\0\x01\0\0\0\x02\0\0\0M\0\0\0\0\0\0\0\t\0\0\0N\0\0\0\x02\0\0\0\r\0\0\0O\0\0\0\x06\0\0\0\x06\0\0\0P\0\0\0\n\0\0\0\x08\0\0\0Q\0\0\0\r\0\0\0\x07\0\0\0R\0\0\0\x0B\0\0\0\x0B\0\0\0S\0\0\0\x03\0\0\0\x0E\0\0\0T\0\0\0\x0F\0\0\0\x0C\0\0\0U\0\0\0\x0C\0\0\0\x0F\0\0\0V\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x0E\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\0\xA6\xB4\xE8\0\xB8\xB8\xE5\x0C\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\xF2\x04\0\0\xFE\x04\0\0\xF2\x04\0\0\xFE\x04\0\0\0\0\0A\0\x8D\x85\xE9\x17\0\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\xFE\x04\0\0\x15\x05\0\0\xFE\x04\0\0\x15\x05\0\0\0\0\0H\0\x99\x88\xE53\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x15\x05\0\0H\x05\0\0\x15\x05\0\0H\x05\0\0\0\x86\x95\xE5\0\xA8\x9C\xE5\x12\0\0\0\0\0\0\0\x05\0\0\0\x03\0\0\0\0\0\0\0H\x05\0\0Z\x05\0\0H\x05\0\0Z\x05\0\0\0\x99\xBD\xE4\0\xB3\xB6\xE8\x0C\0\0\0\0\0\0\0\t\0\0\0\x04\0\0\0\0\0\0\0Z\x05\0\0f\x05\0\0Z\x05\0\0f\x05\0\0\0\x86\x95\xE5\0\x90\x99\xE9\x0F\0\0\0\0\0\0\0\x08\0\0\0\x05\0\0\0\0\0\0\0f\x05\0\0u\x05\0\0f\x05\0\0u\x05\0\0\0\xA2\xAE\xE8\0\xAD\x97\xE9\x0F\0\0\0\0\0\0\0\x06\0\0\0\x06\0\0\0\0\0\0\0u\x05\0\0\x84\x05\0\0u\x05\0\0\x84\x05\0\0\0\xB7\xAF\xE8\0\xA8\x9C\xE5\x18\0\0\0\0\0\0\0\r\0\0\0\x07\0\0\0\0\0\0\0\x84\x05\0\0\x9C\x05\0\0\x84\x05\0\0\x9C\x05\0\0\0\x86\x95\xE5\0\x8D\xA4\xE5\x15\0\0\0\0\0\0\0\n\0\0\0\x08\0\0\0\0\0\0\0\x9C\x05\0\0\xB1\x05\0\0\x9C\x05\0\0\xB1\x05\0\0\0\x82\x8F\xE5\0\xAF\xAF\xE8\x0C\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\0\0\0\0\xB1\x05\0\0\xBD\x05\0\0\xB1\x05\0\0\xBD\x05\0\0\0\xB7\xAF\xE8\0\xB6\x88\xE5\x18\0\0\0\0\0\0\0\x0E\0\0\0\n\0\0\0\0\0\0\0\xBD\x05\0\0\xD5\x05\0\0\xBD\x05\0\0\xD5\x05\0\0\0\x9A\xB8\xE4\0\xB6\x88\xE5\x12\0\0\0\0\0\0\0\x0B\0\0\0\x0B\0\0\0\0\0\0\0\xD5\x05\0\0\xE7\x05\0\0\xD5\x05\0\0\xE7\x05\0\0\0\x8D\x9C\xE6\0\xA8\x94\xE7\x1C\0\0\0\0\0\0\0\x0F\0\0\0\x0C\0\0\0\0\0\0\0\xE7\x05\0\0\x03\x06\0\0\xE7\x05\0\0\x03\x06\0\0\0\x8C\xAA\xE9\0\x87\xBF\xE8\x0F\0\0\0\0\0\0\0\x02\0\0\0\r\0\0\0\0\0\0\0\x03\x06\0\0\x12\x06\0\0\x03\x06\0\0\x12\x06\0\0\0\xBB\xB3\xE7\0\x95\xAF\xE8\x1C\0\0\0\0\0\0\0\x03\0\0\0\x0E\0\0\0\0\0\0\0\x12\x06\0\0.\x06\0\0\x12\x06\0\0.\x06\0\0\0\xA4\xBA\xE4\0\xAF\xAF\xE8\x0C\0\0\0\0\0\0\0\x0C\0\0\0\x0F\0\0\0\0\0\0\0.\x06\0\0:\x06\0\0.\x06\0\0:\x06\0\x007\0\0\08\0\0\0\0\0\0\0\x0C\0\0\08\0\0\09\0\0\0\0\0\0\0\x17\0\0\09\0\0\0:\0\0\0\0\0\0\x003\0\0\0:\0\0\0;\0\0\0\0\0\0\0\x12\0\0\0;\0\0\0<\0\0\0\0\0\0\0\x0C\0\0\0<\0\0\0=\0\0\0\0\0\0\0\x0F\0\0\0=\0\0\0>\0\0\0\0\0\0\0\x0F\0\0\0>\0\0\0?\0\0\0\0\0\0\0\x18\0\0\0?\0\0\0@\0\0\0\0\0\0\0\x15\0\0\0@\0\0\0A\0\0\0\0\0\0\0\x0C\0\0\0A\0\0\0B\0\0\0\0\0\0\0\x18\0\0\0B\0\0\0C\0\0\0\0\0\0\0\x12\0\0\0C\0\0\0D\0\0\0\0\0\0\0\x1C\0\0\0D\0\0\0E\0\0\0\0\0\0\0\x0F\0\0\0E\0\0\0F\0\0\0\0\0\0\0\x1C\0\0\0F\0\0\0G\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0",
+        ::core::include_bytes!("wechat_pay_v3.bin"),
         &[
             ::errcodes::Code::Str("PARAM_ERROR"),
             ::errcodes::Code::Str("INVALID_REQUEST"),
@@ -220,7 +220,7 @@ const _: () = {
             },
         ],
     );
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,
         clippy::cast_possible_truncation,
@@ -281,7 +281,7 @@ const _: () = {
         fn __table() -> &'static ::errcodes::__private::Table {
             &TABLE
         }
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         #[allow(clippy::too_many_lines)]
         fn __index(&self) -> usize {
             match self {
@@ -323,6 +323,10 @@ const _: () = {
             }
         }
     }
+    #[cfg_attr(not(debug_assertions), inline)]
+    fn of_code(code: ::errcodes::Code<'_>) -> WechatPayV3Error {
+        <WechatPayV3Error as ::errcodes::Catalog>::from_code(code)
+    }
     #[allow(dead_code)]
     impl WechatPayV3Error {
         /// The entry of a code, an integer or text (`"45009"` is 45009): its only entry,
@@ -333,7 +337,7 @@ const _: () = {
         pub fn from_code<'a>(
             code: impl ::core::convert::Into<::errcodes::Code<'a>>,
         ) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(code.into())
         }
         /// The entry of `code` whose message matches `message` (a template's literal
         /// text matches, the one with the most literal text wins); else an entry without
@@ -366,7 +370,7 @@ const _: () = {
     /// prints what the platform sent.
     #[automatically_derived]
     impl ::core::fmt::Display for WechatPayV3Error {
-        #[inline]
+        #[cfg_attr(not(debug_assertions), inline)]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::errcodes::__private::display(self, f)
         }
@@ -377,7 +381,7 @@ const _: () = {
     impl ::core::convert::From<i64> for WechatPayV3Error {
         #[inline]
         fn from(code: i64) -> Self {
-            <Self as ::errcodes::Catalog>::from_code(code)
+            of_code(::errcodes::Code::Int(code))
         }
     }
     /// Never fails: text that is no known code gives `Unknown`, which keeps it.
@@ -386,7 +390,7 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-            ::core::result::Result::Ok(<Self as ::errcodes::Catalog>::from_code(code))
+            ::core::result::Result::Ok(of_code(::errcodes::Code::from(code)))
         }
     }
     ::errcodes::__private::serde_impls!(WechatPayV3Error);

@@ -20,6 +20,7 @@ use serde_json::Value;
 
 pub use error::{ResponseError, ResponseErrorKind};
 pub use failure::Error;
+#[cfg(feature = "runtime")]
 pub(crate) use from_response::outcome;
 pub use from_response::FromResponse;
 pub use http::Http;

@@ -52,6 +52,12 @@ mod local {
     pub mod wechat_transaction {
         errcodes::platform_errors!("../specs/wechat_transaction.yaml");
     }
+    pub mod lazada {
+        errcodes::platform_errors!("../specs/lazada.yaml");
+    }
+    pub mod tiktok_shop {
+        errcodes::platform_errors!("../specs/tiktok_shop.yaml");
+    }
 }
 
 #[path = "../benches/support/queries.rs"]
@@ -128,6 +134,8 @@ fn main() {
         "wechat_shop" => run::<WechatShopError>(reader, times),
         "wechat_transaction" => run::<WechatTransactionError>(reader, times),
         "local_aliexpress" => run::<local::aliexpress::AliexpressError>(reader, times),
+        "local_lazada" => run::<local::lazada::LazadaError>(reader, times),
+        "local_tiktok_shop" => run::<local::tiktok_shop::TiktokShopError>(reader, times),
         "local_tiktok_local_services" => {
             run::<local::tiktok_local_services::TiktokLocalServicesError>(reader, times)
         }

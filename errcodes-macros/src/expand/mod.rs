@@ -247,13 +247,17 @@ fn all(ty: &Ident, spec: &Spec) -> TokenStream {
 /// byte (entries 0 to 255 are -128 to 127); keys as the indexes themselves give a table of
 /// 166 entries a lookup table or a jump table. `None` for a spec without entries.
 fn unit_from_index(ty: &Ident, spec: &Spec) -> Option<TokenStream> {
-    let first = spec.entries.first()?;
-    let first = Ident::new(&first.name, Span::call_site());
+    let first_name = &spec.entries.first()?.name;
+    let first = Ident::new(first_name, Span::call_site());
     // All 256 byte values as keys would leave the default arm unreachable, a warning.
     let byte = spec.entries.len() < 256;
-    let arms = source_tokens(spec.entries.iter().enumerate().map(|(i, entry)| {
+    // At least 32 arms, those past the entries repeating the first (never taken: the caller
+    // checks the index): with fewer, LLVM may make the match a jump table (it did for
+    // `lazada`'s 13), an indirect jump that a mix of known and unknown codes mispredicts.
+    let arms = source_tokens((0..spec.entries.len().max(32)).map(|i| {
+        let name = spec.entries.get(i).map_or(first_name, |entry| &entry.name);
         let key = if byte { (i + 128) % 256 } else { i };
-        format!("{key} => {ty}::{},", entry.name)
+        format!("{key} => {ty}::{name},")
     }));
     let key = if byte {
         quote!((index as u8).wrapping_add(128))

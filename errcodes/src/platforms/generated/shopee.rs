@@ -272,6 +272,18 @@ const _: () = {
             145 => ShopeeError::UserNotExists,
             146 => ShopeeError::RequestNotFromGateway,
             147 => ShopeeError::ShopIdNotFound,
+            148 => ShopeeError::MissingAccessToken,
+            149 => ShopeeError::MissingAccessToken,
+            150 => ShopeeError::MissingAccessToken,
+            151 => ShopeeError::MissingAccessToken,
+            152 => ShopeeError::MissingAccessToken,
+            153 => ShopeeError::MissingAccessToken,
+            154 => ShopeeError::MissingAccessToken,
+            155 => ShopeeError::MissingAccessToken,
+            156 => ShopeeError::MissingAccessToken,
+            157 => ShopeeError::MissingAccessToken,
+            158 => ShopeeError::MissingAccessToken,
+            159 => ShopeeError::MissingAccessToken,
             _ => ShopeeError::MissingAccessToken,
         }
     }

@@ -310,6 +310,13 @@ const _: () = {
             150 => TiktokShopError::InvalidShopId,
             151 => TiktokShopError::InvalidApiVersion,
             152 => TiktokShopError::InternalError,
+            153 => TiktokShopError::TooManyRequests,
+            154 => TiktokShopError::TooManyRequests,
+            155 => TiktokShopError::TooManyRequests,
+            156 => TiktokShopError::TooManyRequests,
+            157 => TiktokShopError::TooManyRequests,
+            158 => TiktokShopError::TooManyRequests,
+            159 => TiktokShopError::TooManyRequests,
             _ => TiktokShopError::TooManyRequests,
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::hash::{hash_str, place};
 use crate::section::{self, COUNT};
-use crate::words::{long, record as read, wide, word};
+use crate::words::{longs, record as read, wide, word};
 use crate::{entry, envelope, meta, record, Envelope, IntIndex, Retry, NONE, UNKNOWN};
 
 /// A table's text and sections, and how its codes are placed, read once.
@@ -172,8 +172,8 @@ impl<'a> View<'a> {
         let slot = self
             .ints
             .slot(code, displacements, slots.len() / (8 * record::INT_SLOT));
-        let at = slot.wrapping_mul(record::INT_SLOT);
-        Some((long(slots, at)?, long(slots, at.wrapping_add(1))?))
+        // A slot is two `i64`s (`record::INT_SLOT`).
+        longs(slots, slot)
     }
 
     /// The entry `from_code` gives for integer `code`, or [`UNKNOWN`]: the code is compared

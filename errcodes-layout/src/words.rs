@@ -35,6 +35,20 @@ pub fn record<const N: usize>(bytes: &[u8], index: usize) -> Option<[u32; N]> {
     Some(words)
 }
 
+/// The two `i64`s at `index` of little-endian `bytes` (those at `2 × index` and after), if
+/// there: one bounds check for both.
+#[must_use]
+#[inline]
+pub fn longs(bytes: &[u8], index: usize) -> Option<(i64, i64)> {
+    let at = index.wrapping_mul(16);
+    let b: &[u8; 16] = bytes.get(at..at.wrapping_add(16))?.try_into().ok()?;
+    let (first, second) = b.split_at(8);
+    Some((
+        i64::from_le_bytes(first.try_into().ok()?),
+        i64::from_le_bytes(second.try_into().ok()?),
+    ))
+}
+
 /// The `i64` at `index` of little-endian `bytes`, if there.
 #[must_use]
 #[inline]

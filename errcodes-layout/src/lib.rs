@@ -46,7 +46,7 @@ pub use ints::{Design, IntIndex};
 pub use retry::{Retry, Short};
 pub use text::{lead, normalize};
 pub use view::View;
-pub use words::{long, record, word};
+pub use words::{record, word};
 pub use writer::Writer;
 
 /// Longest wait a retry class may ask for, in seconds: 30 days. A platform that asks for

@@ -48,14 +48,3 @@ pub fn longs(bytes: &[u8], index: usize) -> Option<(i64, i64)> {
         i64::from_le_bytes(second.try_into().ok()?),
     ))
 }
-
-/// The `i64` at `index` of little-endian `bytes`, if there.
-#[must_use]
-#[inline]
-pub fn long(bytes: &[u8], index: usize) -> Option<i64> {
-    let at = index.wrapping_mul(8);
-    let b = bytes.get(at..at.wrapping_add(8))?;
-    Some(i64::from_le_bytes([
-        b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-    ]))
-}

@@ -45,8 +45,8 @@ struct Kept<E> {
     text: Joined,
     /// Where the message ends in `text`.
     message: usize,
-    /// Where the others are in `text`; a request id found in the message's noise is a part
-    /// of the message.
+    /// Where the others are in `text`: those the envelope read beside the message. A
+    /// request id in the message's noise is kept by `spans`.
     sub_code: Option<Span>,
     sub_message: Option<Span>,
     request_id: Option<Span>,

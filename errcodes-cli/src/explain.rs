@@ -122,7 +122,7 @@ pub fn run(args: &Args) -> Result<Status, Box<dyn Error>> {
             Some(entry) => {
                 output::print(&text(&platform, &received, &found, entry, origin.as_ref()))?;
             }
-            None => output::warn(&unknown(&platform, &received)),
+            None => output::warn(&unknown(&platform, &received, &found)),
         },
     }
     Ok(if entry.is_some() {
@@ -265,15 +265,34 @@ fn others(platform: &Platform, found: &Found, code: &str) -> String {
     }
     let count = found.others.len();
     let entries = if count == 1 { "entry" } else { "entries" };
+    let other = if found.variant.is_unknown() {
+        ""
+    } else {
+        "other "
+    };
     format!(
-        "code {code} has {count} other {entries}, told apart by message or sub-code: {}",
+        "code {code} has {count} {other}{entries}, told apart by message or sub-code: {}",
         names.join(", ")
     )
 }
 
-fn unknown(platform: &Platform, received: &Received) -> String {
+fn unknown(platform: &Platform, received: &Received, found: &Found) -> String {
     let retry = Retry::of(platform.table.unknown_retry()).advice();
     match &received.code {
+        // Its fallback was left out for its name (specs/README.md, Composition).
+        Some(code) if !found.others.is_empty() => format!(
+            "{} has no meaning of code {code} alone: its entries are told apart by message or \
+             sub-code, and {}.\n{}\n\
+             A response with this code that none of them matches classifies as {}({code}), \
+             retry class {retry}.\n",
+            platform.id,
+            match &received.message {
+                Some(_) => "none matches this one",
+                None => "no message was given",
+            },
+            others(platform, found, code.to_string().as_str()),
+            platform.variant("Unknown"),
+        ),
         Some(code) => format!(
             "{} has no code {code}: {} ({}, from {}) does not list it.\n\
              A response with this code classifies as {}({code}), retry class {retry}.\n",

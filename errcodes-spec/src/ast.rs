@@ -1,6 +1,8 @@
 //! The validated model of a spec: plain data between parsing and code generation.
 #![allow(missing_docs)]
 
+use std::collections::BTreeMap;
+
 use crate::ctxt::Path;
 
 /// A code as a spec writes it, and a retry class: the table format's own, so that the
@@ -27,6 +29,10 @@ pub struct Spec {
     /// two layers define, the later one's left out or merged (`specs/README.md`,
     /// Composition).
     pub shadowings: Vec<Shadowing>,
+    /// The codes whose fallback an earlier layer's name left out, each with that fallback:
+    /// the code keeps its layer's other entries, and `from_code` gives `Unknown`, as it
+    /// does for the codes of a left-out entry that no other entry lists.
+    pub fallbacks_left_out: BTreeMap<Code, Site>,
 }
 
 /// One spec of a composed spec: the spec itself, or one it includes or extends.

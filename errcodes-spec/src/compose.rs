@@ -256,6 +256,7 @@ fn spec(head: Head, resolved: Resolved, layers: Vec<Layer>) -> Spec {
         entries: resolved.entries,
         layers,
         shadowings: resolved.shadowings,
+        fallbacks_left_out: resolved.fallbacks_left_out,
     }
 }
 

@@ -178,13 +178,7 @@ impl<'s> Data<'s> {
             let entries = plain.get(code).map_or(&[][..], Vec::as_slice);
             let index = self.code(entries);
             indices.insert(code.clone(), index);
-            let fallback = entries
-                .iter()
-                .copied()
-                .find(|&i| spec.entries[i].fallback)
-                .or_else(|| entries.iter().copied().find(|&i| !spec.entries[i].join))
-                .or(entries.first().copied())
-                .map_or(NONE, u32_of);
+            let fallback = fallback(spec, code, entries).map_or(NONE, u32_of);
             match code {
                 Code::Int(code) => ints.push((*code, fallback, index)),
                 Code::Str(code) => strs.push((code.as_str(), fallback, index)),
@@ -348,4 +342,15 @@ impl<'s> Data<'s> {
         ];
         out.push(section::PROBES, probe);
     }
+}
+
+/// The entry `from_code` gives for `code`, of those it has (`entries`): the fallback, else
+/// its one entry that is not a join; none where its fallback was left out for its name.
+fn fallback(spec: &Spec, code: &Code, entries: &[usize]) -> Option<usize> {
+    let marked = entries.iter().copied().find(|&i| spec.entries[i].fallback);
+    if marked.is_some() || spec.fallbacks_left_out.contains_key(code) {
+        return marked;
+    }
+    let plain = entries.iter().copied().find(|&i| !spec.entries[i].join);
+    plain.or(entries.first().copied())
 }

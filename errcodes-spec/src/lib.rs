@@ -184,6 +184,7 @@ pub fn stub(spec: Spec) -> Spec {
         entries: Vec::new(),
         noise: Vec::new(),
         shadowings: Vec::new(),
+        fallbacks_left_out: std::collections::BTreeMap::new(),
         ..spec
     }
 }

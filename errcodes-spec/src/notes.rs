@@ -1,7 +1,7 @@
 //! What composing a spec shadowed, said to the people who maintain it: one note for each
 //! code, name, message or group id that an earlier layer took from a later one.
 
-use crate::ast::{Shadowed, Shadowing, Spec};
+use crate::ast::{Shadowed, Shadowing, Site, Spec};
 use crate::ctxt::{self, Place, Problem};
 use crate::shadow;
 use crate::source::Files;
@@ -18,6 +18,23 @@ pub fn notes(spec: &Spec, files: &Files) -> Vec<String> {
         })
         .map(|found| ctxt::render_one(&note(spec, found), files))
         .collect()
+}
+
+/// What leaving out `lost` does to the codes it was the fallback of, said after the note.
+fn orphaned(spec: &Spec, lost: &Site) -> String {
+    let codes: Vec<String> = spec
+        .fallbacks_left_out
+        .iter()
+        .filter(|(_, site)| *site == lost)
+        .map(|(code, _)| format!("`from_code({code})`"))
+        .collect();
+    if codes.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; it was a fallback, so {} now gives `Unknown` (the code's other entries stay)",
+        codes.join(" and ")
+    )
 }
 
 fn note(spec: &Spec, found: &Shadowing) -> Problem {
@@ -43,7 +60,7 @@ fn note(spec: &Spec, found: &Shadowing) -> Problem {
             "a code belongs to the first layer that lists it; to let the other entry have it, remove it from this one",
         ),
         Shadowed::Name(_) => (
-            format!("`{lost_name}` of {file}, a later layer, is left out: this entry has its name"),
+            format!("`{lost_name}` of {file}, a later layer, is left out: this entry has its name{}", orphaned(spec, lost)),
             "the entry left out is",
             "a name belongs to the first layer that defines it; to keep both entries, rename one of them",
         ),

@@ -8,7 +8,7 @@
 //! claimed becomes part of that layer's group. Within one layer nothing is shadowed: a
 //! duplicate there is a mistake, which `check` reports.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::ast::{Code, Entry, Group, Layer, Shadowed, Shadowing, Site};
 use crate::check::{is_codeless, skeleton};
@@ -25,6 +25,8 @@ pub struct Resolved {
     pub shadowings: Vec<Shadowing>,
     /// Why each entry left out is: a shadowing whose `lost` is the entry.
     pub left_out: Vec<Shadowing>,
+    /// The codes whose fallback was left out for its name, that other entries still list.
+    pub fallbacks_left_out: BTreeMap<Code, Site>,
 }
 
 /// What the layers taken so far have claimed, each with where.
@@ -44,6 +46,7 @@ pub fn resolve(groups: Vec<Group>, mut entries: Vec<Entry>, layers: &[Layer]) ->
     let part_of = merge_groups(&groups, layers, &mut shadowings);
     let mut claims = Claims::default();
     let mut left_out = Vec::new();
+    let mut fallbacks_left_out = BTreeMap::new();
     let mut kept = vec![false; entries.len()];
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&index| entries[index].layer);
@@ -51,6 +54,11 @@ pub fn resolve(groups: Vec<Group>, mut entries: Vec<Entry>, layers: &[Layer]) ->
         let entry = &mut entries[index];
         let (found, out) = take(entry, &claims);
         if out {
+            if entry.fallback && !entry.join {
+                let site = entry_site(entry);
+                fallbacks_left_out
+                    .extend(entry.codes.iter().map(|code| (code.clone(), site.clone())));
+            }
             left_out.extend(found.last().cloned());
         } else {
             claim(entry, &mut claims);
@@ -60,6 +68,13 @@ pub fn resolve(groups: Vec<Group>, mut entries: Vec<Entry>, layers: &[Layer]) ->
     }
     let mut kept = kept.into_iter();
     entries.retain(|_| kept.next().unwrap_or(false));
+    // Where no other entry of its layer lists the code, it went to a later layer, or is
+    // unknown anyway.
+    fallbacks_left_out.retain(|code, site| {
+        let lists =
+            |entry: &Entry| entry.layer == site.layer && !entry.join && entry.codes.contains(code);
+        entries.iter().any(lists)
+    });
     for entry in &mut entries {
         entry.group = part_of.get(entry.group).copied().unwrap_or(entry.group);
     }
@@ -68,6 +83,7 @@ pub fn resolve(groups: Vec<Group>, mut entries: Vec<Entry>, layers: &[Layer]) ->
         entries,
         shadowings,
         left_out,
+        fallbacks_left_out,
     }
 }
 

@@ -13,8 +13,10 @@ use crate::Code;
 /// A code the table of `E` does not know, kept as received: the payload of `E::Unknown`.
 ///
 /// Only `E`'s lookups make one (`from_code`, `classify`, `lookup`, deserialization), and
-/// they make one only for a code `E`'s table does not know, so an `Unknown` never holds a
-/// known code: `E::from_code(c)` is the one value of `E` for the code `c`, and equality,
+/// they make one only for a code that `E::from_code` gives no entry for (a code the table
+/// does not know, or, in a composed spec, one left without a fallback: see
+/// `specs/README.md`, Composition), so an `Unknown` never holds a code that has an entry of
+/// its own: `E::from_code(c)` is the one value of `E` for the code `c`, and equality,
 /// hashing, retry classes and serde all agree with it.
 ///
 /// It is opaque on purpose. A `match` cannot name a particular unknown code, so a later

@@ -316,3 +316,60 @@ fn a_file_that_two_layers_include_is_read_twice_and_shadows_nothing() {
     assert_eq!(names(&loaded.spec), ["N1", "N2", "N4", "N3"]);
     assert_eq!(loaded.spec.shadowings, []);
 }
+
+#[test]
+fn a_user_name_that_takes_a_shipped_fallback_leaves_its_code_to_unknown() {
+    let mine = "\
+extends: wangdiantong
+enum: MyWdtError
+groups:
+  - id: ours
+    title: Ours
+    retry: transient
+    errors:
+      - code: 9001
+        name: InvalidParameter
+        message: our own invalid parameter
+";
+    let loaded = loaded("fallback-left-out", &[("mine.yaml", mine)]);
+    let spec = &loaded.spec;
+    let site = &spec.fallbacks_left_out[&Code::Int(1)];
+    assert_eq!(
+        (site.name.as_str(), spec.layers[site.layer].file.as_str()),
+        ("InvalidParameter", "<errcodes>/specs/wangdiantong.yaml")
+    );
+    // Code 1's other entries stay, to be found by their messages.
+    assert!(
+        spec.entries
+            .iter()
+            .filter(|e| e.codes.contains(&Code::Int(1)))
+            .count()
+            > 1
+    );
+    assert_eq!(entry(spec, "InvalidParameter").codes, [Code::Int(9001)]);
+    let notes = loaded.notes().join("\n");
+    assert!(
+        notes.contains("`from_code(1)` now gives `Unknown`"),
+        "{notes}"
+    );
+    // Code 100's fallback is not InvalidParameter: it keeps it.
+    assert!(!spec.fallbacks_left_out.contains_key(&Code::Int(100)));
+}
+
+#[test]
+fn two_shipped_specs_that_share_a_name_compose() {
+    // wechat_global also names an entry InvalidParameter, the fallback of wangdiantong's 1.
+    let mine = "extends: wangdiantong\ninclude: [wechat_global]\nenum: BothError\n";
+    let loaded = loaded("two-shipped", &[("mine.yaml", mine)]);
+    let site = &loaded.spec.fallbacks_left_out[&Code::Int(1)];
+    assert_eq!(site.name, "InvalidParameter");
+    assert_eq!(
+        loaded.spec.layers[site.layer].file,
+        "<errcodes>/specs/wangdiantong.yaml"
+    );
+    assert_eq!(
+        loaded.notes(),
+        Vec::<String>::new(),
+        "errcodes' own shadowing"
+    );
+}

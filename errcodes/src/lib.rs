@@ -267,7 +267,7 @@ pub mod __private {
     // `Key` too: the benchmarks and the spec round-trip test encode tables at run time
     // (each placement of integer codes, random specs) and look codes up in them with the
     // same `Table` methods. Tools use `errcodes::runtime`.
-    pub use crate::table::{Envelope, Key, Path, Table};
+    pub use crate::table::{Cache, Envelope, Key, Path, Table};
     pub use errcodes_layout::UNKNOWN;
 
     pub use crate::__errcodes_response_impls as response_impls;

@@ -181,6 +181,7 @@ pub fn expand(spec: &Spec, source: &Source<'_>) -> TokenStream {
             // Codes as the platform writes them, so that a search of the expansion finds them.
             #[allow(clippy::unreadable_literal)]
             static TABLE: #krate::__private::Table = #table;
+            static CACHE: #krate::__private::Cache = #krate::__private::Cache::new();
 
             #unit
 

@@ -11,7 +11,7 @@ use crate::spec::ast::Code;
 use crate::spec::encode::{Encoded, Path};
 
 /// `Table::new(..)` of `encoded`, its paths rooted at `krate`; its bytes included from the
-/// file `bytes` if there is one.
+/// file `bytes` if there is one; what it reads once kept in the static `CACHE` beside it.
 pub fn table(encoded: &Encoded, bytes_file: Option<&str>, krate: &TokenStream) -> TokenStream {
     let Encoded {
         text,
@@ -31,7 +31,7 @@ pub fn table(encoded: &Encoded, bytes_file: Option<&str>, krate: &TokenStream) -
         |Path { text, keys }| quote!(#krate::__private::Path { text: #text, keys: &[#(#keys),*] }),
     );
     quote! {
-        #krate::__private::Table::new(#text, #bytes, #codes, &[#names], &[#(#paths),*])
+        #krate::__private::Table::new(#text, #bytes, #codes, &[#names], &[#(#paths),*], &CACHE)
     }
 }
 

@@ -266,7 +266,8 @@ impl Table {
 
     /// The noise patterns as the plain search reads them, read once per table.
     fn prepared_noise(&self) -> Option<&Prepared<'static>> {
-        self.noise
+        self.cache
+            .noise
             .get_or_init(|| prepare_noise(self.noise_patterns()))
             .as_ref()
     }

@@ -78,6 +78,15 @@ pub struct Table {
     names: &'static [&'static str],
     /// The envelope's paths.
     paths: &'static [Path],
+    /// What is read from the table once, when first needed: a static of its own, so that
+    /// the table holds no interior mutability and the compiler reads a generated table's
+    /// fields (the multiplier, the shift, where the slots are) as constants.
+    cache: &'static Cache,
+}
+
+/// What a [`Table`] reads from its data once, when first needed.
+#[derive(Debug, Default)]
+pub struct Cache {
     /// The noise patterns as the plain search reads them, read at the first message: the
     /// search reads its literals and anchors from here rather than decoding the patterns
     /// for each message.
@@ -86,6 +95,18 @@ pub struct Table {
     /// The envelope's first level and its paths as the scan reads them, read at the first
     /// response: a read then decodes neither.
     reader: OnceLock<Option<crate::response::Reader>>,
+}
+
+impl Cache {
+    /// Nothing read yet.
+    #[must_use]
+    pub const fn new() -> Self {
+        Cache {
+            noise: OnceLock::new(),
+            #[cfg(feature = "json")]
+            reader: OnceLock::new(),
+        }
+    }
 }
 
 /// The class a spec's retry names: the one conversion from the table's classes to the
@@ -127,15 +148,14 @@ impl Table {
         codes: &'static [Code<'static>],
         names: &'static [&'static str],
         paths: &'static [Path],
+        cache: &'static Cache,
     ) -> Table {
         Table {
             view: View::new(text, bytes),
             codes,
             names,
             paths,
-            noise: OnceLock::new(),
-            #[cfg(feature = "json")]
-            reader: OnceLock::new(),
+            cache,
         }
     }
 
@@ -177,6 +197,7 @@ impl Table {
             codes.collect::<Vec<_>>().leak(),
             names.into_iter().map(leak_str).collect::<Vec<_>>().leak(),
             paths.collect::<Vec<_>>().leak(),
+            Box::leak(Box::default()),
         )
     }
 
@@ -216,7 +237,8 @@ impl Table {
     /// [`envelope`](Self::envelope) as the reader of a response reads it, read once.
     #[cfg(feature = "json")]
     pub(crate) fn reader(&self) -> Option<&crate::response::Reader> {
-        self.reader
+        self.cache
+            .reader
             .get_or_init(|| self.envelope().map(crate::response::Reader::new))
             .as_ref()
     }

@@ -115,7 +115,9 @@ const _: () = {
                 keys: &["errors", "[]", "message"],
             },
         ],
+        &CACHE,
     );
+    static CACHE: ::errcodes::__private::Cache = ::errcodes::__private::Cache::new();
     #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,

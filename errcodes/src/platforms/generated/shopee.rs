@@ -242,7 +242,9 @@ const _: () = {
                 keys: &["request_id"],
             },
         ],
+        &CACHE,
     );
+    static CACHE: ::errcodes::__private::Cache = ::errcodes::__private::Cache::new();
     #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,

@@ -869,7 +869,9 @@ const _: () = {
                 keys: &["error", "logid"],
             },
         ],
+        &CACHE,
     );
+    static CACHE: ::errcodes::__private::Cache = ::errcodes::__private::Cache::new();
     #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,

@@ -219,7 +219,9 @@ const _: () = {
                 keys: &["message"],
             },
         ],
+        &CACHE,
     );
+    static CACHE: ::errcodes::__private::Cache = ::errcodes::__private::Cache::new();
     #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,

@@ -2992,7 +2992,9 @@ const _: () = {
                 keys: &["errmsg"],
             },
         ],
+        &CACHE,
     );
+    static CACHE: ::errcodes::__private::Cache = ::errcodes::__private::Cache::new();
     #[cfg_attr(not(debug_assertions), inline)]
     #[allow(
         deprecated,

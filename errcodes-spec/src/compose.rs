@@ -306,12 +306,19 @@ fn apply_overrides(node: &Node, spec: &mut Spec, left_out: &[Shadowing], cx: &mu
                     .iter()
                     .find(|why| why.lost.name == change.name && why.lost.layer > layer.rank)
                 {
+                    // A shipped spec's change to a row that the user's own layer replaced:
+                    // the user's row wins, and errcodes' release cannot break their build.
+                    Some(why) if layer.shipped && !is_shipped(spec, why.kept.layer) => {}
                     Some(why) => shadowed(change, why, cx),
                     None => unknown_override(spec, change, layer.rank, cx),
                 },
             }
         }
     }
+}
+
+fn is_shipped(spec: &Spec, layer: usize) -> bool {
+    spec.layers.get(layer).is_some_and(|layer| layer.shipped)
 }
 
 fn apply(entry: &mut Entry, change: &Override) {

@@ -373,3 +373,36 @@ fn two_shipped_specs_that_share_a_name_compose() {
         "errcodes' own shadowing"
     );
 }
+
+#[test]
+fn a_shipped_override_of_a_row_the_user_replaced_does_not_break_the_build() {
+    // `test_overrides` stands for a later shipped spec that overrides wangdiantong's
+    // InvalidParameter; the user's layer has an InvalidParameter of its own.
+    let mine = "\
+extends: test_overrides
+enum: MineError
+groups:
+  - id: ours
+    title: Ours
+    retry: permanent
+    errors:
+      - code: 9001
+        name: InvalidParameter
+        message: our own invalid parameter
+";
+    let loaded = loaded("shipped-override", &[("mine.yaml", mine)]);
+    let ours = entry(&loaded.spec, "InvalidParameter");
+    assert_eq!((ours.layer, ours.retry), (0, crate::ast::Retry::Permanent));
+    // The shipped override of a row the user did not replace still applies.
+    assert_eq!(
+        entry(&loaded.spec, "RateLimited").note.as_deref(),
+        Some("changed")
+    );
+    // A user's own override of a row an earlier layer replaced is still an error.
+    let own = mine.replace(
+        "enum: MineError\n",
+        "enum: MineError\noverrides:\n  InvalidParameter: {retry: transient}\n",
+    );
+    let own = reports("own-override", &[("mine.yaml", &own)]).join("\n");
+    assert!(own.contains("`InvalidParameter` is left out of this spec: an earlier layer defines an entry of that name"), "{own}");
+}

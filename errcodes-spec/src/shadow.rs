@@ -130,18 +130,17 @@ fn take(entry: &mut Entry, claims: &Claims) -> (Vec<Shadowing>, bool) {
     let earlier = |site: &&Site| site.layer < entry.layer;
     let mut found = Vec::new();
     let had_codes = !entry.codes.is_empty();
-    // A join adds a meaning to a code another layer holds: it takes no code, so loses none.
-    if !entry.join {
-        entry
-            .codes
-            .retain(|code| match claims.codes.get(code).filter(earlier) {
-                Some(kept) => {
-                    found.push(shadowing(Shadowed::Code(code.clone()), kept));
-                    false
-                }
-                None => true,
-            });
-    }
+    // A join takes no code (it adds a meaning to a code a later layer holds), but a code an
+    // earlier layer holds is that layer's, with every meaning: the join loses it too.
+    entry
+        .codes
+        .retain(|code| match claims.codes.get(code).filter(earlier) {
+            Some(kept) => {
+                found.push(shadowing(Shadowed::Code(code.clone()), kept));
+                false
+            }
+            None => true,
+        });
     if had_codes && entry.codes.is_empty() {
         return (found, true);
     }

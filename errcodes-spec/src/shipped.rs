@@ -40,12 +40,18 @@ pub fn text(name: &str) -> Option<&'static str> {
 }
 
 /// Shipped specs as a later release might write them, for this crate's tests only: no
-/// shipped spec has `overrides` today.
+/// shipped spec has `overrides` or joins today.
 #[cfg(test)]
-const TESTS: &[(&str, &str)] = &[(
-    "test_overrides",
-    "extends: wangdiantong\nenum: TestOverridesError\noverrides:\n  InvalidParameter: {retry: transient}\n  RateLimited: {note: changed}\n",
-)];
+const TESTS: &[(&str, &str)] = &[
+    (
+        "test_overrides",
+        "extends: wangdiantong\nenum: TestOverridesError\noverrides:\n  InvalidParameter: {retry: transient}\n  RateLimited: {note: changed}\n",
+    ),
+    (
+        "test_join",
+        "extends: wangdiantong\nenum: TestJoinError\ngroups:\n  - id: joins\n    title: Joins\n    retry: transient\n    errors:\n      - {code: 4, join: true, name: DatabaseBusy, message: 数据库繁忙}\n      - {code: 100, join: true, name: WarehouseClosed, message: 仓库已停用}\n",
+    ),
+];
 #[cfg(not(test))]
 const TESTS: &[(&str, &str)] = &[];
 

@@ -406,3 +406,33 @@ groups:
     let own = reports("own-override", &[("mine.yaml", &own)]).join("\n");
     assert!(own.contains("`InvalidParameter` is left out of this spec: an earlier layer defines an entry of that name"), "{own}");
 }
+
+#[test]
+fn a_shipped_join_to_a_code_the_user_took_is_left_out() {
+    // `test_join` stands for a later shipped spec that joins wangdiantong's codes 4 and
+    // 100; the user's layer has code 4 as its own.
+    let mine = "\
+extends: test_join
+enum: MineError
+groups:
+  - id: ours
+    title: Ours
+    retry: permanent
+    errors:
+      - code: 4
+        name: OurFour
+        message: our four
+";
+    let loaded = loaded("shipped-join", &[("mine.yaml", mine)]);
+    let spec = &loaded.spec;
+    let with_four: Vec<&str> = spec
+        .entries
+        .iter()
+        .filter(|e| e.codes.contains(&Code::Int(4)))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(with_four, ["OurFour"]);
+    // The join to a code the user did not take stays.
+    assert!(entry(spec, "WarehouseClosed").join);
+    assert_eq!(entry(spec, "WarehouseClosed").codes, [Code::Int(100)]);
+}

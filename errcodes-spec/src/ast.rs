@@ -69,6 +69,9 @@ pub enum Shadowed {
     /// The message of an entry without a code (as the later entry writes it; only the
     /// literal text counts): the later entry is left out.
     Message(String),
+    /// A sub-code rule of entries with the same codes (most often, of entries without a
+    /// code), as the later entry writes it: the later entry is left out.
+    SubCode(String),
     /// A group id: the groups are one, with the earlier one's title and note.
     Group(String),
 }

@@ -246,7 +246,7 @@ fn sub_codes(spec: &Spec, cx: &mut Ctxt) {
 }
 
 /// What two sub-code rules must differ in: their kind and literal text.
-fn rule_key(rule: &SubCode) -> String {
+pub(crate) fn rule_key(rule: &SubCode) -> String {
     match rule {
         SubCode::Exact(code) => format!("={code}"),
         SubCode::Template(template) => format!("~{}", skeleton(template).join("{}")),

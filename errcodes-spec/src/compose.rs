@@ -333,7 +333,8 @@ fn apply(entry: &mut Entry, change: &Override) {
     }
 }
 
-/// An override of an entry left out: an earlier layer defines its code, name or message.
+/// An override of an entry left out: an earlier layer defines its code, name, message or
+/// sub-code rule.
 fn shadowed(change: &Override, why: &Shadowing, cx: &mut Ctxt) {
     let (what, help) = match &why.what {
         Shadowed::Code(_) => (
@@ -343,6 +344,10 @@ fn shadowed(change: &Override, why: &Shadowing, cx: &mut Ctxt) {
         Shadowed::Name(_) => (
             "an entry of that name",
             "change the entry of that name where it is defined, or remove the override",
+        ),
+        Shadowed::SubCode(_) => (
+            "an entry with the same sub-code rule",
+            "override the entry that now has the rule, or remove the override",
         ),
         _ => (
             "an entry without a code with the same message",

@@ -69,6 +69,11 @@ fn note(spec: &Spec, found: &Shadowing) -> Problem {
             "the entry left out is",
             "the message of an entry without a code belongs to the first layer that has it; to keep both entries, make the messages differ",
         ),
+        Shadowed::SubCode(rule) => (
+            format!("`{lost_name}` of {file}, a later layer, is left out: this entry has its sub-code rule `{rule}`, with the same codes"),
+            "the entry left out is",
+            "a sub-code rule belongs to the first layer that has it; to keep both entries, make the rules or the codes differ",
+        ),
         Shadowed::Group(_) => (
             format!("group `{lost_name}` of {file}, a later layer, is part of this one: one group, with this one's title"),
             "the group merged into this one is",

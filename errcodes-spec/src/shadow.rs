@@ -3,15 +3,16 @@
 //!
 //! Layers are taken in order of precedence, and only what is kept claims anything. An entry
 //! loses every code an earlier layer claimed, and is left out when it has no code left (it
-//! had some), when an earlier layer claimed its name, or, for an entry without a code, its
-//! message (the literal text, for the same endpoint). A group whose id an earlier layer
+//! had some), when an earlier layer claimed its name, its sub-code rule with the same codes,
+//! or, for an entry without a code, its message (the literal text, for the same endpoint).
+//! A group whose id an earlier layer
 //! claimed becomes part of that layer's group. Within one layer nothing is shadowed: a
 //! duplicate there is a mistake, which `check` reports.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::ast::{Code, Entry, Group, Layer, Shadowed, Shadowing, Site};
-use crate::check::{is_codeless, skeleton};
+use crate::check::{is_codeless, rule_key, skeleton};
 use crate::ctxt::Path;
 
 /// The layers made one.
@@ -37,6 +38,8 @@ struct Claims {
     names: HashMap<String, Site>,
     /// The literal text of a template of an entry without a code, and the endpoint.
     messages: HashMap<(Vec<String>, Option<String>), Site>,
+    /// A sub-code rule, with the codes of its entry.
+    rules: HashMap<(Vec<Code>, String), Site>,
 }
 
 /// Applies the rule to the groups and entries of every layer, in reading order; `layers`
@@ -157,6 +160,16 @@ fn take(entry: &mut Entry, claims: &Claims) -> (Vec<Shadowing>, bool) {
             }
         }
     }
+    if let Some(rule) = &entry.sub_code {
+        if let Some(kept) = claims
+            .rules
+            .get(&(entry.codes.clone(), rule_key(rule)))
+            .filter(earlier)
+        {
+            found.push(shadowing(Shadowed::SubCode(rule.to_string()), kept));
+            return (found, true);
+        }
+    }
     (found, false)
 }
 
@@ -187,6 +200,10 @@ fn claim(entry: &Entry, claims: &mut Claims) {
             claims.messages.entry(key).or_insert_with(|| site.clone());
         }
     }
+    if let Some(rule) = &entry.sub_code {
+        let key = (entry.codes.clone(), rule_key(rule));
+        claims.rules.entry(key).or_insert_with(|| site.clone());
+    }
 }
 
 /// Where `site` defines `what`: its `code`, `name`, `message` or `id`.
@@ -195,6 +212,7 @@ pub fn at(site: &Site, what: &Shadowed) -> Path {
         Shadowed::Code(_) => "code",
         Shadowed::Name(_) => "name",
         Shadowed::Message(_) => "message",
+        Shadowed::SubCode(_) => "sub_code",
         Shadowed::Group(_) => "id",
     })
 }

@@ -248,6 +248,7 @@ fn shadowing(spec: &Spec, found: &Shadowing) -> String {
         Shadowed::Code(code) => format!("code {code}"),
         Shadowed::Name(_) => "name".to_owned(),
         Shadowed::Message(message) => format!("message {message:?}"),
+        Shadowed::SubCode(rule) => format!("sub-code rule {rule}"),
         Shadowed::Group(_) => "group id".to_owned(),
     };
     let site = |site: &Site| {

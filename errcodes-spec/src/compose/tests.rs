@@ -436,3 +436,44 @@ groups:
     assert!(entry(spec, "WarehouseClosed").join);
     assert_eq!(entry(spec, "WarehouseClosed").codes, [Code::Int(100)]);
 }
+
+#[test]
+fn a_users_sub_code_rule_wins_over_the_same_rule_in_a_shipped_spec() {
+    // What `errcodes scan --write` adds for a sub-code alipay lacks, which a later release
+    // of alipay's table then adds too (ACQ.SYSTEM_ERROR stands for it).
+    let mine = "\
+extends: alipay
+enum: MyAlipayError
+groups:
+  - id: ours
+    title: Ours
+    retry: transient
+    errors:
+      - code: null
+        sub_code: ACQ.SYSTEM_ERROR
+        name: OurSystemError
+        message: our system error
+";
+    let loaded = loaded("sub-code-rule", &[("mine.yaml", mine)]);
+    let names = names(&loaded.spec);
+    assert!(names.contains(&"OurSystemError"));
+    assert!(
+        !names.contains(&"AcqSystemError"),
+        "the shipped row is left out"
+    );
+    let notes = loaded.notes().join("\n");
+    assert!(
+        notes.contains("this entry has its sub-code rule `ACQ.SYSTEM_ERROR`"),
+        "{notes}"
+    );
+    // Within one file the same rule twice is still an error.
+    let twice = format!(
+        "{mine}{}",
+        "      - code: null\n        sub_code: ACQ.SYSTEM_ERROR\n        name: OurOtherSystemError\n        message: our other system error\n"
+    );
+    let reports = reports("sub-code-twice", &[("mine.yaml", &twice)]).join("\n");
+    assert!(
+        reports.contains("is also that of `OurSystemError`"),
+        "{reports}"
+    );
+}

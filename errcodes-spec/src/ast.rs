@@ -72,6 +72,9 @@ pub enum Shadowed {
     /// A sub-code rule of entries with the same codes (most often, of entries without a
     /// code), as the later entry writes it: the later entry is left out.
     SubCode(String),
+    /// A message of a code that an earlier layer's join gives it (only the literal text
+    /// counts, for the same endpoint): the later entry is left out.
+    Joined(Code, String),
     /// A group id: the groups are one, with the earlier one's title and note.
     Group(String),
 }

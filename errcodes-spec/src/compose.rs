@@ -345,6 +345,10 @@ fn shadowed(change: &Override, why: &Shadowing, cx: &mut Ctxt) {
             "an entry of that name",
             "change the entry of that name where it is defined, or remove the override",
         ),
+        Shadowed::Joined(..) => (
+            "a join with the same code and message",
+            "override the join, or remove the override",
+        ),
         Shadowed::SubCode(_) => (
             "an entry with the same sub-code rule",
             "override the entry that now has the rule, or remove the override",

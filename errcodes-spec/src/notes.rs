@@ -74,6 +74,11 @@ fn note(spec: &Spec, found: &Shadowing) -> Problem {
             "the entry left out is",
             "a sub-code rule belongs to the first layer that has it; to keep both entries, make the rules or the codes differ",
         ),
+        Shadowed::Joined(code, message) => (
+            format!("`{lost_name}` of {file}, a later layer, is left out: this join gives code {code} its message {message:?}"),
+            "the entry left out is",
+            "a message of a code belongs to the first layer that gives it; to keep both entries, make the messages differ",
+        ),
         Shadowed::Group(_) => (
             format!("group `{lost_name}` of {file}, a later layer, is part of this one: one group, with this one's title"),
             "the group merged into this one is",

@@ -4,7 +4,8 @@
 //! Layers are taken in order of precedence, and only what is kept claims anything. An entry
 //! loses every code an earlier layer claimed, and is left out when it has no code left (it
 //! had some), when an earlier layer claimed its name, its sub-code rule with the same codes,
-//! or, for an entry without a code, its message (the literal text, for the same endpoint).
+//! a message of one of its codes (by a join), or, for an entry without a code, its message
+//! (the literal text, for the same endpoint).
 //! A group whose id an earlier layer
 //! claimed becomes part of that layer's group. Within one layer nothing is shadowed: a
 //! duplicate there is a mistake, which `check` reports.
@@ -40,6 +41,8 @@ struct Claims {
     messages: HashMap<(Vec<String>, Option<String>), Site>,
     /// A sub-code rule, with the codes of its entry.
     rules: HashMap<(Vec<Code>, String), Site>,
+    /// A code, the literal text of a template a join gives it, and the endpoint.
+    joined: HashMap<(Code, Vec<String>, Option<String>), Site>,
 }
 
 /// Applies the rule to the groups and entries of every layer, in reading order; `layers`
@@ -170,7 +173,25 @@ fn take(entry: &mut Entry, claims: &Claims) -> (Vec<Shadowing>, bool) {
             return (found, true);
         }
     }
+    if let Some((code, template, kept)) = joined(entry, claims, entry.layer) {
+        found.push(shadowing(Shadowed::Joined(code, template), kept));
+        return (found, true);
+    }
     (found, false)
+}
+
+/// A code of `entry` and a message of it that a join of a layer before `layer` gives it,
+/// with the join.
+fn joined<'c>(entry: &Entry, claims: &'c Claims, layer: usize) -> Option<(Code, String, &'c Site)> {
+    let pairs = entry
+        .codes
+        .iter()
+        .flat_map(|code| entry.templates.iter().map(move |t| (code, t)));
+    pairs.into_iter().find_map(|(code, template)| {
+        let key = (code.clone(), skeleton(template), entry.endpoint.clone());
+        let kept = claims.joined.get(&key).filter(|site| site.layer < layer)?;
+        Some((code.clone(), template.display(), kept))
+    })
 }
 
 /// Claims what a kept entry defines, where no entry of its own or an earlier layer has.
@@ -204,14 +225,22 @@ fn claim(entry: &Entry, claims: &mut Claims) {
         let key = (entry.codes.clone(), rule_key(rule));
         claims.rules.entry(key).or_insert_with(|| site.clone());
     }
+    if entry.join {
+        for code in &entry.codes {
+            for template in &entry.templates {
+                let key = (code.clone(), skeleton(template), entry.endpoint.clone());
+                claims.joined.entry(key).or_insert_with(|| site.clone());
+            }
+        }
+    }
 }
 
-/// Where `site` defines `what`: its `code`, `name`, `message` or `id`.
+/// Where `site` defines `what`: its `code`, `name`, `message`, `sub_code` or `id`.
 pub fn at(site: &Site, what: &Shadowed) -> Path {
     site.path.key(match what {
         Shadowed::Code(_) => "code",
         Shadowed::Name(_) => "name",
-        Shadowed::Message(_) => "message",
+        Shadowed::Message(_) | Shadowed::Joined(..) => "message",
         Shadowed::SubCode(_) => "sub_code",
         Shadowed::Group(_) => "id",
     })

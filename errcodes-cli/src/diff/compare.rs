@@ -249,6 +249,7 @@ fn shadowing(spec: &Spec, found: &Shadowing) -> String {
         Shadowed::Name(_) => "name".to_owned(),
         Shadowed::Message(message) => format!("message {message:?}"),
         Shadowed::SubCode(rule) => format!("sub-code rule {rule}"),
+        Shadowed::Joined(code, message) => format!("message {message:?} of code {code}"),
         Shadowed::Group(_) => "group id".to_owned(),
     };
     let site = |site: &Site| {

@@ -477,3 +477,38 @@ groups:
         "{reports}"
     );
 }
+
+#[test]
+fn a_users_join_wins_over_the_same_message_of_the_code_in_a_shipped_spec() {
+    // What `errcodes scan --write` adds for a message of code 100 wangdiantong lacks, which
+    // a later release then adds too (RateLimited's message stands for it).
+    let mine = "\
+extends: wangdiantong
+enum: MyJoinError
+groups:
+  - id: ours
+    title: Ours
+    retry: transient
+    errors:
+      - code: 100
+        join: true
+        name: OurRateLimited
+        message: 超过每分钟最大调用频率限制，请稍后重试
+";
+    let loaded = loaded("joined-message", &[("mine.yaml", mine)]);
+    let names = names(&loaded.spec);
+    assert!(names.contains(&"OurRateLimited"));
+    assert!(
+        !names.contains(&"RateLimited"),
+        "the shipped row is left out"
+    );
+    assert!(
+        names.contains(&"ApplicationError"),
+        "code 100's other rows stay"
+    );
+    let notes = loaded.notes().join("\n");
+    assert!(
+        notes.contains("this join gives code 100 its message"),
+        "{notes}"
+    );
+}

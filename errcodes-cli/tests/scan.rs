@@ -360,6 +360,46 @@ fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
 }
 
 #[test]
+fn an_unknown_codes_sub_code_is_told_and_written_in_the_same_pass() {
+    // Alipay's 40004 (Business Failed) is no code of the shipped table, nor is this
+    // sub-code: one scan writes both entries, and a second scan of the log finds nothing.
+    let dir = scratch_dir("scan_unknown_code_sub_code");
+    let log = write_log(
+        &dir,
+        "alipay.jsonl",
+        &[
+            r#"{"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"},"sign":"x"}"#,
+        ],
+    );
+    let patch = dir.join("seen.yaml");
+    let (code, report) = scan(&[
+        "alipay",
+        log.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        report["unknown_codes"]["seen"]["40004"]["count"], 1,
+        "{report}"
+    );
+    let lack = &report["unknown_sub_codes"]["seen"]["40004 ACQ.TRADE_NOT_EXIST"];
+    assert_eq!(
+        lack["samples"],
+        serde_json::json!(["交易不存在"]),
+        "{report}"
+    );
+    let text = fs::read_to_string(&patch).expect("the patch");
+    assert!(text.contains("- code: 40004\n"), "{text}");
+    assert!(
+        text.contains("sub_code: \"ACQ.TRADE_NOT_EXIST\"\n        name: \"AcqTradeNotExist\"\n        message: \"交易不存在\"\n"),
+        "{text}"
+    );
+    let (again, report) = scan(&[patch.to_str().unwrap(), log.to_str().unwrap()]);
+    assert_eq!(again, 0, "{report}");
+}
+
+#[test]
 fn a_spec_that_reads_xml_has_its_xml_bodies_read() {
     // WeChat Pay API v2's two levels, in XML: a body, and a body with its status.
     let dir = scratch_dir("scan_xml");

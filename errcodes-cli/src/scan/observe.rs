@@ -122,33 +122,42 @@ fn count(
         return;
     }
     let code = canonical(seen.code);
-    let mut message = table.matched_text(seen.message);
+    let message = table.matched_text(seen.message);
     // What a sub-code means is its sub-message (Alipay's `sub_msg`); the message is the
     // gateway's, the same for every sub-code of the code.
-    if judged.by != By::Unknown && judged.unknown_sub_code {
-        if let Some(sub_message) = seen.sub_message.filter(|text| !text.trim().is_empty()) {
-            message = sub_message.trim();
-        }
-    }
-    let sighting = |key: String| Sighting {
+    let sub_message = seen
+        .sub_message
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .unwrap_or(message);
+    let sub_code = seen.sub_code.map(str::trim).filter(|sub| !sub.is_empty());
+    // A sub-code's sighting carries the sub-message.
+    let sighting = |key: String, of_sub_code: bool| Sighting {
         key,
         code: &code,
         sub_code: seen.sub_code,
-        message,
+        message: if of_sub_code { sub_message } else { message },
         variant: judged.variant,
         time: seen.time,
     };
+    // An unknown code's sub-code is unknown too (no rule of any code matched it): both are
+    // told at once, so that one `--write` gives both entries.
+    if let Some(sub_code) = sub_code.filter(|_| judged.by == By::Unknown || judged.unknown_sub_code)
+    {
+        let key = format!("{code} {sub_code}");
+        tally
+            .unknown_sub_codes
+            .add(&sighting(key, true), &place, false);
+    }
     if judged.by == By::Unknown {
         tally
             .unknown_codes
-            .add(&sighting(code.clone()), place, false);
-    } else if judged.unknown_sub_code {
-        let sub_code = seen.sub_code.unwrap_or_default().trim();
-        let key = format!("{code} {sub_code}");
-        tally.unknown_sub_codes.add(&sighting(key), place, false);
-    } else {
+            .add(&sighting(code.clone(), false), place, false);
+    } else if !judged.unknown_sub_code {
         let key = format!("{code} {message}");
-        tally.unmatched_messages.add(&sighting(key), place, true);
+        tally
+            .unmatched_messages
+            .add(&sighting(key, false), place, true);
     }
 }
 

@@ -279,7 +279,7 @@ fn others(platform: &Platform, found: &Found, code: &str) -> String {
 fn unknown(platform: &Platform, received: &Received, found: &Found) -> String {
     let retry = Retry::of(platform.table.unknown_retry()).advice();
     match &received.code {
-        // Its fallback was left out for its name (specs/README.md, Composition).
+        // Its fallback was left out (specs/README.md, Composition).
         Some(code) if !found.others.is_empty() => format!(
             "{} has no meaning of code {code} alone: its entries are told apart by message or \
              sub-code, and {}.\n{}\n\

@@ -29,9 +29,10 @@ pub struct Spec {
     /// two layers define, the later one's left out or merged (`specs/README.md`,
     /// Composition).
     pub shadowings: Vec<Shadowing>,
-    /// The codes whose fallback an earlier layer's name left out, each with that fallback:
-    /// the code keeps its layer's other entries, and `from_code` gives `Unknown`, as it
-    /// does for the codes of a left-out entry that no other entry lists.
+    /// The codes whose fallback was left out (for its name, or the message an earlier
+    /// layer's join gives the code), each with that fallback: the code keeps its layer's
+    /// other entries, and `from_code` gives `Unknown`, as it does for the codes of a
+    /// left-out entry that no other entry lists.
     pub fallbacks_left_out: BTreeMap<Code, Site>,
 }
 

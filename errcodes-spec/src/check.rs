@@ -133,7 +133,8 @@ fn codes_and_fallbacks(spec: &Spec, cx: &mut Ctxt) {
             .filter(|&i| spec.entries[i].fallback && !spec.entries[i].join)
             .collect();
         match fallbacks.as_slice() {
-            // Its fallback was left out for its name: `from_code` gives `Unknown`.
+            // Its fallback was left out (an earlier layer took its name or message): `from_code`
+            // gives `Unknown`.
             [] if spec.fallbacks_left_out.contains_key(*code) => {}
             [] => {
                 let first = &spec.entries[indices[0]];

@@ -345,7 +345,7 @@ impl<'s> Data<'s> {
 }
 
 /// The entry `from_code` gives for `code`, of those it has (`entries`): the fallback, else
-/// its one entry that is not a join; none where its fallback was left out for its name.
+/// its one entry that is not a join; none where its fallback was left out (composition).
 fn fallback(spec: &Spec, code: &Code, entries: &[usize]) -> Option<usize> {
     let marked = entries.iter().copied().find(|&i| spec.entries[i].fallback);
     if marked.is_some() || spec.fallbacks_left_out.contains_key(code) {

@@ -1,5 +1,6 @@
 //! What composing a spec shadowed, said to the people who maintain it: one note for each
-//! code, name, message or group id that an earlier layer took from a later one.
+//! code, name, message, sub-code rule or group id that an earlier layer took from a later
+//! one.
 
 use crate::ast::{Shadowed, Shadowing, Site, Spec};
 use crate::ctxt::{self, Place, Problem};
@@ -60,7 +61,7 @@ fn note(spec: &Spec, found: &Shadowing) -> Problem {
             "a code belongs to the first layer that lists it; to let the other entry have it, remove it from this one",
         ),
         Shadowed::Name(_) => (
-            format!("`{lost_name}` of {file}, a later layer, is left out: this entry has its name{}", orphaned(spec, lost)),
+            format!("`{lost_name}` of {file}, a later layer, is left out: this entry has its name"),
             "the entry left out is",
             "a name belongs to the first layer that defines it; to keep both entries, rename one of them",
         ),
@@ -87,7 +88,11 @@ fn note(spec: &Spec, found: &Shadowing) -> Problem {
     };
     Problem {
         place: Place::Node(shadow::at(kept, &found.what)),
-        message,
+        message: match found.what {
+            // What leaves out a fallback: its codes stay, with no meaning alone.
+            Shadowed::Name(_) | Shadowed::Joined(..) => message + &orphaned(spec, lost),
+            _ => message,
+        },
         help: Some(help.to_owned()),
         related: Some((shadow::at(lost, &found.what), related.to_owned())),
     }

@@ -3,10 +3,9 @@
 //!
 //! Layers are taken in order of precedence, and only what is kept claims anything. An entry
 //! loses every code an earlier layer claimed, and is left out when it has no code left (it
-//! had some), when an earlier layer claimed its name, its sub-code rule with the same codes,
-//! a message of one of its codes (by a join), or, for an entry without a code, its message
-//! (the literal text, for the same endpoint).
-//! A group whose id an earlier layer
+//! had some), or when an earlier layer claimed its name, its sub-code rule (for the same
+//! codes), the message a join gives one of its codes, or, for an entry without a code, its
+//! message (the literal text, for the same endpoint). A group whose id an earlier layer
 //! claimed becomes part of that layer's group. Within one layer nothing is shadowed: a
 //! duplicate there is a mistake, which `check` reports.
 
@@ -27,7 +26,7 @@ pub struct Resolved {
     pub shadowings: Vec<Shadowing>,
     /// Why each entry left out is: a shadowing whose `lost` is the entry.
     pub left_out: Vec<Shadowing>,
-    /// The codes whose fallback was left out for its name, that other entries still list.
+    /// The codes whose fallback was left out, that other entries of its layer still list.
     pub fallbacks_left_out: BTreeMap<Code, Site>,
 }
 
@@ -173,23 +172,26 @@ fn take(entry: &mut Entry, claims: &Claims) -> (Vec<Shadowing>, bool) {
             return (found, true);
         }
     }
-    if let Some((code, template, kept)) = joined(entry, claims, entry.layer) {
+    if let Some((code, template, kept)) = joined(entry, claims) {
         found.push(shadowing(Shadowed::Joined(code, template), kept));
         return (found, true);
     }
     (found, false)
 }
 
-/// A code of `entry` and a message of it that a join of a layer before `layer` gives it,
-/// with the join.
-fn joined<'c>(entry: &Entry, claims: &'c Claims, layer: usize) -> Option<(Code, String, &'c Site)> {
-    let pairs = entry
+/// A code of `entry` and a message of it that a join of an earlier layer gives it, with
+/// the join.
+fn joined<'c>(entry: &Entry, claims: &'c Claims) -> Option<(Code, String, &'c Site)> {
+    let mut pairs = entry
         .codes
         .iter()
         .flat_map(|code| entry.templates.iter().map(move |t| (code, t)));
-    pairs.into_iter().find_map(|(code, template)| {
+    pairs.find_map(|(code, template)| {
         let key = (code.clone(), skeleton(template), entry.endpoint.clone());
-        let kept = claims.joined.get(&key).filter(|site| site.layer < layer)?;
+        let kept = claims
+            .joined
+            .get(&key)
+            .filter(|site| site.layer < entry.layer)?;
         Some((code.clone(), template.display(), kept))
     })
 }

@@ -512,3 +512,30 @@ groups:
         "{notes}"
     );
 }
+
+#[test]
+fn a_users_join_with_a_fallbacks_message_leaves_the_code_without_one() {
+    let mine = "\
+extends: wangdiantong
+enum: MyJoinError
+groups:
+  - id: ours
+    title: Ours
+    retry: transient
+    errors:
+      - code: 100
+        join: true
+        name: OurApplicationError
+        message: 应用错误
+";
+    let loaded = loaded("joined-fallback", &[("mine.yaml", mine)]);
+    assert_eq!(
+        loaded.spec.fallbacks_left_out[&Code::Int(100)].name,
+        "ApplicationError"
+    );
+    let notes = loaded.notes().join("\n");
+    assert!(
+        notes.contains("`from_code(100)` now gives `Unknown`"),
+        "{notes}"
+    );
+}

@@ -134,8 +134,9 @@ pub trait Catalog:
 #[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn of_code(table: &Table, code: Code<'_>) -> (usize, RawCode) {
-    let index = table.lookup(Key::of(code));
-    (index, unknown_raw(table, index, code))
+    let key = Key::of(code);
+    let index = table.lookup(key);
+    (index, unknown_raw(table, index, code, key))
 }
 
 /// The entry `classify` finds in `table`.
@@ -144,8 +145,9 @@ pub(crate) fn of_message<E>(
     code: Code<'_>,
     message: &str,
 ) -> (usize, UnknownCode<E>) {
-    let index = table.find_index(Key::of(code), None, message);
-    (index, unknown_code(table, index, code))
+    let key = Key::of(code);
+    let index = table.find_index(key, None, message);
+    (index, unknown_code(table, index, code, key))
 }
 
 /// What `lookup` finds in `table`, the entry made by `make`; `when` says when a message
@@ -162,7 +164,7 @@ pub(crate) fn of_query<'m, E>(
         index = table.at_endpoint(index, endpoint);
     }
     Found {
-        error: make(index, unknown_code(table, index, query.code)),
+        error: make(index, unknown_code(table, index, query.code, key)),
         fields,
         by,
         unknown_sub_code: by != By::SubCode && table.lacks_sub_code(query.sub_code),
@@ -174,15 +176,16 @@ pub(crate) fn of_query<'m, E>(
 /// whether a code is known is what a mix of codes varies. Text is only copied when it is
 /// needed.
 #[inline]
-fn unknown_code<E>(table: &Table, index: usize, code: Code<'_>) -> UnknownCode<E> {
-    UnknownCode::new(unknown_raw(table, index, code))
+fn unknown_code<E>(table: &Table, index: usize, code: Code<'_>, key: Key<'_>) -> UnknownCode<E> {
+    UnknownCode::new(unknown_raw(table, index, code, key))
 }
 
+/// What `Unknown` keeps of `code` (its key `key`) where `index` is no entry.
 #[inline]
-fn unknown_raw(table: &Table, index: usize, code: Code<'_>) -> RawCode {
+fn unknown_raw(table: &Table, index: usize, code: Code<'_>, key: Key<'_>) -> RawCode {
     match code {
         Code::Int(code) => RawCode::int(code),
-        _ if index >= table.len() => RawCode::received(code),
+        _ if index >= table.len() => RawCode::keyed(code, key),
         _ => RawCode::NONE,
     }
 }

@@ -36,13 +36,18 @@ impl RawCode {
     /// Other numeric text (`"0042"`, `" 7"`) keeps its form.
     #[inline]
     pub(crate) fn received(code: Code<'_>) -> Self {
-        match code {
-            Code::Int(code) => RawCode::int(code),
-            Code::Str(text) => match Key::parse(text) {
-                Key::Int(code) if is_canonical(code, text) => RawCode::int(code),
-                _ => RawCode::string(text),
-            },
-            Code::None => RawCode::NONE,
+        RawCode::keyed(code, Key::of(code))
+    }
+
+    /// [`received`](Self::received) of `code`, whose key is `key` (`Key::of(code)`), read
+    /// once by the caller.
+    #[inline]
+    pub(crate) fn keyed(code: Code<'_>, key: Key<'_>) -> Self {
+        match (code, key) {
+            (Code::Int(code), _) => RawCode::int(code),
+            (Code::Str(text), Key::Int(code)) if is_canonical(code, text) => RawCode::int(code),
+            (Code::Str(text), _) => RawCode::string(text),
+            (Code::None, _) => RawCode::NONE,
         }
     }
 

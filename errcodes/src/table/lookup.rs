@@ -25,6 +25,14 @@ impl<'a> Key<'a> {
     #[must_use]
     #[inline(never)]
     pub fn parse(text: &'a str) -> Self {
+        // Most text codes are words (`access_token_invalid`): a letter first and a visible
+        // ASCII char last is text with nothing to trim, which no integer parses from.
+        let bytes = text.as_bytes();
+        if let (Some(first), Some(last)) = (bytes.first(), bytes.last()) {
+            if first.is_ascii_alphabetic() && last.is_ascii_graphic() {
+                return Key::Str(text);
+            }
+        }
         let text = text.trim();
         text.parse().map_or(Key::Str(text), Key::Int)
     }
@@ -73,5 +81,32 @@ impl Table {
     #[inline(never)]
     fn lookup_text(&self, key: Key<'_>) -> usize {
         self.slot(key).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Key;
+
+    #[test]
+    fn text_reads_as_its_trimmed_integer_or_its_trimmed_text() {
+        for (text, key) in [
+            ("access_token_invalid", Key::Str("access_token_invalid")),
+            ("InvalidInput", Key::Str("InvalidInput")),
+            (" error_param ", Key::Str("error_param")),
+            (
+                "isv.item-not-exist:invalid-numIid",
+                Key::Str("isv.item-not-exist:invalid-numIid"),
+            ),
+            ("a\u{3000}", Key::Str("a")),
+            ("45009", Key::Int(45009)),
+            (" -1 ", Key::Int(-1)),
+            ("+7", Key::Int(7)),
+            ("0042", Key::Int(42)),
+            ("F00-00-10013-002", Key::Str("F00-00-10013-002")),
+            ("", Key::Str("")),
+        ] {
+            assert_eq!(Key::parse(text), key, "{text:?}");
+        }
     }
 }

@@ -135,15 +135,13 @@ mod tests {
             for at in 0..len {
                 let mut changed = code.as_bytes().to_vec();
                 changed[at] = b'_';
-                let changed = std::str::from_utf8(&changed).expect("ASCII");
+                let changed = core::str::from_utf8(&changed).expect("ASCII");
                 assert_ne!(hash_str(changed, 7), hash, "{code:?} at {at}");
             }
             // A code and the code with one more byte differ too.
-            assert_ne!(
-                hash_str(&base[..len.saturating_sub(1)], 7),
-                hash,
-                "{code:?}"
-            );
+            if let Some(shorter) = len.checked_sub(1) {
+                assert_ne!(hash_str(&base[..shorter], 7), hash, "{code:?}");
+            }
         }
     }
 }

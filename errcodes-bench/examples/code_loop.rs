@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::Instant;
 
 use errcodes::platforms::aliexpress::AliexpressError;
 use errcodes::platforms::tiktok_local_services::TiktokLocalServicesError;
@@ -22,6 +21,7 @@ use errcodes::platforms::wechat_shop::WechatShopError;
 use errcodes::platforms::wechat_transaction::WechatTransactionError;
 use errcodes::prelude::*;
 use errcodes::Code;
+use errcodes_bench::turns;
 
 #[allow(dead_code)] // the spec generators are for build.rs
 #[path = "../benches/support/synth.rs"]
@@ -84,21 +84,7 @@ fn run<E: PlatformError + Catalog>(reader: &str, times: usize) {
         "errcodes" => (0..times).for_each(|_| ours()),
         "hashmap" => (0..times).for_each(|_| theirs()),
         _ => {
-            let time = |f: &dyn Fn()| {
-                let start = Instant::now();
-                f();
-                start.elapsed().as_secs_f64() * 1e9 / QUERIES as f64
-            };
-            let (mut a, mut b) = (Vec::new(), Vec::new());
-            for _ in 0..times.max(1) {
-                a.push(time(&ours));
-                b.push(time(&theirs));
-            }
-            let median = |t: &mut Vec<f64>| {
-                t.sort_by(f64::total_cmp);
-                t[t.len() / 2]
-            };
-            let (a, b) = (median(&mut a), median(&mut b));
+            let (a, b) = turns::medians(&ours, &theirs, times, QUERIES as f64);
             println!("| {} | {a:.1} ns | {b:.1} ns | {:.2} |", E::PLATFORM, a / b);
         }
     }

@@ -8,10 +8,9 @@
 //! cargo run --release -p errcodes-bench --example read_loop -- wechat_error interleaved 200
 //! ```
 
-use std::hint::black_box;
-use std::time::Instant;
-
 use errcodes_bench::responses::{cases, parse_value};
+use errcodes_bench::turns;
+use std::hint::black_box;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,23 +42,14 @@ fn main() {
 /// Nanoseconds a read, in turns of 10,000, the readers one after the other: the medians.
 fn interleaved(name: &str, body: &[u8], read: fn(&[u8]) -> bool, turns: usize) {
     const READS: u32 = 10_000;
-    let turn = |read: fn(&[u8]) -> bool| {
-        let start = Instant::now();
-        for _ in 0..READS {
-            black_box(read(black_box(body)));
+    let reads = |read: fn(&[u8]) -> bool| {
+        move || {
+            for _ in 0..READS {
+                black_box(read(black_box(body)));
+            }
         }
-        start.elapsed().as_secs_f64() * 1e9 / f64::from(READS)
     };
-    let (mut ours, mut values) = (Vec::new(), Vec::new());
-    for _ in 0..turns.max(1) {
-        ours.push(turn(read));
-        values.push(turn(parse_value));
-    }
-    let median = |times: &mut Vec<f64>| {
-        times.sort_by(f64::total_cmp);
-        times[times.len() / 2]
-    };
-    let (ours, value) = (median(&mut ours), median(&mut values));
+    let (ours, value) = turns::medians(&reads(read), &reads(parse_value), turns, f64::from(READS));
     println!(
         "| {name} | {} | {ours:.0} ns | {value:.0} ns | {:.2} |",
         body.len(),

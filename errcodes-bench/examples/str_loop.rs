@@ -9,7 +9,6 @@
 
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::Instant;
 
 use errcodes::prelude::*;
 use errcodes::Code;
@@ -74,21 +73,7 @@ fn run<E: Catalog + PlatformError>(turns: usize) {
             black_box(map.get(black_box(query.as_str())));
         }
     };
-    let time = |f: &dyn Fn()| {
-        let start = Instant::now();
-        f();
-        start.elapsed().as_secs_f64() * 1e9 / QUERIES as f64
-    };
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    for _ in 0..turns.max(1) {
-        a.push(time(&ours));
-        b.push(time(&theirs));
-    }
-    let median = |t: &mut Vec<f64>| {
-        t.sort_by(f64::total_cmp);
-        t[t.len() / 2]
-    };
-    let (a, b) = (median(&mut a), median(&mut b));
+    let (a, b) = errcodes_bench::turns::medians(&ours, &theirs, turns, QUERIES as f64);
     println!("| {} | {a:.1} ns | {b:.1} ns | {:.2} |", E::PLATFORM, a / b);
 }
 

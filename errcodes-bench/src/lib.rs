@@ -2,3 +2,4 @@
 //! mean are in `BENCHMARKS.md`.
 
 pub mod responses;
+pub mod turns;

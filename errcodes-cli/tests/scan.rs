@@ -64,6 +64,20 @@ fn scan(args: &[&str]) -> (i32, Value) {
     (status(&out), json(&out))
 }
 
+/// `scan <platform> <log> --write <dir>/seen.yaml`: the status, the report, the patch's
+/// text and its path.
+fn scan_writing(platform: &str, dir: &Path, log: &Path) -> (i32, Value, String, PathBuf) {
+    let patch = dir.join("seen.yaml");
+    let (code, report) = scan(&[
+        platform,
+        log.to_str().unwrap(),
+        "--write",
+        patch.to_str().unwrap(),
+    ]);
+    let text = fs::read_to_string(&patch).unwrap_or_else(|_| panic!("no patch: {report}"));
+    (code, report, text, patch)
+}
+
 #[test]
 fn every_corpus_line_counts_as_the_corpus_expects() {
     // Every platform with a corpus, so that a new platform's lines are scanned too.
@@ -341,18 +355,11 @@ fn an_unknown_sub_code_is_told_and_written_by_its_sub_message() {
             r#"{"timestamp":"2026-12-06T08:00:00Z","level":"WARN","fields":{"message":"alipay lacks unknown_sub_code","kind":"unknown_sub_code","platform":"alipay","code":"20000","sub_code":"isp.brand-new","sub_message":"全新的子错误","variant":"ServiceUnavailable","retry":"transient","platform_message":"Service Currently Unavailable"},"target":"errcodes::lacking"}"#,
         ],
     );
-    let patch = dir.join("seen.yaml");
-    let (code, report) = scan(&[
-        "alipay",
-        log.to_str().unwrap(),
-        "--write",
-        patch.to_str().unwrap(),
-    ]);
+    let (code, report, text, _) = scan_writing("alipay", &dir, &log);
     assert_eq!(code, 1, "{report}");
     let lack = &report["unknown_sub_codes"]["seen"]["20000 isp.brand-new"];
     assert_eq!(lack["count"], 2, "{report}");
     assert_eq!(lack["samples"], serde_json::json!(["全新的子错误"]));
-    let text = fs::read_to_string(&patch).expect("the patch");
     assert!(
         text.contains("sub_code: \"isp.brand-new\"\n        name: \"IspBrandNew\"\n        message: \"全新的子错误\"\n"),
         "{text}"
@@ -371,13 +378,7 @@ fn an_unknown_codes_sub_code_is_told_and_written_in_the_same_pass() {
             r#"{"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"},"sign":"x"}"#,
         ],
     );
-    let patch = dir.join("seen.yaml");
-    let (code, report) = scan(&[
-        "alipay",
-        log.to_str().unwrap(),
-        "--write",
-        patch.to_str().unwrap(),
-    ]);
+    let (code, report, text, patch) = scan_writing("alipay", &dir, &log);
     assert_eq!(code, 1, "{report}");
     assert_eq!(
         report["unknown_codes"]["seen"]["40004"]["count"], 1,
@@ -389,7 +390,6 @@ fn an_unknown_codes_sub_code_is_told_and_written_in_the_same_pass() {
         serde_json::json!(["交易不存在"]),
         "{report}"
     );
-    let text = fs::read_to_string(&patch).expect("the patch");
     assert!(text.contains("- code: 40004\n"), "{text}");
     assert!(
         text.contains("sub_code: \"ACQ.TRADE_NOT_EXIST\"\n        name: \"AcqTradeNotExist\"\n        message: \"交易不存在\"\n"),

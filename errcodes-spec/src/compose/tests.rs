@@ -50,6 +50,12 @@ fn entry<'s>(spec: &'s Spec, name: &str) -> &'s crate::ast::Entry {
     found.unwrap_or_else(|| panic!("no entry {name}: {:?}", names(spec)))
 }
 
+/// A user's spec over `base` (`extends:`), enum `MineError`, with one group of its own
+/// (`ours`, transient) holding `entries`, items of its `errors` list.
+fn over(base: &str, entries: &str) -> String {
+    format!("extends: {base}\nenum: MineError\ngroups:\n  - id: ours\n    title: Ours\n    retry: transient\n    errors:{entries}")
+}
+
 /// A spec as a dependency ships it: exhaustive or not, one group.
 const BASE: &str = "\
 platform: base
@@ -216,19 +222,15 @@ fn non_exhaustive_comes_from_the_extended_spec_unless_the_spec_says_otherwise() 
 
 #[test]
 fn a_user_name_wins_over_the_same_name_in_a_shipped_spec() {
-    let mine = "\
-extends: wechat_transaction
-enum: MyWechatError
-groups:
-  - id: ours
-    title: Ours
-    retry: reauthenticate
-    errors:
+    let mine = over(
+        "wechat_transaction",
+        "
       - code: 88001
         name: AccessTokenExpired
         message: our token expired
-";
-    let spec = read(mine, "mine.yaml").unwrap_or_else(|f| panic!("{}", f.reports.join("\n")));
+",
+    );
+    let spec = read(&mine, "mine.yaml").unwrap_or_else(|f| panic!("{}", f.reports.join("\n")));
     assert!(spec.non_exhaustive, "wechat_transaction is non_exhaustive");
     assert_eq!(entry(&spec, "AccessTokenExpired").codes, [Code::Int(88001)]);
     assert_eq!(entry(&spec, "AccessTokenExpired").layer, 0);
@@ -319,19 +321,15 @@ fn a_file_that_two_layers_include_is_read_twice_and_shadows_nothing() {
 
 #[test]
 fn a_user_name_that_takes_a_shipped_fallback_leaves_its_code_to_unknown() {
-    let mine = "\
-extends: wangdiantong
-enum: MyWdtError
-groups:
-  - id: ours
-    title: Ours
-    retry: transient
-    errors:
+    let mine = over(
+        "wangdiantong",
+        "
       - code: 9001
         name: InvalidParameter
         message: our own invalid parameter
-";
-    let loaded = loaded("fallback-left-out", &[("mine.yaml", mine)]);
+",
+    );
+    let loaded = loaded("fallback-left-out", &[("mine.yaml", &mine)]);
     let spec = &loaded.spec;
     let site = &spec.fallbacks_left_out[&Code::Int(1)];
     assert_eq!(
@@ -378,19 +376,16 @@ fn two_shipped_specs_that_share_a_name_compose() {
 fn a_shipped_override_of_a_row_the_user_replaced_does_not_break_the_build() {
     // `test_overrides` stands for a later shipped spec that overrides wangdiantong's
     // InvalidParameter; the user's layer has an InvalidParameter of its own.
-    let mine = "\
-extends: test_overrides
-enum: MineError
-groups:
-  - id: ours
-    title: Ours
-    retry: permanent
-    errors:
+    let mine = over(
+        "test_overrides",
+        "
       - code: 9001
         name: InvalidParameter
         message: our own invalid parameter
-";
-    let loaded = loaded("shipped-override", &[("mine.yaml", mine)]);
+        retry: permanent
+",
+    );
+    let loaded = loaded("shipped-override", &[("mine.yaml", &mine)]);
     let ours = entry(&loaded.spec, "InvalidParameter");
     assert_eq!((ours.layer, ours.retry), (0, crate::ast::Retry::Permanent));
     // The shipped override of a row the user did not replace still applies.
@@ -411,19 +406,15 @@ groups:
 fn a_shipped_join_to_a_code_the_user_took_is_left_out() {
     // `test_join` stands for a later shipped spec that joins wangdiantong's codes 4 and
     // 100; the user's layer has code 4 as its own.
-    let mine = "\
-extends: test_join
-enum: MineError
-groups:
-  - id: ours
-    title: Ours
-    retry: permanent
-    errors:
+    let mine = over(
+        "test_join",
+        "
       - code: 4
         name: OurFour
         message: our four
-";
-    let loaded = loaded("shipped-join", &[("mine.yaml", mine)]);
+",
+    );
+    let loaded = loaded("shipped-join", &[("mine.yaml", &mine)]);
     let spec = &loaded.spec;
     let with_four: Vec<&str> = spec
         .entries
@@ -441,20 +432,16 @@ groups:
 fn a_users_sub_code_rule_wins_over_the_same_rule_in_a_shipped_spec() {
     // What `errcodes scan --write` adds for a sub-code alipay lacks, which a later release
     // of alipay's table then adds too (ACQ.SYSTEM_ERROR stands for it).
-    let mine = "\
-extends: alipay
-enum: MyAlipayError
-groups:
-  - id: ours
-    title: Ours
-    retry: transient
-    errors:
+    let mine = over(
+        "alipay",
+        "
       - code: null
         sub_code: ACQ.SYSTEM_ERROR
         name: OurSystemError
         message: our system error
-";
-    let loaded = loaded("sub-code-rule", &[("mine.yaml", mine)]);
+",
+    );
+    let loaded = loaded("sub-code-rule", &[("mine.yaml", &mine)]);
     let names = names(&loaded.spec);
     assert!(names.contains(&"OurSystemError"));
     assert!(
@@ -482,20 +469,16 @@ groups:
 fn a_users_join_wins_over_the_same_message_of_the_code_in_a_shipped_spec() {
     // What `errcodes scan --write` adds for a message of code 100 wangdiantong lacks, which
     // a later release then adds too (RateLimited's message stands for it).
-    let mine = "\
-extends: wangdiantong
-enum: MyJoinError
-groups:
-  - id: ours
-    title: Ours
-    retry: transient
-    errors:
+    let mine = over(
+        "wangdiantong",
+        "
       - code: 100
         join: true
         name: OurRateLimited
         message: 超过每分钟最大调用频率限制，请稍后重试
-";
-    let loaded = loaded("joined-message", &[("mine.yaml", mine)]);
+",
+    );
+    let loaded = loaded("joined-message", &[("mine.yaml", &mine)]);
     let names = names(&loaded.spec);
     assert!(names.contains(&"OurRateLimited"));
     assert!(
@@ -515,20 +498,16 @@ groups:
 
 #[test]
 fn a_users_join_with_a_fallbacks_message_leaves_the_code_without_one() {
-    let mine = "\
-extends: wangdiantong
-enum: MyJoinError
-groups:
-  - id: ours
-    title: Ours
-    retry: transient
-    errors:
+    let mine = over(
+        "wangdiantong",
+        "
       - code: 100
         join: true
         name: OurApplicationError
         message: 应用错误
-";
-    let loaded = loaded("joined-fallback", &[("mine.yaml", mine)]);
+",
+    );
+    let loaded = loaded("joined-fallback", &[("mine.yaml", &mine)]);
     assert_eq!(
         loaded.spec.fallbacks_left_out[&Code::Int(100)].name,
         "ApplicationError"

@@ -3,6 +3,8 @@
 //! displacement, the displaced hash gives its slot), and the buckets probes are sorted into
 //! by the lead of a message's first char.
 
+use crate::folded::{word_at, Folded, FOLDED};
+
 /// The slot of an integer code in a table of `1 << (64 - shift)` slots: the top bits of
 /// `code * mult` (wrapping). Total: any shift is taken modulo 64.
 #[must_use]
@@ -23,55 +25,58 @@ pub fn hash_int(code: i64, seed: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Hash of a string code: eight bytes at a time, each word mixed in by one multiply (the
-/// last word read so that it ends with the code, overlapping the one before), its length
-/// first, then the integer finaliser. A byte at a time (FNV-1a) made a 20-byte code a
-/// chain of 20 multiplies.
+/// Hash of a string code: its [`Folded`] words, in two chains of two multiplies, then the
+/// integer finaliser; the bytes between the first and last 16 of a longer code are mixed
+/// into the first chain. [`hash_folded`] of the code's own words.
 #[must_use]
 #[inline]
 pub fn hash_str(code: &str, seed: u64) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let bytes = code.as_bytes();
-    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(31);
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
-    if bytes.len() >= 8 {
-        let (body, _) = bytes.split_at(bytes.len() - 1);
-        for word in body.chunks_exact(8) {
-            h = mix(h, word_at(word, 0));
-        }
-        h = mix(h, word_at(bytes, bytes.len() - 8));
-    } else if bytes.len() >= 4 {
-        let (first, last) = (half_at(bytes, 0), half_at(bytes, bytes.len() - 4));
-        h = mix(h, first | (last << 32));
-    } else if let [first, .., last] = bytes {
-        let middle = bytes[bytes.len() / 2];
-        h = mix(
-            h,
-            u64::from(*first) | u64::from(middle) << 8 | u64::from(*last) << 16,
-        );
-    } else if let [only] = bytes {
-        h = mix(h, u64::from(*only));
+    hash_folded(code, &Folded::of(code), seed)
+}
+
+/// [`hash_str`] of `code`, whose words (`Folded::of(code)`) the caller has read.
+#[must_use]
+#[inline]
+pub fn hash_folded(code: &str, folded: &Folded, seed: u64) -> u64 {
+    let [w0, w1, w2, w3] = folded.words;
+    let mut a = mix(mix(seed ^ folded.len.wrapping_mul(K), w0), w1);
+    let b = mix(mix(seed.rotate_left(32) ^ 0x6a09_e667_f3bc_c909, w2), w3);
+    if code.len() > FOLDED {
+        a = middle(a, code);
     }
     #[allow(clippy::cast_possible_wrap)]
-    hash_int(h as i64, seed)
+    hash_int((a ^ b.rotate_left(29)) as i64, seed)
 }
 
-/// The eight bytes of `bytes` from `at`, little-endian; 0 past the end.
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
 #[inline]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    bytes
-        .get(at..at + 8)
-        .and_then(|word| word.try_into().ok())
-        .map_or(0, u64::from_le_bytes)
+fn mix(h: u64, word: u64) -> u64 {
+    (h ^ word).wrapping_mul(K).rotate_left(31)
 }
 
-/// The four bytes of `bytes` from `at`, little-endian; 0 past the end.
-#[inline]
-fn half_at(bytes: &[u8], at: usize) -> u64 {
-    bytes
-        .get(at..at + 4)
-        .and_then(|half| half.try_into().ok())
-        .map_or(0, |half| u64::from(u32::from_le_bytes(half)))
+/// `a` with the bytes of a long code that its words leave out mixed in. Out of line: codes
+/// longer than [`FOLDED`] are rare, and the loop would crowd the lookup of the others.
+#[cold]
+#[inline(never)]
+fn middle(mut a: u64, code: &str) -> u64 {
+    let middle = code.as_bytes().get(16..code.len() - 16).unwrap_or_default();
+    for at in (0..middle.len()).step_by(8) {
+        a = mix(a, word_at(middle, at) | tail(middle, at));
+    }
+    a
+}
+
+/// The bytes of `bytes` from `at` to its end, when fewer than eight (zero-padded); 0 when
+/// there are eight or more, which [`word_at`] reads.
+fn tail(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    if rest.len() >= 8 {
+        return 0;
+    }
+    rest.iter()
+        .rev()
+        .fold(0, |word, &byte| word << 8 | u64::from(byte))
 }
 
 /// `x` scaled from `0..2^32` to `0..n`: multiply-shift maps to a range without a division.

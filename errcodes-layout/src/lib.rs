@@ -10,7 +10,8 @@
 //! the runtime as they are. Neither knows what a section holds.
 //!
 //! This crate says where each value sits ([`entry`], [`record`], [`meta`]), how a code is
-//! hashed to its slot ([`IntIndex`], [`hash_str`], [`place`]), how a message char is
+//! hashed to its slot ([`IntIndex`], [`hash_str`], [`place`]) and compared there
+//! ([`Folded`]), how a message char is
 //! normalised before it is compared ([`normalize`]), how probes are bucketed by the first
 //! char of a message ([`lead`], [`bucket`]), and how retry classes ([`Retry`]) and a
 //! response envelope ([`Envelope`]) are stored.
@@ -29,6 +30,7 @@ extern crate alloc;
 mod build;
 mod encoded;
 mod envelope;
+mod folded;
 mod hash;
 mod ints;
 mod retry;
@@ -41,7 +43,8 @@ mod writer;
 pub use build::Error;
 pub use encoded::{Code, Encoded, Path};
 pub use envelope::{path_text, Envelope, Format, ITEMS, JSON_TEXT};
-pub use hash::{bucket, bucket_of, hash_int, hash_str, place, reduce, slot_of};
+pub use folded::{Folded, FOLDED};
+pub use hash::{bucket, bucket_of, hash_folded, hash_int, hash_str, place, reduce, slot_of};
 pub use ints::{Design, IntIndex};
 pub use retry::{Retry, Short};
 pub use text::{lead, normalize};
@@ -114,9 +117,10 @@ pub mod entry {
 
 /// Sizes, in `u32`s, of the records of the table's other sections.
 pub mod record {
-    /// A string-code slot: the code (a string), the entry `from_code` gives, the code's
-    /// index in section [`CODES`](crate::section::CODES).
-    pub const STR_SLOT: usize = 3;
+    /// A string-code slot: the code's [`Folded`](crate::Folded) words (four `u64`s, low
+    /// half first) and length, the entry `from_code` gives, the code's index in section
+    /// [`CODES`](crate::section::CODES), and the code (a string).
+    pub const STR_SLOT: usize = 12;
     /// An integer-code slot, in `i64`s: the code, then `fallback << 32 | code index`.
     pub const INT_SLOT: usize = 2;
     /// A code in section [`CODES`](crate::section::CODES): start and end of the probes

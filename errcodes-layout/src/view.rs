@@ -3,7 +3,8 @@
 //! table that is not one reads as empty strings, absent values and unknown codes, never as
 //! a panic.
 
-use crate::hash::{hash_str, place};
+use crate::folded::{Folded, FOLDED};
+use crate::hash::{bucket_of, hash_folded, slot_of};
 use crate::section::{self, COUNT};
 use crate::words::{longs, record as read, wide, word};
 use crate::{entry, envelope, meta, record, Envelope, IntIndex, Retry, NONE, UNKNOWN};
@@ -15,6 +16,8 @@ pub struct View<'a> {
     sections: [&'a [u8]; COUNT],
     ints: IntIndex,
     str_seed: u64,
+    str_slots: usize,
+    str_buckets: usize,
 }
 
 impl<'a> View<'a> {
@@ -28,6 +31,8 @@ impl<'a> View<'a> {
             sections,
             ints: IntIndex::read(sections[section::INT_INDEX]),
             str_seed: wide(sections[section::STR_INDEX], 0),
+            str_slots: sections[section::STR_SLOTS].len() / (4 * record::STR_SLOT),
+            str_buckets: sections[section::STR_DISPLACEMENTS].len() / 4,
         }
     }
 
@@ -202,19 +207,58 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The slot of string `code`, as [`int_slot`](Self::int_slot).
+    /// The slot of string `code`, as [`int_slot`](Self::int_slot): its words are hashed
+    /// and compared with the slot's, a long code's text too.
     #[must_use]
-    #[inline]
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn str_slot(&self, code: &str) -> (usize, u32) {
-        let slots = self.sections[section::STR_SLOTS];
-        let displacements = self.sections[section::STR_DISPLACEMENTS];
-        let hash = hash_str(code, self.str_seed);
-        let at = place(hash, displacements, slots.len() / (4 * record::STR_SLOT));
-        match read(slots, at) {
-            Some([key, fallback, index]) if self.string(key) == code => (entry_of(fallback), index),
+        let folded = Folded::of(code);
+        let hash = hash_folded(code, &folded, self.str_seed);
+        let bucket = bucket_of(hash, self.str_buckets);
+        let displacement = word(self.sections[section::STR_DISPLACEMENTS], bucket);
+        let at = slot_of(hash, displacement, self.str_slots);
+        match str_record(self.sections[section::STR_SLOTS], at) {
+            Some((stored, [fallback, index, key]))
+                if stored.same(&folded) && (code.len() <= FOLDED || self.is_string(key, code)) =>
+            {
+                (entry_of(fallback), index)
+            }
             _ => (UNKNOWN, NONE),
         }
     }
+
+    /// Whether string `id` is `code`. Out of line: only codes longer than a slot's words
+    /// are compared as text.
+    #[cold]
+    #[inline(never)]
+    fn is_string(&self, id: u32, code: &str) -> bool {
+        self.string(id) == code
+    }
+}
+
+/// String slot `index` of `slots` ([`record::STR_SLOT`]): the code's words and length, and
+/// the three `u32`s after them. One bounds check for the whole slot.
+#[inline]
+fn str_record(slots: &[u8], index: usize) -> Option<(Folded, [u32; 3])> {
+    const LEN: usize = 4 * record::STR_SLOT;
+    let at = index.wrapping_mul(LEN);
+    let slot: &[u8; LEN] = slots.get(at..at.wrapping_add(LEN))?.try_into().ok()?;
+    let long = |i: usize| {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(&slot[8 * i..8 * i + 8]);
+        u64::from_le_bytes(bytes)
+    };
+    let short = |i: usize| {
+        let mut bytes = [0; 4];
+        bytes.copy_from_slice(&slot[32 + 4 * i..36 + 4 * i]);
+        u32::from_le_bytes(bytes)
+    };
+    let folded = Folded {
+        words: [long(0), long(1), long(2), long(3)],
+        len: u64::from(short(0)),
+    };
+    Some((folded, [short(1), short(2), short(3)]))
 }
 
 /// An entry index as stored: [`NONE`] is [`UNKNOWN`].

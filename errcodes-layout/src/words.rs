@@ -18,6 +18,7 @@ pub const fn word(bytes: &[u8], index: usize) -> u32 {
 /// The `u64` at `index` (counted in `u32`s) of little-endian `bytes`, low word first; 0
 /// past the end.
 #[must_use]
+#[inline]
 pub const fn wide(bytes: &[u8], index: usize) -> u64 {
     (word(bytes, index.wrapping_add(1)) as u64) << 32 | word(bytes, index) as u64
 }

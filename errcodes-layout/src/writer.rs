@@ -5,6 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::build::{displace, multiply, Error};
+use crate::folded::Folded;
 use crate::hash::{hash_int, hash_str};
 use crate::ints::{Design, IntIndex};
 use crate::section::{self, COUNT};
@@ -211,8 +212,15 @@ impl Writer {
         self.sections[section::STR_DISPLACEMENTS] = placed.displacements;
         for i in placed.order {
             let (code, fallback, index) = codes[i];
-            let code = self.string(code);
-            self.sections[section::STR_SLOTS].extend([code, fallback, index]);
+            let folded = Folded::of(code);
+            let text = self.string(code);
+            #[allow(clippy::cast_possible_wrap)] // the bits are what is stored
+            let words = folded
+                .words
+                .into_iter()
+                .flat_map(|word| halves(word as i64));
+            self.sections[section::STR_SLOTS].extend(words);
+            self.sections[section::STR_SLOTS].extend([u32_of(code.len()), fallback, index, text]);
         }
         Ok(())
     }

@@ -21,9 +21,8 @@ pub enum Key<'a> {
 
 impl<'a> Key<'a> {
     /// Reads a code as text: an integer if it parses as one (after trimming), else a string.
-    /// Kept out of line: inlined, the parse would crowd the integer path of every lookup.
     #[must_use]
-    #[inline(never)]
+    #[inline]
     pub fn parse(text: &'a str) -> Self {
         // Most text codes are words (`access_token_invalid`): a letter first and a visible
         // ASCII char last is text with nothing to trim, which no integer parses from.
@@ -33,6 +32,13 @@ impl<'a> Key<'a> {
                 return Key::Str(text);
             }
         }
+        Key::trimmed(text)
+    }
+
+    /// [`parse`](Self::parse) of text that may be an integer or need trimming. Out of line:
+    /// inlined, the parse would crowd the integer path of every lookup.
+    #[inline(never)]
+    fn trimmed(text: &'a str) -> Self {
         let text = text.trim();
         text.parse().map_or(Key::Str(text), Key::Int)
     }
@@ -65,22 +71,17 @@ impl Table {
         }
     }
 
-    /// The entry `from_code` gives for `key`, or [`UNKNOWN`]. An integer is looked up
-    /// inline, text out of line: the integer path is a few instructions that the caller
-    /// should not pay a call for.
+    /// The entry `from_code` gives for `key`, or [`UNKNOWN`]. Inline for text too: the
+    /// generated table's numbers are then constants, and the words of the code stay in
+    /// registers from the hash to the comparison.
     #[must_use]
     #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn lookup(&self, key: Key<'_>) -> usize {
         match key {
             Key::Int(code) => self.view.int_entry(code),
-            Key::Str(_) | Key::None => self.lookup_text(key),
+            Key::Str(_) | Key::None => self.slot(key).0,
         }
-    }
-
-    #[inline(never)]
-    fn lookup_text(&self, key: Key<'_>) -> usize {
-        self.slot(key).0
     }
 }
 

@@ -25,27 +25,50 @@ pub fn hash_int(code: i64, seed: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Hash of a string code: its [`Folded`] words, in two chains of two multiplies, then the
-/// integer finaliser; the bytes between the first and last 16 of a longer code are mixed
-/// into the first chain. [`hash_folded`] of the code's own words.
+/// Hash of a string code: its [`Folded`] words multiplied in pairs, each 64 × 64-bit
+/// product folded to 64 bits (high half xor low half, as wyhash does), then the two
+/// results so; the bytes between the first and last 16 of a longer code are mixed into the
+/// first. [`hash_folded`] of the code's own words.
 #[must_use]
 #[inline]
 pub fn hash_str(code: &str, seed: u64) -> u64 {
     hash_folded(code, &Folded::of(code), seed)
 }
 
-/// [`hash_str`] of `code`, whose words (`Folded::of(code)`) the caller has read.
+/// [`hash_str`] of `code`, whose words (`Folded::of(code)`) the caller has read. Three
+/// multiplies, two of them side by side: the lookup waits on two.
 #[must_use]
 #[inline]
 pub fn hash_folded(code: &str, folded: &Folded, seed: u64) -> u64 {
     let [w0, w1, w2, w3] = folded.words;
-    let mut a = mix(mix(seed ^ folded.len.wrapping_mul(K), w0), w1);
-    let b = mix(mix(seed.rotate_left(32) ^ 0x6a09_e667_f3bc_c909, w2), w3);
+    let mut a = fold(w0 ^ seed ^ P[0], w1 ^ P[1]);
+    let b = fold(w2 ^ P[2], w3 ^ folded.len ^ P[3]);
     if code.len() > FOLDED {
         a = middle(a, code);
     }
-    #[allow(clippy::cast_possible_wrap)]
-    hash_int((a ^ b.rotate_left(29)) as i64, seed)
+    fold(a ^ P[4], b ^ seed ^ P[5])
+}
+
+/// wyhash's secret constants (odd, half their bits set). The words a code's bytes make
+/// cannot cancel the second, third or fourth: each holds a byte pair that no UTF-8 text
+/// has (`db 28`, `e3 c6`, `c3 4c`).
+const P: [u64; 6] = [
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+    0x5899_65cc_7537_4cc3,
+    0x1d8e_4e27_c47d_124f,
+    0x9e37_79b9_7f4a_7c15,
+];
+
+/// The product of `a` and `b`, its high half xor its low half.
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    #[allow(clippy::cast_possible_truncation)] // the two halves
+    {
+        (product as u64) ^ ((product >> 64) as u64)
+    }
 }
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;

@@ -86,32 +86,64 @@ impl RawCode {
     }
 }
 
-/// `code` (at most [`INLINE`] bytes) copied into the start of an array, in at most three
-/// overlapping moves of up to eight bytes. A `copy_from_slice` of a length known only at run
-/// time is a call to `memcpy`, whose narrow stores the next read of the array (16 bytes at
-/// a time) waits for.
+/// `code` (at most [`INLINE`] bytes) at the start of a zeroed array, built from three
+/// words read whole. A copy of a length known only at run time (`memcpy`, or moves at
+/// offsets that depend on it) writes the array in pieces that the next read of it, at other
+/// offsets, must wait for; words built in registers are stored once, where they belong.
 #[inline]
 fn inline(code: &[u8]) -> [u8; INLINE] {
+    let [first, second, third] = inline_words(code);
+    // Written in the pieces in which the enum holding it is moved (it starts at byte 2 of
+    // `Repr`): 4, 2, 8 and 8 bytes. Only speed depends on it.
+    #[allow(clippy::cast_possible_truncation)] // the pieces
+    let (a, b) = (first as u32, (first >> 32) as u16);
+    let c = first >> 48 | second << 16;
+    let d = second >> 48 | third << 16;
     let mut bytes = [0; INLINE];
+    bytes[..4].copy_from_slice(&a.to_le_bytes());
+    bytes[4..6].copy_from_slice(&b.to_le_bytes());
+    bytes[6..14].copy_from_slice(&c.to_le_bytes());
+    bytes[14..].copy_from_slice(&d.to_le_bytes());
+    bytes
+}
+
+/// Bytes `0..8`, `8..16` and `16..24` of `code` (at most [`INLINE`] bytes), little-endian,
+/// zero past its end: each a word of `code` read whole, shifted into place.
+#[inline]
+fn inline_words(code: &[u8]) -> [u64; 3] {
     let n = code.len().min(INLINE);
-    let mut copy = |at: usize, len: usize| {
-        if let (Some(to), Some(from)) = (bytes.get_mut(at..at + len), code.get(at..at + len)) {
-            to.copy_from_slice(from);
-        }
+    let at = |from: usize, len: usize| -> u64 {
+        code.get(from..from + len).map_or(0, |bytes| {
+            bytes
+                .iter()
+                .rev()
+                .fold(0, |word, &byte| word << 8 | u64::from(byte))
+        })
+    };
+    // `word >> bits`, 0 when all its bits are shifted out.
+    let shifted = |word: u64, bits: usize| {
+        u32::try_from(bits)
+            .ok()
+            .and_then(|bits| word.checked_shr(bits))
+            .unwrap_or(0)
     };
     if n >= 8 {
-        copy(0, 8);
-        copy(if n >= 16 { 8 } else { n - 8 }, 8);
-        copy(n - 8, 8);
+        // The last eight bytes, moved down to where bytes 8.. and 16.. start.
+        let last = at(n - 8, 8);
+        let second = if n >= 16 {
+            at(8, 8)
+        } else {
+            shifted(last, 8 * (16 - n))
+        };
+        [at(0, 8), second, shifted(last, 8 * (24 - n))]
     } else if n >= 4 {
-        copy(0, 4);
-        copy(n - 4, 4);
+        [at(0, 4) | at(n - 4, 4) << (8 * (n - 4)), 0, 0]
     } else if n > 0 {
-        copy(0, 1);
-        copy(n / 2, 1);
-        copy(n - 1, 1);
+        let middle = at(n / 2, 1) << (8 * (n / 2));
+        [at(0, 1) | middle | at(n - 1, 1) << (8 * (n - 1)), 0, 0]
+    } else {
+        [0; 3]
     }
-    bytes
 }
 
 /// Whether `text` is exactly how `code` prints.

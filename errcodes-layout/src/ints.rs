@@ -1,11 +1,13 @@
 //! How a table finds an integer code's slot, chosen per table by the writer: one multiply
 //! where a multiplier was found that gives every code a slot of its own, else hash and
 //! displace. Section [`INT_INDEX`](crate::section::INT_INDEX) says which, and with what.
+//! String codes are placed the same way, their 64-bit hash standing for the code
+//! ([`STR_INDEX`](crate::section::STR_INDEX)).
 
 use crate::hash::{hash_int, multiply_slot, place};
 use crate::words::{wide, word};
 
-/// How integer codes are placed.
+/// How integer codes (or string codes' hashes) are placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IntIndex {
     /// The slot of `code` is `(code * mult) >> shift`: one multiply, one load, one compare.

@@ -20,9 +20,10 @@ pub const INT_INDEX: usize = 5;
 pub const INT_DISPLACEMENTS: usize = 6;
 /// Integer-code slots ([`record::INT_SLOT`](crate::record::INT_SLOT) `i64`s each).
 pub const INT_SLOTS: usize = 7;
-/// The seed string codes are hashed with (an `u64`).
+/// How string codes' hashes are placed ([`IntIndex`](crate::IntIndex): by one multiply, or
+/// hashed and displaced), then the seed of their hash (an `u64`).
 pub const STR_INDEX: usize = 8;
-/// One displacement per bucket of string codes.
+/// One displacement per bucket, when string codes are hashed and displaced.
 pub const STR_DISPLACEMENTS: usize = 9;
 /// String-code slots ([`record::STR_SLOT`](crate::record::STR_SLOT)).
 pub const STR_SLOTS: usize = 10;

@@ -4,7 +4,8 @@
 //! a panic.
 
 use crate::folded::{Folded, FOLDED};
-use crate::hash::{bucket_of, hash_folded, slot_of};
+use crate::hash::{bucket_of, hash_folded, multiply_slot, slot_of};
+use crate::ints;
 use crate::section::{self, COUNT};
 use crate::words::{longs, record as read, wide, word};
 use crate::{entry, envelope, meta, record, Envelope, IntIndex, Retry, NONE, UNKNOWN};
@@ -15,6 +16,7 @@ pub struct View<'a> {
     text: &'a str,
     sections: [&'a [u8]; COUNT],
     ints: IntIndex,
+    str_index: IntIndex,
     str_seed: u64,
     str_slots: usize,
     str_buckets: usize,
@@ -30,7 +32,8 @@ impl<'a> View<'a> {
             text,
             sections,
             ints: IntIndex::read(sections[section::INT_INDEX]),
-            str_seed: wide(sections[section::STR_INDEX], 0),
+            str_index: IntIndex::read(sections[section::STR_INDEX]),
+            str_seed: wide(sections[section::STR_INDEX], ints::LEN),
             str_slots: sections[section::STR_SLOTS].len() / (4 * record::STR_SLOT),
             str_buckets: sections[section::STR_DISPLACEMENTS].len() / 4,
         }
@@ -215,9 +218,15 @@ impl<'a> View<'a> {
     pub fn str_slot(&self, code: &str) -> (usize, u32) {
         let folded = Folded::of(code);
         let hash = hash_folded(code, &folded, self.str_seed);
-        let bucket = bucket_of(hash, self.str_buckets);
-        let displacement = word(self.sections[section::STR_DISPLACEMENTS], bucket);
-        let at = slot_of(hash, displacement, self.str_slots);
+        let at = match self.str_index {
+            #[allow(clippy::cast_possible_wrap)] // the bits are what is placed
+            IntIndex::Multiply { mult, shift } => multiply_slot(hash as i64, mult, shift),
+            IntIndex::Displace { .. } => {
+                let bucket = bucket_of(hash, self.str_buckets);
+                let displacement = word(self.sections[section::STR_DISPLACEMENTS], bucket);
+                slot_of(hash, displacement, self.str_slots)
+            }
+        };
         match str_record(self.sections[section::STR_SLOTS], at) {
             Some((stored, [fallback, index, key]))
                 if stored.same(&folded) && (code.len() <= FOLDED || self.is_string(key, code)) =>

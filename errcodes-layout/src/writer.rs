@@ -33,6 +33,12 @@ fn failure(failed: displace::Failed, code: impl Fn(usize) -> Code, codes: usize)
     }
 }
 
+/// Most string codes [`Design::Auto`] tries to place by one multiply. Their hashes are
+/// random, so a multiplier that parts `n` of them in a table of `8n` slots is found with
+/// odds of about `e^(-n/16)` a try: past this many, the search's few thousand tries would
+/// all fail.
+const MULTIPLIED_STRS: usize = 192;
+
 /// A table being written.
 #[derive(Debug, Clone)]
 pub struct Writer {
@@ -198,22 +204,65 @@ impl Writer {
         Ok(())
     }
 
-    /// Places the string codes (distinct), hashed and displaced.
+    /// Places the string codes (distinct) with `design`: by one multiply of their hash
+    /// where a multiplier is found (as integer codes are placed by one multiply of the
+    /// code), else hashed and displaced.
     ///
     /// # Errors
-    /// When two codes hash alike, or no seed places them.
-    pub fn str_codes(&mut self, codes: &[StrCode<'_>]) -> Result<(), Error> {
-        let hash = |i: usize, seed| hash_str(codes[i].0, seed);
-        let placed = displace::place(codes.len(), hash, displace::SEEDS)
-            .map_err(|failed| failure(failed, |i| Code::Str(codes[i].0.into()), codes.len()))?;
+    /// When two codes hash alike, the design is [`Design::Multiply`] and no multiplier is
+    /// found, or no seed places them.
+    pub fn str_codes(&mut self, codes: &[StrCode<'_>], design: Design) -> Result<(), Error> {
+        let seed = displace::FIRST_SEED;
+        #[allow(clippy::cast_possible_wrap)] // the bits are what is placed
+        let hashes: Vec<i64> = codes
+            .iter()
+            .map(|&(code, ..)| hash_str(code, seed) as i64)
+            .collect();
+        let multiplied = match design {
+            Design::Displace => None,
+            Design::Auto if codes.len() > MULTIPLIED_STRS => None,
+            Design::Auto | Design::Multiply => multiply::place(&hashes, multiply::TRIES),
+        };
+        let (index, seed, displacements, order) = match multiplied {
+            Some(placed) => {
+                let index = IntIndex::Multiply {
+                    mult: placed.mult,
+                    shift: placed.shift,
+                };
+                (index, seed, Vec::new(), placed.slots)
+            }
+            None if design == Design::Multiply => {
+                return Err(Error::Unplaced {
+                    codes: codes.len(),
+                    seeds: u64::from(multiply::TRIES),
+                })
+            }
+            None => {
+                let hash = |i: usize, seed| hash_str(codes[i].0, seed);
+                let placed =
+                    displace::place(codes.len(), hash, displace::SEEDS).map_err(|failed| {
+                        failure(failed, |i| Code::Str(codes[i].0.into()), codes.len())
+                    })?;
+                let order = placed.order.into_iter().map(Some).collect();
+                let index = IntIndex::Displace { seed: placed.seed };
+                (index, placed.seed, placed.displacements, order)
+            }
+        };
         #[allow(clippy::cast_possible_wrap)] // the bits are what is stored
-        let seed = halves(placed.seed as i64);
-        self.sections[section::STR_INDEX] = seed.to_vec();
-        self.sections[section::STR_DISPLACEMENTS] = placed.displacements;
-        for i in placed.order {
-            let (code, fallback, index) = codes[i];
+        let seed = halves(seed as i64);
+        let mut words = index.words().to_vec();
+        words.extend(seed);
+        self.sections[section::STR_INDEX] = words;
+        self.sections[section::STR_DISPLACEMENTS] = displacements;
+        for slot in order {
+            // An empty slot holds the empty code with no entry: what it finds is unknown.
+            let (code, fallback, index) = slot.map_or(("", NONE, NONE), |i| codes[i]);
             let folded = Folded::of(code);
-            let text = self.string(code);
+            let text = if slot.is_some() {
+                self.string(code)
+            } else {
+                NONE
+            };
             #[allow(clippy::cast_possible_wrap)] // the bits are what is stored
             let words = folded
                 .words

@@ -187,7 +187,7 @@ fn write(model: &Model) -> Written {
         .map(|(c, &(f, i))| (c.as_str(), f, i))
         .collect();
     writer
-        .str_codes(&strs)
+        .str_codes(&strs, model.design)
         .unwrap_or_else(|error| panic!("{error}"));
     writer.push(
         section::TWINS,
@@ -233,6 +233,10 @@ fn assert_codes_read_back(model: &Model, view: &View<'_>, unknown: &[i64]) {
         if !model.strs.contains_key(&other) {
             assert_eq!(view.str_slot(&other), (UNKNOWN, NONE), "{other}");
         }
+    }
+    // An empty slot holds the empty code with no entry: it finds nothing.
+    if !model.strs.contains_key("") {
+        assert_eq!(view.str_slot(""), (UNKNOWN, NONE));
     }
     match (model.design, view.int_index()) {
         (Design::Displace, IntIndex::Displace { .. }) | (Design::Auto, _) => {}
@@ -332,7 +336,7 @@ fn a_long_code_is_compared_whole() {
     let code = "isv.a-long-code-whose-middle-is-not-in-the-words";
     let mut writer = Writer::new("p", Retry::Permanent);
     writer
-        .str_codes(&[(code, 3, 0)])
+        .str_codes(&[(code, 3, 0)], Design::Displace)
         .unwrap_or_else(|error| panic!("{error}"));
     let encoded = writer.finish();
     let view = View::new(&encoded.text, &encoded.bytes);
@@ -403,7 +407,9 @@ fn codes_that_hash_alike_are_named_in_the_error() {
             && shown.contains("please report"),
         "{shown}"
     );
-    let error = writer.str_codes(&[("A", 0, 0), ("A", 1, 1)]).unwrap_err();
+    let error = writer
+        .str_codes(&[("A", 0, 0), ("A", 1, 1)], Design::Auto)
+        .unwrap_err();
     assert_eq!(
         error.to_string().split(" have").next(),
         Some("the codes \"A\" and \"A\"")

@@ -186,7 +186,7 @@ impl<'s> Data<'s> {
         }
         self.code(&codeless(spec));
         self.out.int_codes(&ints, design)?;
-        self.out.str_codes(&strs)?;
+        self.out.str_codes(&strs, design)?;
         Ok(indices)
     }
 

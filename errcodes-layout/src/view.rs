@@ -59,6 +59,12 @@ impl<'a> View<'a> {
         self.ints
     }
 
+    /// How string codes' hashes are placed.
+    #[must_use]
+    pub fn str_index(&self) -> IntIndex {
+        self.str_index
+    }
+
     /// String `id`; empty for [`NONE`].
     #[must_use]
     #[inline]

@@ -1,6 +1,7 @@
 //! `from_code` against a std `HashMap` and a generated `match` built from the same spec, on
 //! a shuffled 50/50 mix of known and unknown codes: for every spec in `specs/` and for
-//! synthetic specs of 150, 1,000 and 10,000 entries (all written by `build.rs`). The two
+//! synthetic specs of 150, 1,000 and 10,000 entries (all written by `build.rs`); for a
+//! spec's text codes, against a `HashMap<&str, _>` (groups `from_code_text/<spec>`). The two
 //! placements of integer codes (one multiply, hash and displace) are measured side by side
 //! on tables encoded at run time with each (`Table::lookup`, the code to its entry index),
 //! where the generated enum uses the one its table was given.
@@ -25,7 +26,7 @@ mod synth;
 #[path = "support/queries.rs"]
 mod queries;
 
-use queries::{queries, QUERIES};
+use queries::{queries, text_queries, QUERIES};
 
 /// The spec at `path` encoded with `design`, as the runtime reads it; `None` when the
 /// design cannot place its codes (no multiplier found).
@@ -44,8 +45,9 @@ macro_rules! bench_spec {
     ($spec:ident) => {{
         fn run(c: &mut Criterion) {
             use $spec::Error;
+            bench_text::<Error>(c, $spec::NAME);
             if $spec::CODES.is_empty() {
-                return; // a spec with string codes only has nothing to measure here
+                return; // a spec with string codes only
             }
             let queries = queries($spec::CODES);
             let map: HashMap<i64, Error> = $spec::CODES
@@ -115,6 +117,55 @@ macro_rules! bench_spec {
         }
         run as fn(&mut Criterion)
     }};
+}
+
+/// `from_code` on a spec's text codes against a `HashMap<&str, _>` of them: group
+/// `from_code_text/<spec>`, for specs that have text codes.
+fn bench_text<E: Catalog + PlatformError + PartialEq + std::fmt::Debug>(
+    c: &mut Criterion,
+    name: &str,
+) {
+    let codes: Vec<String> = E::ALL
+        .iter()
+        .flat_map(PlatformError::codes)
+        .filter_map(|code| match code {
+            errcodes::Code::Str(text) => Some((*text).to_owned()),
+            _ => None,
+        })
+        .collect();
+    if codes.is_empty() {
+        return;
+    }
+    let queries = text_queries(&codes);
+    let map: HashMap<&str, E> = codes
+        .iter()
+        .map(|code| (code.as_str(), E::from_code(code.as_str())))
+        .collect();
+    // Both answer alike, so they are measured doing the same job.
+    for query in &queries {
+        let found = E::from_code(query.as_str());
+        match map.get(query.as_str()) {
+            Some(expected) => assert_eq!(&found, expected, "{query}"),
+            None => assert!(found.is_unknown(), "{query}"),
+        }
+    }
+    let mut group = c.benchmark_group(format!("from_code_text/{name}"));
+    group.throughput(Throughput::Elements(QUERIES as u64));
+    group.bench_function("errcodes", |b| {
+        b.iter(|| {
+            for query in &queries {
+                black_box(E::from_code(black_box(query.as_str())));
+            }
+        })
+    });
+    group.bench_function("hashmap", |b| {
+        b.iter(|| {
+            for query in &queries {
+                black_box(map.get(black_box(query.as_str())));
+            }
+        })
+    });
+    group.finish();
 }
 
 fn from_code(c: &mut Criterion) {

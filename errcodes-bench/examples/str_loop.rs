@@ -1,7 +1,7 @@
 //! `from_code` on the shipped specs whose codes are text (expanded here), against a
 //! `HashMap<&str, E>` of the same codes, timed in turns: half known codes, half a known code
 //! with a suffix (`invalid_params_x`), in a fixed shuffled order. The criterion benchmark
-//! `from_code` measures integer codes only.
+//! `from_code` measures the same (groups `from_code_text/<spec>`).
 //!
 //! ```sh
 //! cargo run --release -p errcodes-bench --example str_loop -- 100
@@ -32,22 +32,10 @@ mod local {
     }
 }
 
-const QUERIES: usize = 1 << 16;
+#[path = "../benches/support/queries.rs"]
+mod queries;
 
-/// Half known codes, half a known code with a suffix, shuffled.
-fn queries(codes: &[String]) -> Vec<String> {
-    let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
-    (0..QUERIES)
-        .map(|i| {
-            let code = &codes[rng.below(codes.len() as u64) as usize];
-            if i % 2 == 0 {
-                code.clone()
-            } else {
-                format!("{code}_x")
-            }
-        })
-        .collect()
-}
+use queries::{text_queries, QUERIES};
 
 fn run<E: Catalog + PlatformError>(turns: usize) {
     let codes: Vec<String> = E::ALL
@@ -58,7 +46,7 @@ fn run<E: Catalog + PlatformError>(turns: usize) {
             _ => None,
         })
         .collect();
-    let queries = queries(&codes);
+    let queries = text_queries(&codes);
     let map: HashMap<&str, E> = codes
         .iter()
         .map(|code| (code.as_str(), E::from_code(code.as_str())))

@@ -1,5 +1,6 @@
-//! The `from_code` query mix, shared by `benches/from_code.rs` and `examples/code_loop.rs`
-//! so that both time the same sequence.
+//! The `from_code` query mixes, shared by `benches/from_code.rs` and the examples
+//! `code_loop` (integer codes) and `str_loop` (text codes), so that each pair times the same
+//! sequence.
 
 use std::collections::HashSet;
 
@@ -10,6 +11,7 @@ pub const QUERIES: usize = 1 << 16;
 
 /// Half known codes, half unknown codes near known ones (as a newer table would add), in a
 /// fixed shuffled order.
+#[allow(dead_code)] // each user of the module takes one mix
 pub fn queries(codes: &[i64]) -> Vec<i64> {
     let known: HashSet<i64> = codes.iter().copied().collect();
     let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
@@ -27,8 +29,35 @@ pub fn queries(codes: &[i64]) -> Vec<i64> {
             }
         })
         .collect();
+    shuffle(&mut out, &mut rng);
+    out
+}
+
+/// Half known text codes, half a known code with a suffix (`invalid_params_x`), in a fixed
+/// shuffled order. The strings are allocated in that order, so that a loop over them reads
+/// memory in sequence: shuffling them once allocated would time cache misses, which a
+/// lookup of a code just received does not pay.
+#[allow(dead_code)] // each user of the module takes one mix
+pub fn text_queries(codes: &[String]) -> Vec<String> {
+    let mut rng = synth::XorShift(0x2545_f491_4f6c_dd1d);
+    let mut picks: Vec<(usize, bool)> = (0..QUERIES)
+        .map(|i| (rng.below(codes.len() as u64) as usize, i % 2 == 0))
+        .collect();
+    shuffle(&mut picks, &mut rng);
+    picks
+        .into_iter()
+        .map(|(code, known)| {
+            if known {
+                codes[code].clone()
+            } else {
+                format!("{}_x", codes[code])
+            }
+        })
+        .collect()
+}
+
+fn shuffle<T>(out: &mut [T], rng: &mut synth::XorShift) {
     for i in (1..out.len()).rev() {
         out.swap(i, rng.below(i as u64 + 1) as usize);
     }
-    out
 }

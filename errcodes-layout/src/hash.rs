@@ -49,6 +49,22 @@ pub fn hash_folded(code: &str, folded: &Folded, seed: u64) -> u64 {
     fold(a ^ P[4], b ^ seed ^ P[5])
 }
 
+/// The key a string code is placed by where its table found a multiplier: its words
+/// rotated apart and xored, and its length, with no multiply of its own (the multiplier
+/// the table was given is the one multiply). Distinct codes can give one key; the writer
+/// then hashes and displaces them instead. A long code's middle is mixed in, out of line.
+#[must_use]
+#[inline]
+pub fn str_key(code: &str, folded: &Folded) -> u64 {
+    let [w0, w1, w2, w3] = folded.words;
+    let key = w0 ^ w1.rotate_left(19) ^ w2.rotate_left(37) ^ w3.rotate_left(53) ^ folded.len;
+    if code.len() > FOLDED {
+        middle(key, code)
+    } else {
+        key
+    }
+}
+
 /// wyhash's secret constants (odd, half their bits set). The words a code's bytes make
 /// cannot cancel the second, third or fourth: each holds a byte pair that no UTF-8 text
 /// has (`db 28`, `e3 c6`, `c3 4c`).

@@ -44,7 +44,9 @@ pub use build::Error;
 pub use encoded::{Code, Encoded, Path};
 pub use envelope::{path_text, Envelope, Format, ITEMS, JSON_TEXT};
 pub use folded::{Folded, FOLDED};
-pub use hash::{bucket, bucket_of, hash_folded, hash_int, hash_str, place, reduce, slot_of};
+pub use hash::{
+    bucket, bucket_of, hash_folded, hash_int, hash_str, place, reduce, slot_of, str_key,
+};
 pub use ints::{Design, IntIndex};
 pub use retry::{Retry, Short};
 pub use text::{lead, normalize};

@@ -4,7 +4,7 @@
 //! a panic.
 
 use crate::folded::{Folded, FOLDED};
-use crate::hash::{bucket_of, hash_folded, multiply_slot, slot_of};
+use crate::hash::{bucket_of, hash_folded, multiply_slot, slot_of, str_key};
 use crate::ints;
 use crate::section::{self, COUNT};
 use crate::words::{longs, record as read, wide, word};
@@ -223,11 +223,13 @@ impl<'a> View<'a> {
     #[inline(always)]
     pub fn str_slot(&self, code: &str) -> (usize, u32) {
         let folded = Folded::of(code);
-        let hash = hash_folded(code, &folded, self.str_seed);
         let at = match self.str_index {
             #[allow(clippy::cast_possible_wrap)] // the bits are what is placed
-            IntIndex::Multiply { mult, shift } => multiply_slot(hash as i64, mult, shift),
+            IntIndex::Multiply { mult, shift } => {
+                multiply_slot(str_key(code, &folded) as i64, mult, shift)
+            }
             IntIndex::Displace { .. } => {
+                let hash = hash_folded(code, &folded, self.str_seed);
                 let bucket = bucket_of(hash, self.str_buckets);
                 let displacement = word(self.sections[section::STR_DISPLACEMENTS], bucket);
                 slot_of(hash, displacement, self.str_slots)

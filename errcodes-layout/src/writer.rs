@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use crate::build::{displace, multiply, Error};
 use crate::folded::Folded;
-use crate::hash::{hash_int, hash_str};
+use crate::hash::{hash_int, hash_str, str_key};
 use crate::ints::{Design, IntIndex};
 use crate::section::{self, COUNT};
 use crate::{meta, record, Code, Encoded, Envelope, Path, Retry, NONE};
@@ -214,14 +214,14 @@ impl Writer {
     pub fn str_codes(&mut self, codes: &[StrCode<'_>], design: Design) -> Result<(), Error> {
         let seed = displace::FIRST_SEED;
         #[allow(clippy::cast_possible_wrap)] // the bits are what is placed
-        let hashes: Vec<i64> = codes
+        let keys: Vec<i64> = codes
             .iter()
-            .map(|&(code, ..)| hash_str(code, seed) as i64)
+            .map(|&(code, ..)| str_key(code, &Folded::of(code)) as i64)
             .collect();
         let multiplied = match design {
             Design::Displace => None,
             Design::Auto if codes.len() > MULTIPLIED_STRS => None,
-            Design::Auto | Design::Multiply => multiply::place(&hashes, multiply::TRIES),
+            Design::Auto | Design::Multiply => multiply::place(&keys, multiply::TRIES),
         };
         let (index, seed, displacements, order) = match multiplied {
             Some(placed) => {

@@ -59,7 +59,7 @@ impl<'a> View<'a> {
         self.ints
     }
 
-    /// How string codes' hashes are placed.
+    /// How string codes are placed: by one multiply of their key, or hashed and displaced.
     #[must_use]
     pub fn str_index(&self) -> IntIndex {
         self.str_index

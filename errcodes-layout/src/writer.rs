@@ -204,13 +204,13 @@ impl Writer {
         Ok(())
     }
 
-    /// Places the string codes (distinct) with `design`: by one multiply of their hash
-    /// where a multiplier is found (as integer codes are placed by one multiply of the
-    /// code), else hashed and displaced.
+    /// Places the string codes (distinct) with `design`: by one multiply of their key
+    /// ([`str_key`]) where a multiplier is found (as integer codes are placed by one
+    /// multiply of the code), else hashed and displaced.
     ///
     /// # Errors
     /// When two codes hash alike, the design is [`Design::Multiply`] and no multiplier is
-    /// found, or no seed places them.
+    /// found (two codes with one key included), or no seed places them.
     pub fn str_codes(&mut self, codes: &[StrCode<'_>], design: Design) -> Result<(), Error> {
         let seed = displace::FIRST_SEED;
         #[allow(clippy::cast_possible_wrap)] // the bits are what is placed

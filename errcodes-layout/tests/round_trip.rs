@@ -349,6 +349,29 @@ fn a_long_code_is_compared_whole() {
     assert_eq!(view.str_slot(&middle), (UNKNOWN, NONE));
 }
 
+/// Distinct codes can share the key one multiply places them by (`str_key` has no multiply
+/// of its own): `"bbbb"` and `"cbbbb"` do. They are then hashed and displaced, both found;
+/// a table that must take one multiply is an error.
+#[test]
+fn codes_that_share_a_key_are_hashed_and_displaced() {
+    let [a, b] = ["bbbb", "cbbbb"];
+    let key = |code: &str| errcodes_layout::str_key(code, &errcodes_layout::Folded::of(code));
+    assert_eq!(key(a), key(b));
+    let mut writer = Writer::new("p", Retry::Permanent);
+    writer
+        .str_codes(&[(a, 0, 0), (b, 1, 1)], Design::Auto)
+        .unwrap_or_else(|error| panic!("{error}"));
+    let encoded = writer.finish();
+    let view = View::new(&encoded.text, &encoded.bytes);
+    assert!(matches!(view.str_index(), IntIndex::Displace { .. }));
+    assert_eq!((view.str_slot(a), view.str_slot(b)), ((0, 0), (1, 1)));
+    assert_eq!(view.str_slot("dbbbb"), (UNKNOWN, NONE));
+    let mut writer = Writer::new("p", Retry::Permanent);
+    assert!(writer
+        .str_codes(&[(a, 0, 0), (b, 1, 1)], Design::Multiply)
+        .is_err());
+}
+
 fn written_ints(codes: &[i64], design: Design) -> Result<IntIndex, errcodes_layout::Error> {
     let slots: Vec<_> = codes.iter().zip(0..).map(|(&c, i)| (c, i, i)).collect();
     let mut writer = Writer::new("p", Retry::Permanent);

@@ -197,7 +197,7 @@ mod tests {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
     }
 
-    /// And its codes (integers, and text codes' hashes) take one multiply: the faster
+    /// And its codes (integers, and text codes' keys) take one multiply: the faster
     /// placement (see BENCHMARKS.md), which a spec change could lose without another
     /// failure.
     #[test]
